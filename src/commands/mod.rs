@@ -1,0 +1,36 @@
+//! The command-line interface (clap): one subcommand each for running the worker, extracting
+//! offline, publishing articles and declaring the topology. `main.rs` only parses and dispatches.
+
+pub mod extract;
+pub mod publish;
+pub mod run;
+pub mod topology;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Consumes news articles from RabbitMQ, extracts and enriches them, publishes one record each.
+#[derive(Debug, Parser)]
+#[command(name = "article-enricher", version, about)]
+pub struct Cli {
+    /// Configuration file, layered over config/default.toml (see README, "Configuration").
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the worker: consume, extract, publish confirmed records, dead-letter bad input.
+    Run,
+    /// Extract one article (HTML, text or JSON envelope, auto-detected) to a record on stdout.
+    Extract(extract::ExtractArgs),
+    /// Publish article files to the input exchange (.json envelopes, .html, .txt; .jsonl = one
+    /// envelope per line).
+    Publish(publish::PublishArgs),
+    /// Declare the topology (when topology.declare is on) and print the queues with their counts.
+    Topology,
+}

@@ -1,0 +1,67 @@
+//! `run`: the worker process — metrics recorder, health/metrics listener, signal handling, and
+//! the worker loop until SIGTERM or SIGINT.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use tokio_util::sync::CancellationToken;
+
+use crate::observability::{self, Health};
+use crate::settings::Settings;
+use crate::worker;
+
+/// Runs the worker until a signal; exits cleanly after draining.
+///
+/// # Errors
+/// Fatal start-up errors: the listener cannot bind, the broker is unreachable, the topology is
+/// refused.
+pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let settings = Arc::new(settings);
+    let shutdown = CancellationToken::new();
+    let health = Arc::new(Health::default());
+    let metrics = observability::install_recorder()?;
+    let listener = if settings.http.enabled {
+        let (addr, task) = observability::serve(
+            settings.http.bind,
+            metrics,
+            health.clone(),
+            shutdown.clone(),
+        )
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.http.bind))?;
+        tracing::info!(%addr, "metrics and health listener up");
+        Some(task)
+    } else {
+        None
+    };
+    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    tracing::info!(
+        version = crate::pipeline::EXTRACTOR_VERSION,
+        max_in_flight = settings.worker.effective_max_in_flight(),
+        prefetch = settings.worker.effective_prefetch(),
+        "worker starting"
+    );
+    let result = worker::run(settings, health, shutdown.clone()).await;
+    shutdown.cancel();
+    if let Some(task) = listener {
+        let _ = task.await;
+    }
+    result
+}
+
+/// Cancels `shutdown` on the first SIGTERM or SIGINT.
+async fn cancel_on_signal(shutdown: CancellationToken) {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT received; shutting down"),
+        () = terminate => tracing::info!("SIGTERM received; shutting down"),
+    }
+    shutdown.cancel();
+}

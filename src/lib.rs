@@ -1,0 +1,18 @@
+//! article-enricher: consumes news articles from RabbitMQ, extracts and enriches each one, and
+//! publishes one structured record per article, never losing a message.
+//!
+//! - [`pipeline`] — pure extraction: message body in, record out (no broker, no async).
+//! - [`settings`] — layered configuration, typed once at start-up.
+//! - [`telemetry`] — tracing subscriber set-up.
+//! - [`broker`] — RabbitMQ plumbing: connection, topology, confirmed publishing, dead letters.
+//! - [`worker`] — joins the two: one delivery in, one disposition out.
+//! - [`observability`] — metrics names and the `/metrics`, `/healthz`, `/readyz` listener.
+//! - [`commands`] — the CLI subcommands (`run`, `extract`, `publish`, `topology`).
+
+pub mod broker;
+pub mod commands;
+pub mod observability;
+pub mod pipeline;
+pub mod settings;
+pub mod telemetry;
+pub mod worker;

@@ -1,0 +1,50 @@
+//! The `article-enricher` binary: parses the CLI, loads settings, sets up telemetry and runs one
+//! subcommand. Everything else lives in the library.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use article_enricher::commands::{self, Cli, Command};
+use article_enricher::settings::{Settings, Sources};
+use article_enricher::telemetry;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(&Sources {
+        config_file: cli.config.clone(),
+        environment: None,
+    }) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("article-enricher: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.telemetry);
+    let result = match &cli.command {
+        Command::Extract(args) => commands::extract::run(args, &settings.limits),
+        command => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(anyhow::Error::from)
+            .and_then(|runtime| {
+                runtime.block_on(async {
+                    match command {
+                        Command::Run => commands::run::run(settings).await,
+                        Command::Publish(args) => commands::publish::run(args, &settings).await,
+                        Command::Topology => commands::topology::run(&settings).await,
+                        Command::Extract(_) => unreachable!("handled without a runtime"),
+                    }
+                })
+            }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "fatal");
+            eprintln!("article-enricher: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

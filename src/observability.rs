@@ -1,0 +1,138 @@
+//! Metrics and health: the names of every metric the worker records, the Prometheus recorder
+//! (`metrics` + `metrics-exporter-prometheus`), and the HTTP listener serving `/metrics`,
+//! `/healthz` and `/readyz` (axum).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use tokio_util::sync::CancellationToken;
+
+/// Messages taken from the input queue.
+pub const CONSUMED: &str = "enricher_messages_consumed_total";
+/// Records published and confirmed.
+pub const PUBLISHED: &str = "enricher_records_published_total";
+/// Messages dead-lettered by the worker, labelled by `kind`.
+pub const DEAD_LETTERED: &str = "enricher_messages_dead_lettered_total";
+/// Publish attempts retried after a nack, return, timeout or channel error.
+pub const RETRIED: &str = "enricher_publish_retries_total";
+/// Inputs nacked with requeue after the retries ran out.
+pub const REQUEUED: &str = "enricher_messages_requeued_total";
+/// Acks that failed (the broker redelivers those messages).
+pub const ACK_FAILURES: &str = "enricher_ack_failures_total";
+/// Articles being processed now.
+pub const IN_FLIGHT: &str = "enricher_in_flight";
+/// Seconds per pipeline stage (`decode`, `parse`, `language`, `total`) and `publish`.
+pub const STAGE_SECONDS: &str = "enricher_stage_seconds";
+/// 1 while connected to the broker.
+pub const CONNECTED: &str = "enricher_broker_connected";
+/// 1 while consuming from the input queue.
+pub const CONSUMING: &str = "enricher_consuming";
+/// Broker connections lost.
+pub const CONNECTION_LOSSES: &str = "enricher_connection_losses_total";
+
+/// Histogram buckets for stage times: 50 µs to 10 s.
+const STAGE_BUCKETS: [f64; 14] = [
+    0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0,
+    10.0,
+];
+
+/// Installs the global Prometheus recorder.
+///
+/// # Errors
+/// A recorder was already installed in this process.
+pub fn install_recorder() -> anyhow::Result<PrometheusHandle> {
+    let handle = PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Full(STAGE_SECONDS.into()), &STAGE_BUCKETS)?
+        .install_recorder()?;
+    for name in [
+        CONSUMED,
+        PUBLISHED,
+        RETRIED,
+        REQUEUED,
+        ACK_FAILURES,
+        CONNECTION_LOSSES,
+    ] {
+        metrics::counter!(name).absolute(0);
+    }
+    Ok(handle)
+}
+
+/// What `/readyz` reports: connected to the broker and consuming.
+#[derive(Debug, Default)]
+pub struct Health {
+    connected: AtomicBool,
+    consuming: AtomicBool,
+}
+
+impl Health {
+    pub fn set_connected(&self, connected: bool) {
+        self.connected.store(connected, Ordering::SeqCst);
+        metrics::gauge!(CONNECTED).set(f64::from(u8::from(connected)));
+        if !connected {
+            self.set_consuming(false);
+        }
+    }
+
+    pub fn set_consuming(&self, consuming: bool) {
+        self.consuming.store(consuming, Ordering::SeqCst);
+        metrics::gauge!(CONSUMING).set(f64::from(u8::from(consuming)));
+    }
+
+    #[must_use]
+    pub fn is_ready(&self) -> bool {
+        self.connected.load(Ordering::SeqCst) && self.consuming.load(Ordering::SeqCst)
+    }
+}
+
+#[derive(Clone)]
+struct AppState {
+    metrics: PrometheusHandle,
+    health: Arc<Health>,
+}
+
+/// Binds the listener and serves until `shutdown` fires; returns the bound address (useful with
+/// port 0) and the server task.
+///
+/// # Errors
+/// The address could not be bound.
+pub async fn serve(
+    bind: SocketAddr,
+    metrics: PrometheusHandle,
+    health: Arc<Health>,
+    shutdown: CancellationToken,
+) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    let app = Router::new()
+        .route("/metrics", get(render_metrics))
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(readiness))
+        .with_state(AppState { metrics, health });
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    let addr = listener.local_addr()?;
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, app)
+            .with_graceful_shutdown(async move { shutdown.cancelled().await })
+            .await;
+        if let Err(error) = served {
+            tracing::error!(%error, "metrics listener failed");
+        }
+    });
+    Ok((addr, task))
+}
+
+async fn render_metrics(State(state): State<AppState>) -> String {
+    state.metrics.render()
+}
+
+async fn readiness(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.health.is_ready() {
+        (StatusCode::OK, "ready\n")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "not ready\n")
+    }
+}

@@ -1,0 +1,145 @@
+//! The common shape that every reader (HTML, plain text) produces: a title and the article's
+//! blocks in reading order. Everything downstream — text, sections, dateline, language — works on
+//! this, so both input forms give the same record for the same article.
+
+use serde::{Deserialize, Serialize};
+
+/// One block of the main content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The block's text, whitespace-normalised, never empty.
+    pub text: String,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+}
+
+/// What a reader extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub title: Option<String>,
+    pub blocks: Vec<Block>,
+    /// A language the markup declares (`<html lang>`), to be verified by text detection.
+    pub language_hint: Option<String>,
+}
+
+/// A section of the article under one of its own headings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub text: String,
+}
+
+impl Body {
+    /// The main text: blocks separated by a blank line, headings kept as their own paragraphs.
+    #[must_use]
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.blocks.iter().map(|b| b.text.len() + 2).sum());
+        for (i, block) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(&block.text);
+        }
+        out
+    }
+
+    /// The sections that follow the article's own headings; text before the first heading
+    /// belongs to no section.
+    #[must_use]
+    pub fn sections(&self) -> Vec<Section> {
+        let mut sections: Vec<Section> = Vec::new();
+        for block in &self.blocks {
+            match block.kind {
+                BlockKind::Heading => sections.push(Section {
+                    heading: block.text.clone(),
+                    text: String::new(),
+                }),
+                BlockKind::Paragraph => {
+                    if let Some(section) = sections.last_mut() {
+                        if !section.text.is_empty() {
+                            section.text.push_str("\n\n");
+                        }
+                        section.text.push_str(&block.text);
+                    }
+                }
+            }
+        }
+        sections
+    }
+
+    /// The first paragraph, where a dateline would be.
+    #[must_use]
+    pub fn lead(&self) -> Option<&str> {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| b.text.as_str())
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims the ends.
+#[must_use]
+pub fn normalize_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn sections_collect_the_paragraphs_under_each_heading() {
+        let body = Body {
+            title: None,
+            blocks: vec![
+                block(BlockKind::Paragraph, "Lead."),
+                block(BlockKind::Heading, "One"),
+                block(BlockKind::Paragraph, "a."),
+                block(BlockKind::Paragraph, "b."),
+                block(BlockKind::Heading, "Two"),
+                block(BlockKind::Paragraph, "c."),
+            ],
+            language_hint: None,
+        };
+        assert_eq!(
+            body.sections(),
+            vec![
+                Section {
+                    heading: "One".into(),
+                    text: "a.\n\nb.".into()
+                },
+                Section {
+                    heading: "Two".into(),
+                    text: "c.".into()
+                },
+            ]
+        );
+        assert_eq!(body.text(), "Lead.\n\nOne\n\na.\n\nb.\n\nTwo\n\nc.");
+        assert_eq!(body.lead(), Some("Lead."));
+    }
+
+    #[test]
+    fn whitespace_is_collapsed() {
+        assert_eq!(normalize_whitespace("  a \n\t b  "), "a b");
+    }
+}

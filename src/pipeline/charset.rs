@@ -1,0 +1,112 @@
+//! Decodes HTML bytes to text: byte-order mark, then the transport's charset, then `<meta
+//! charset>` / `http-equiv` in the first 1024 bytes, then UTF-8 if valid, else windows-1252 (the
+//! WHATWG fallback for Western pages). Decoding itself is `encoding_rs`; only the label lookup
+//! order is ours.
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// How far into the document a `<meta>` charset declaration is honoured (as the HTML standard).
+const META_PRESCAN_BYTES: usize = 1024;
+
+/// Decodes `bytes`, never failing: malformed sequences become U+FFFD.
+#[must_use]
+pub fn decode_html(bytes: &[u8], transport_charset: Option<&str>) -> String {
+    let encoding = detect(bytes, transport_charset);
+    let (text, _, _) = encoding.decode(bytes);
+    text.into_owned()
+}
+
+/// The encoding `decode_html` uses for these bytes.
+#[must_use]
+pub fn detect(bytes: &[u8], transport_charset: Option<&str>) -> &'static Encoding {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return encoding;
+    }
+    if let Some(encoding) = transport_charset.and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+    {
+        return encoding;
+    }
+    if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(META_PRESCAN_BYTES)]) {
+        // A page cannot declare itself UTF-16 in ASCII-compatible bytes; WHATWG maps it to UTF-8.
+        return if encoding.is_single_byte() || encoding == UTF_8 {
+            encoding
+        } else {
+            UTF_8
+        };
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        UTF_8
+    } else {
+        WINDOWS_1252
+    }
+}
+
+/// Finds `charset=LABEL` inside a `<meta …>` tag.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos;
+        let end = lower[start..]
+            .iter()
+            .position(|b| *b == b'>')
+            .map_or(lower.len(), |p| start + p);
+        let tag = &lower[start..end];
+        if let Some(cs) = find(tag, b"charset=") {
+            let value = &tag[cs + 8..];
+            let value = value
+                .strip_prefix(b"\"")
+                .or_else(|| value.strip_prefix(b"'"))
+                .unwrap_or(value);
+            let label_len = value
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                .count();
+            if let Some(encoding) = Encoding::for_label(&value[..label_len]) {
+                return Some(encoding);
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_meta_charset_is_honoured() {
+        let html = b"<html><head><meta charset=\"ISO-8859-1\"></head><body>caf\xe9</body></html>";
+        assert!(decode_html(html, None).contains("café"));
+    }
+
+    #[test]
+    fn an_http_equiv_declaration_is_honoured() {
+        let html = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcf\xf0\xe8";
+        assert!(decode_html(html, None).contains("При"));
+    }
+
+    #[test]
+    fn undeclared_non_utf8_bytes_fall_back_to_windows_1252() {
+        assert_eq!(
+            decode_html(b"<p>\x93quoted\x94 caf\xe9</p>", None),
+            "<p>\u{201c}quoted\u{201d} café</p>"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_beats_a_meta_declaration() {
+        let html = b"\xef\xbb\xbf<meta charset=latin1><p>caf\xc3\xa9";
+        assert!(decode_html(html, None).contains("café"));
+    }
+
+    #[test]
+    fn the_transport_charset_beats_sniffing() {
+        assert_eq!(decode_html(b"caf\xe9", Some("latin1")), "café");
+    }
+}

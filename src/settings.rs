@@ -1,0 +1,305 @@
+//! Typed settings, loaded once at start-up from layered configuration (the `config` crate).
+//!
+//! Layers, later ones win: the compiled-in `config/default.toml`, `config/<APP_ENV>.toml`,
+//! the `--config FILE`, `ENRICHER__SECTION__KEY` environment variables, then `AMQP_URL`.
+//! Every struct denies unknown fields, so a misspelt key is an error that names it.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use config::{Config, Environment, File, FileFormat};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::pipeline::Limits;
+
+/// The defaults, compiled in so the binary runs from any working directory.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// Prefix of the environment variables that override configuration keys.
+pub const ENV_PREFIX: &str = "ENRICHER";
+
+/// Everything the worker and the commands read from configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub amqp: AmqpSettings,
+    pub topology: TopologySettings,
+    pub worker: WorkerSettings,
+    pub limits: Limits,
+    pub telemetry: TelemetrySettings,
+    pub http: HttpSettings,
+}
+
+/// How to reach the broker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmqpSettings {
+    pub url: AmqpUrl,
+    pub connection_name: String,
+    /// Start-up fails (exit 1) after this many unreachable attempts, so a wrong URL is seen at once.
+    pub startup_attempts: u32,
+    pub reconnect_initial_ms: u64,
+    pub reconnect_max_ms: u64,
+}
+
+/// Names of everything the worker declares; each is configurable so tests and tenants can isolate.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopologySettings {
+    pub declare: bool,
+    pub input_exchange: String,
+    pub input_queue: String,
+    pub input_binding: String,
+    pub delivery_limit: u32,
+    pub output_exchange: String,
+    pub output_queue: String,
+    pub output_binding: String,
+    pub output_routing_prefix: String,
+    pub dead_letter_exchange: String,
+    pub dead_letter_queue: String,
+}
+
+/// Flow control and retry policy of the consuming loop.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerSettings {
+    pub max_in_flight: usize,
+    pub prefetch: u16,
+    pub publish_retries: u32,
+    pub retry_backoff_ms: u64,
+    pub confirm_timeout_ms: u64,
+    pub shutdown_deadline_ms: u64,
+}
+
+impl WorkerSettings {
+    /// Articles processed at once: the configured value, or the number of CPUs when it is 0.
+    #[must_use]
+    pub fn effective_max_in_flight(&self) -> usize {
+        if self.max_in_flight > 0 {
+            self.max_in_flight
+        } else {
+            std::thread::available_parallelism().map_or(2, usize::from)
+        }
+    }
+
+    /// basic.qos prefetch: the configured value, or twice the in-flight bound when it is 0.
+    #[must_use]
+    pub fn effective_prefetch(&self) -> u16 {
+        if self.prefetch > 0 {
+            self.prefetch
+        } else {
+            u16::try_from(self.effective_max_in_flight() * 2).unwrap_or(u16::MAX)
+        }
+    }
+
+    #[must_use]
+    pub fn confirm_timeout(&self) -> Duration {
+        Duration::from_millis(self.confirm_timeout_ms)
+    }
+
+    #[must_use]
+    pub fn shutdown_deadline(&self) -> Duration {
+        Duration::from_millis(self.shutdown_deadline_ms)
+    }
+}
+
+/// Log output.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TelemetrySettings {
+    pub format: LogFormat,
+    pub filter: String,
+}
+
+/// Pretty for people, JSON for log shippers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// The metrics and health listener.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSettings {
+    pub enabled: bool,
+    pub bind: SocketAddr,
+}
+
+/// An AMQP URL whose password never reaches logs or `Debug` output.
+#[derive(Clone)]
+pub struct AmqpUrl(SecretString);
+
+impl AmqpUrl {
+    #[must_use]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self(SecretString::from(url.into()))
+    }
+
+    /// The full URL, password included: only for handing to the AMQP client.
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+
+    /// The URL with its password replaced by `***`, safe to log.
+    #[must_use]
+    pub fn redacted(&self) -> String {
+        redact_url(self.expose())
+    }
+}
+
+impl fmt::Debug for AmqpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AmqpUrl({})", self.redacted())
+    }
+}
+
+impl fmt::Display for AmqpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl<'de> Deserialize<'de> for AmqpUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
+    }
+}
+
+/// Replaces the password in `scheme://user:password@host…` with `***`.
+#[must_use]
+pub fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end + 3..];
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_owned();
+    };
+    let userinfo = &rest[..at];
+    let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
+    let masked = if userinfo.contains(':') {
+        format!("{user}:***")
+    } else {
+        user.to_owned()
+    };
+    format!("{}{}{}", &url[..scheme_end + 3], masked, &rest[at..])
+}
+
+/// Where the layers come from; the defaults read the real environment.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// `--config FILE`: required when given.
+    pub config_file: Option<PathBuf>,
+    /// Environment to read instead of the process's (tests inject their own).
+    pub environment: Option<HashMap<String, String>>,
+}
+
+/// A configuration that could not be read or does not fit the settings.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration: {0}")]
+pub struct SettingsError(#[from] config::ConfigError);
+
+impl Settings {
+    /// Loads the layered configuration.
+    ///
+    /// # Errors
+    /// A missing `--config` file, a syntax error, a value of the wrong type or an unknown key.
+    pub fn load(sources: &Sources) -> Result<Self, SettingsError> {
+        let env = sources
+            .environment
+            .clone()
+            .unwrap_or_else(|| std::env::vars().collect());
+        let mut builder =
+            Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
+        if let Some(app_env) = env.get("APP_ENV").filter(|v| !v.is_empty()) {
+            let dir = env
+                .get("ENRICHER_CONFIG_DIR")
+                .map_or_else(|| PathBuf::from("config"), PathBuf::from);
+            builder = builder
+                .add_source(File::with_name(&dir.join(app_env).to_string_lossy()).required(false));
+        }
+        if let Some(path) = &sources.config_file {
+            builder = builder.add_source(File::from(Path::new(path)).required(true));
+        }
+        let prefixed: HashMap<String, String> = env
+            .iter()
+            .filter(|(k, _)| k.starts_with(&format!("{ENV_PREFIX}__")))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        builder = builder.add_source(
+            Environment::with_prefix(ENV_PREFIX)
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true)
+                .source(Some(prefixed.into_iter().collect())),
+        );
+        if let Some(url) = env.get("AMQP_URL").filter(|v| !v.is_empty()) {
+            builder = builder.set_override("amqp.url", url.as_str())?;
+        }
+        Ok(builder.build()?.try_deserialize()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_with(env: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        Settings::load(&Sources {
+            config_file: None,
+            environment: Some(
+                env.iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
+            ),
+        })
+    }
+
+    #[test]
+    fn the_compiled_in_defaults_load() {
+        let settings = load_with(&[]).unwrap();
+        assert_eq!(settings.topology.input_queue, "articles.incoming");
+        assert_eq!(settings.limits.max_body_bytes, 10 * 1024 * 1024);
+    }
+
+    #[test]
+    fn an_environment_variable_overrides_a_nested_key() {
+        let settings = load_with(&[("ENRICHER__WORKER__MAX_IN_FLIGHT", "7")]).unwrap();
+        assert_eq!(settings.worker.max_in_flight, 7);
+    }
+
+    #[test]
+    fn amqp_url_overrides_the_configured_url() {
+        let settings = load_with(&[("AMQP_URL", "amqp://u:p@example:5672/v")]).unwrap();
+        assert_eq!(settings.amqp.url.expose(), "amqp://u:p@example:5672/v");
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_that_names_it() {
+        let err = load_with(&[("ENRICHER__WORKER__MAX_IN_FLIGT", "7")]).unwrap_err();
+        assert!(err.to_string().contains("max_in_fligt"), "{err}");
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_password() {
+        let settings = load_with(&[("AMQP_URL", "amqp://user:s3cret@host/vh")]).unwrap();
+        let debug = format!("{settings:?}");
+        assert!(!debug.contains("s3cret"), "{debug}");
+        assert!(debug.contains("amqp://user:***@host/vh"), "{debug}");
+    }
+
+    #[test]
+    fn redaction_leaves_urls_without_password_alone() {
+        assert_eq!(redact_url("amqp://host:5672/%2f"), "amqp://host:5672/%2f");
+        assert_eq!(redact_url("amqp://user@host"), "amqp://user@host");
+        assert_eq!(redact_url("amqps://a:b:c@h/v"), "amqps://a:***@h/v");
+    }
+}

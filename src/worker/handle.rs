@@ -1,0 +1,274 @@
+//! One delivery in, one disposition out. Extraction runs on the blocking pool under the time
+//! budget; the outcome is mapped to a broker action in exactly one place, [`settle`]:
+//! - a record → publish confirmed to the output exchange, then ack;
+//! - a permanent failure → publish the original message to the dead-letter exchange with the
+//!   reason in headers, confirmed, then ack;
+//! - a publish that keeps failing (transient) → nack with requeue; the quorum queue's delivery
+//!   limit stops a message from cycling forever.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{SecondsFormat, Utc};
+use lapin::BasicProperties;
+use lapin::message::Delivery;
+use lapin::options::{BasicAckOptions, BasicNackOptions};
+use lapin::types::FieldTable;
+use tokio::sync::OwnedSemaphorePermit;
+use tracing::Instrument;
+
+use crate::broker::{ConfirmedPublisher, PublishError, dead_letter, text_value};
+use crate::observability as obs;
+use crate::pipeline::{
+    self, BodyHints, EXTRACTOR_VERSION, ExtractError, Source, record::record_message_id,
+};
+use crate::settings::Settings;
+
+/// Header carrying the extractor version on every record.
+pub const HEADER_EXTRACTOR_VERSION: &str = "x-extractor-version";
+/// Header carrying the input's AMQP message id on every record.
+pub const HEADER_SOURCE_MESSAGE_ID: &str = "x-source-message-id";
+
+/// What every delivery task shares.
+pub struct Context {
+    settings: Arc<Settings>,
+    publisher: ConfirmedPublisher,
+}
+
+impl Context {
+    #[must_use]
+    pub fn new(settings: Arc<Settings>, publisher: ConfirmedPublisher) -> Self {
+        Self {
+            settings,
+            publisher,
+        }
+    }
+}
+
+/// What processing decided for one delivery.
+enum Outcome {
+    Record {
+        article_id: String,
+        routing_key: String,
+        json: Vec<u8>,
+    },
+    Failed(ExtractError),
+    /// The extractor panicked: a bug, dead-lettered so it cannot crash the worker again.
+    Panicked(String),
+}
+
+/// Processes and settles one delivery; the permit bounds articles in flight.
+pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSemaphorePermit) {
+    let span = tracing::info_span!(
+        "article",
+        delivery_tag = delivery.delivery_tag,
+        article_id = tracing::field::Empty
+    );
+    async move {
+        let _permit = permit;
+        metrics::counter!(obs::CONSUMED).increment(1);
+        metrics::gauge!(obs::IN_FLIGHT).increment(1.0);
+        let outcome = process(&delivery, &context.settings).await;
+        settle(delivery, outcome, &context).await;
+        metrics::gauge!(obs::IN_FLIGHT).decrement(1.0);
+    }
+    .instrument(span)
+    .await;
+}
+
+/// Runs the pipeline on the blocking pool, bounded by the time budget.
+async fn process(delivery: &Delivery, settings: &Settings) -> Outcome {
+    let properties = &delivery.properties;
+    let content_type = properties
+        .content_type()
+        .as_ref()
+        .map(|s| s.as_str().to_owned());
+    let message_id = properties
+        .message_id()
+        .as_ref()
+        .map(|s| s.as_str().to_owned());
+    let source = Source {
+        url: None,
+        name: None,
+        message_id: message_id.clone(),
+        exchange: Some(delivery.exchange.as_str().to_owned()).filter(|s| !s.is_empty()),
+        routing_key: Some(delivery.routing_key.as_str().to_owned()),
+        received_at: Some(Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)),
+    };
+    let body = delivery.data.clone();
+    let limits = settings.limits.clone();
+    let prefix = settings.topology.output_routing_prefix.clone();
+    let budget = Duration::from_millis(limits.time_budget_ms);
+    let job = tokio::task::spawn_blocking(move || {
+        let hints = BodyHints {
+            content_type: content_type.as_deref(),
+            message_id: message_id.as_deref(),
+        };
+        pipeline::process(&body, hints, source, &limits).map(|record| {
+            for (stage, ms) in &record.timings_ms {
+                metrics::histogram!(obs::STAGE_SECONDS, "stage" => stage.clone())
+                    .record(ms / 1000.0);
+            }
+            let language = record.language.as_deref().unwrap_or("und");
+            Outcome::Record {
+                article_id: record.id.clone(),
+                routing_key: format!("{prefix}.{language}"),
+                json: serde_json::to_vec(&record).expect("a record always serialises"),
+            }
+        })
+    });
+    // The pipeline checks the budget between stages; this outer bound catches a stage that hangs.
+    match tokio::time::timeout(budget + Duration::from_secs(1), job).await {
+        Ok(Ok(Ok(outcome))) => outcome,
+        Ok(Ok(Err(error))) => Outcome::Failed(error),
+        Ok(Err(join_error)) => Outcome::Panicked(join_error.to_string()),
+        Err(_) => Outcome::Failed(ExtractError::TimeBudgetExceeded {
+            budget_ms: settings.limits.time_budget_ms,
+        }),
+    }
+}
+
+/// The one place where an outcome becomes a broker action.
+async fn settle(delivery: Delivery, outcome: Outcome, context: &Context) {
+    let settings = &context.settings;
+    let span = tracing::Span::current();
+    let published = match &outcome {
+        Outcome::Record {
+            article_id,
+            routing_key,
+            json,
+        } => {
+            span.record("article_id", article_id.as_str());
+            let properties = record_properties(article_id, &delivery.properties);
+            let started = Instant::now();
+            let result = publish_with_retry(
+                context,
+                &settings.topology.output_exchange,
+                routing_key,
+                json,
+                properties,
+            )
+            .await;
+            metrics::histogram!(obs::STAGE_SECONDS, "stage" => "publish")
+                .record(started.elapsed().as_secs_f64());
+            if result.is_ok() {
+                metrics::counter!(obs::PUBLISHED).increment(1);
+                tracing::debug!(routing_key, "record published");
+            }
+            result
+        }
+        Outcome::Failed(_) | Outcome::Panicked(_) => {
+            let (kind, message) = match &outcome {
+                Outcome::Failed(error) => (error.kind(), error.to_string()),
+                Outcome::Panicked(message) => ("extractor_panic", message.clone()),
+                Outcome::Record { .. } => unreachable!(),
+            };
+            if let Some(id) = delivery.properties.message_id() {
+                span.record("article_id", id.as_str());
+            }
+            let failed_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+            let failure = dead_letter::Failure {
+                kind,
+                message: &message,
+                failed_at: &failed_at,
+                extractor_version: EXTRACTOR_VERSION,
+            };
+            let properties = dead_letter::properties(&delivery.properties, &failure);
+            let result = publish_with_retry(
+                context,
+                &settings.topology.dead_letter_exchange,
+                delivery.routing_key.as_str(),
+                &delivery.data,
+                properties,
+            )
+            .await;
+            if result.is_ok() {
+                metrics::counter!(obs::DEAD_LETTERED, "kind" => kind).increment(1);
+                tracing::warn!(kind, reason = %message, "dead-lettered");
+            }
+            result
+        }
+    };
+    match published {
+        Ok(()) => match delivery.acker.ack(BasicAckOptions::default()).await {
+            Ok(true) => {}
+            Ok(false) | Err(_) => {
+                metrics::counter!(obs::ACK_FAILURES).increment(1);
+                tracing::warn!("ack failed; the broker will redeliver and the record may repeat");
+            }
+        },
+        Err(error) => {
+            metrics::counter!(obs::REQUEUED).increment(1);
+            tracing::warn!(error = %error, "publish failed after retries; requeueing the input");
+            let requeue = BasicNackOptions {
+                requeue: true,
+                multiple: false,
+            };
+            if delivery.acker.nack(requeue).await.is_err() {
+                tracing::warn!("nack failed; the broker will redeliver");
+            }
+        }
+    }
+}
+
+/// Properties of a record message: persistent JSON, deterministic id, correlation copied.
+fn record_properties(article_id: &str, input: &BasicProperties) -> BasicProperties {
+    let mut headers = FieldTable::default();
+    headers.insert(
+        HEADER_EXTRACTOR_VERSION.into(),
+        text_value(EXTRACTOR_VERSION),
+    );
+    if let Some(source_id) = input.message_id() {
+        headers.insert(
+            HEADER_SOURCE_MESSAGE_ID.into(),
+            text_value(source_id.as_str()),
+        );
+    }
+    let mut properties = BasicProperties::default()
+        .with_content_type("application/json".into())
+        .with_delivery_mode(2)
+        .with_message_id(record_message_id(article_id, EXTRACTOR_VERSION).into())
+        .with_app_id(pipeline::EXTRACTOR_NAME.into())
+        .with_timestamp(u64::try_from(Utc::now().timestamp()).unwrap_or(0))
+        .with_headers(headers);
+    if let Some(correlation_id) = input.correlation_id() {
+        properties = properties.with_correlation_id(correlation_id.clone());
+    }
+    properties
+}
+
+/// Publishes with confirms, retrying transient failures with exponential backoff. Gives up at
+/// once when the connection is gone: the broker will redeliver the input to a new session.
+async fn publish_with_retry(
+    context: &Context,
+    exchange: &str,
+    routing_key: &str,
+    body: &[u8],
+    properties: BasicProperties,
+) -> Result<(), PublishError> {
+    let worker = &context.settings.worker;
+    let mut attempt = 0u32;
+    loop {
+        match context
+            .publisher
+            .publish(exchange, routing_key, body, properties.clone())
+            .await
+        {
+            Ok(()) => return Ok(()),
+            Err(error)
+                if attempt >= worker.publish_retries || !context.publisher.is_connected() =>
+            {
+                return Err(error);
+            }
+            Err(error) => {
+                attempt += 1;
+                metrics::counter!(obs::RETRIED).increment(1);
+                let delay = Duration::from_millis(
+                    worker.retry_backoff_ms.saturating_mul(1 << attempt.min(10)) / 2,
+                );
+                tracing::warn!(attempt, error = %error, "publish not confirmed; retrying");
+                tokio::time::sleep(delay).await;
+            }
+        }
+    }
+}
