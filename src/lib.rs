@@ -7,10 +7,12 @@
 //! - [`broker`] — RabbitMQ plumbing: connection, topology, confirmed publishing, dead letters.
 //! - [`worker`] — joins the two: one delivery in, one disposition out.
 //! - [`observability`] — metrics names and the `/metrics`, `/healthz`, `/readyz` listener.
+//! - [`eval`] — scoring the pipeline on annotated corpora.
 //! - [`commands`] — the CLI subcommands (`run`, `extract`, `publish`, `topology`).
 
 pub mod broker;
 pub mod commands;
+pub mod eval;
 pub mod observability;
 pub mod pipeline;
 pub mod settings;

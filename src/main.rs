@@ -24,6 +24,7 @@ fn main() -> ExitCode {
     telemetry::init(&settings.telemetry);
     let result = match &cli.command {
         Command::Extract(args) => commands::extract::run(args, &settings.limits),
+        Command::Eval(args) => commands::eval::run(args, &settings.limits),
         command => tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -34,7 +35,9 @@ fn main() -> ExitCode {
                         Command::Run => commands::run::run(settings).await,
                         Command::Publish(args) => commands::publish::run(args, &settings).await,
                         Command::Topology => commands::topology::run(&settings).await,
-                        Command::Extract(_) => unreachable!("handled without a runtime"),
+                        Command::Extract(_) | Command::Eval(_) => {
+                            unreachable!("handled without a runtime")
+                        }
                     }
                 })
             }),

@@ -66,7 +66,7 @@ fn extract_sample_gives_a_valid_record_of_the_built_in_article() {
 fn extract_reads_a_file_and_detects_html_by_extension() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("page.html");
-    std::fs::write(&path, "<html><head><title>Bridge Opens | City Paper</title></head><body><article><h1>Bridge Opens</h1><p>The new bridge opened to traffic on Sunday morning.</p></article></body></html>").unwrap();
+    std::fs::write(&path, "<html><head><title>Bridge Opens | City Paper</title><meta property=\"og:site_name\" content=\"City Paper\"></head><body><article><h1>Bridge Opens</h1><p>The new bridge opened to traffic on Sunday morning.</p></article></body></html>").unwrap();
     let output = enricher().arg("extract").arg(&path).output().unwrap();
     assert!(output.status.success());
     let record: Value = serde_json::from_slice(&output.stdout).unwrap();

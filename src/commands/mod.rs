@@ -1,6 +1,7 @@
 //! The command-line interface (clap): one subcommand each for running the worker, extracting
 //! offline, publishing articles and declaring the topology. `main.rs` only parses and dispatches.
 
+pub mod eval;
 pub mod extract;
 pub mod publish;
 pub mod run;
@@ -31,6 +32,8 @@ pub enum Command {
     /// Publish article files to the input exchange (.json envelopes, .html, .txt; .jsonl = one
     /// envelope per line).
     Publish(publish::PublishArgs),
+    /// Score the pipeline on an annotated corpus (text F1, metadata match rates, speed).
+    Eval(eval::EvalArgs),
     /// Declare the topology (when topology.declare is on) and print the queues with their counts.
     Topology,
 }

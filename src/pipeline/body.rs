@@ -26,6 +26,29 @@ pub struct Body {
     pub blocks: Vec<Block>,
     /// A language the markup declares (`<html lang>`), to be verified by text detection.
     pub language_hint: Option<String>,
+    /// Metadata the page declares (HTML only; empty for plain text).
+    pub meta: PageMetadata,
+    /// Whether the input reads as an article; false for index, list and error pages.
+    pub readable: bool,
+}
+
+/// Metadata from markup: JSON-LD, meta tags, `<time>`, `<link rel=canonical>`, URL patterns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMetadata {
+    /// The byline as the page shows it ("By Ana Ruiz, Reuters").
+    pub byline: Option<String>,
+    /// Author names: JSON-LD, then meta tags, then split from the byline.
+    pub authors: Vec<String>,
+    /// RFC 3339.
+    pub published_at: Option<String>,
+    /// RFC 3339.
+    pub modified_at: Option<String>,
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    pub image: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
 }
 
 /// A section of the article under one of its own headings.
@@ -120,6 +143,8 @@ mod tests {
                 block(BlockKind::Paragraph, "c."),
             ],
             language_hint: None,
+            meta: PageMetadata::default(),
+            readable: true,
         };
         assert_eq!(
             body.sections(),

@@ -18,7 +18,10 @@ pub fn detect(text: &str, hint: Option<&str>) -> Option<String> {
         let code = Language::from_639_3(info.lang().code())?
             .to_639_1()?
             .to_owned();
-        Some((code, info.is_reliable()))
+        // Placeholder text ("Lorem ipsum …") is what detects as Latin; no news is in Latin, so a
+        // Latin detection never overrides a declared language.
+        let reliable = info.is_reliable() && info.lang() != whatlang::Lang::Lat;
+        Some((code, reliable))
     });
     match (detected, hint) {
         (Some((code, true)), _) => Some(code),
@@ -48,6 +51,16 @@ mod tests {
     fn spanish_text_beats_a_wrong_hint() {
         let text = "El gobierno anunció el martes que subirá los impuestos a las grandes empresas el próximo año.";
         assert_eq!(detect(text, Some("en")).as_deref(), Some("es"));
+    }
+
+    #[test]
+    fn placeholder_latin_does_not_override_the_markup() {
+        let text = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor invidunt ut labore et dolore magna aliquyam erat, sed diam voluptua. At vero eos et accusam et justo duo dolores et ea rebum.";
+        assert_eq!(
+            whatlang::detect(text).map(|i| (i.lang(), i.is_reliable())),
+            Some((whatlang::Lang::Lat, true))
+        );
+        assert_eq!(detect(text, Some("en")).as_deref(), Some("en"));
     }
 
     #[test]

@@ -116,6 +116,21 @@ pub fn process(
     extract_timed(&article, source, limits, clock)
 }
 
+/// HTML bytes to a [`body::Body`]: limits checked before parsing, charset resolved, page read.
+///
+/// # Errors
+/// [`ExtractError::HtmlTooManyNodes`] or [`ExtractError::HtmlTooDeep`].
+pub fn extract_html(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    limits: &Limits,
+) -> Result<body::Body, ExtractError> {
+    prescan::check_limits(bytes, limits.max_html_nodes, limits.max_html_depth)?;
+    let html = charset::decode_html(bytes, charset);
+    Ok(html::read(&html, url))
+}
+
 /// Extracts the record of an already-decoded article.
 ///
 /// # Errors
@@ -132,9 +147,7 @@ fn extract_timed(
 ) -> Result<Record, ExtractError> {
     let body = match &article.content {
         Content::Html { bytes, charset } => {
-            prescan::check_limits(bytes, limits.max_html_nodes, limits.max_html_depth)?;
-            let html = charset::decode_html(bytes, charset.as_deref());
-            html::read(&html)
+            extract_html(bytes, charset.as_deref(), article.url.as_deref(), limits)?
         }
         Content::Text(text) => plain_text::read(text),
     };
@@ -159,17 +172,28 @@ fn extract_timed(
     };
     source.url = source.url.or_else(|| article.url.clone());
     source.name = source.name.or_else(|| article.source.clone());
+    let meta = body.meta.clone();
     Ok(Record {
         schema_version: record::SCHEMA_VERSION,
         id: article.id.clone(),
         source,
         content_type: article.content.kind().to_owned(),
         title: body.title.clone().or_else(|| article.title.clone()),
+        byline: meta.byline,
+        authors: meta.authors,
         sections: body.sections(),
         text,
         language,
-        published_at: article.published_at.clone(),
+        published_at: article.published_at.clone().or(meta.published_at),
+        modified_at: meta.modified_at,
+        site_name: meta.site_name,
+        canonical_url: meta.canonical_url,
+        image: meta.image,
+        description: meta.description,
+        tags: meta.tags,
+        categories: meta.categories,
         dateline,
+        readable: body.readable,
         stats,
         metadata: article.metadata.clone(),
         extractor: record::Extractor {

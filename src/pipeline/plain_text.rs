@@ -3,7 +3,7 @@
 //! widgets, cookie notices). Hand-written: no crate models the layout of scraped article text.
 //! Every rule is general — line shape plus interface vocabulary — never a known string.
 
-use super::body::{Block, BlockKind, Body, normalize_whitespace};
+use super::body::{Block, BlockKind, Body, PageMetadata, normalize_whitespace};
 
 /// Splits the text into paragraphs, finds the title and headings, and trims edge boilerplate.
 #[must_use]
@@ -37,6 +37,8 @@ pub fn read(text: &str) -> Body {
         title,
         blocks,
         language_hint: None,
+        meta: PageMetadata::default(),
+        readable: true,
     }
 }
 

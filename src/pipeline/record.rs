@@ -23,12 +23,27 @@ pub struct Record {
     /// `"html"` or `"text"`: the form the article arrived in.
     pub content_type: String,
     pub title: Option<String>,
+    /// The byline as the page shows it.
+    pub byline: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
     /// Main text: paragraphs separated by a blank line, headings as their own paragraphs.
     pub text: String,
     /// ISO 639-1.
     pub language: Option<String>,
+    /// RFC 3339 where the page or envelope gives a parseable date, else as given.
     pub published_at: Option<String>,
+    pub modified_at: Option<String>,
+    pub site_name: Option<String>,
+    pub canonical_url: Option<String>,
+    pub image: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
     pub dateline: Option<Dateline>,
+    /// Whether the input reads as an article; false for index, list and error pages, whose
+    /// `text` is whatever little the page had.
+    pub readable: bool,
     pub sections: Vec<Section>,
     pub stats: Stats,
     /// Envelope metadata and unknown envelope fields, passed through untouched.

@@ -1,0 +1,6 @@
+//! Measuring the pipeline on annotated corpora: `article-enricher eval content` scores main text
+//! and metadata on a folder of pages (e.g. `../shared/corpus/readability-pages`), with speed
+//! figures beside the scores.
+
+pub mod content;
+pub mod shingles;

@@ -1,0 +1,223 @@
+//! Turns extracted content (an element subtree) into [`Block`]s in reading order: block elements
+//! become blocks, headings stay headings, loose inline text between blocks becomes a paragraph.
+
+use dom_query::NodeRef;
+
+use crate::pipeline::body::{Block, BlockKind, normalize_whitespace};
+
+/// Elements read as one block each.
+fn block_kind(name: &str) -> Option<BlockKind> {
+    match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
+        "p" | "li" | "blockquote" | "pre" | "figcaption" | "dd" | "dt" | "td" | "th"
+        | "address" => Some(BlockKind::Paragraph),
+        _ => None,
+    }
+}
+
+/// The blocks under `root`, in document order.
+#[must_use]
+pub fn blocks_of(root: &NodeRef<'_>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut inline = String::new();
+    collect_blocks(root, &mut blocks, &mut inline);
+    flush_inline(&mut blocks, &mut inline);
+    blocks
+}
+
+/// Walks the content root in document order: block elements become blocks, loose inline text
+/// between them becomes a paragraph of its own.
+fn collect_blocks(node: &NodeRef<'_>, blocks: &mut Vec<Block>, inline: &mut String) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            inline.push_str(&child.text());
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let name = child
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if name == "br" {
+            inline.push(' ');
+            continue;
+        }
+        match block_kind(&name) {
+            Some(kind) if !has_block_child(&child) => {
+                flush_inline(blocks, inline);
+                let mut raw = String::new();
+                inline_text(&child, &mut raw);
+                let text = normalize_whitespace(&raw);
+                if !text.is_empty() {
+                    blocks.push(Block { kind, text });
+                }
+            }
+            _ if is_inline(&name) => inline_text(&child, inline),
+            _ => {
+                flush_inline(blocks, inline);
+                collect_blocks(&child, blocks, inline);
+                flush_inline(blocks, inline);
+            }
+        }
+    }
+}
+
+/// The text of an element as it renders: `<br>` and nested block-level elements become a space,
+/// so words on either side never merge; other markup joins without one.
+fn inline_text(node: &NodeRef<'_>, out: &mut String) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            out.push_str(&child.text());
+        } else if child.is_element() {
+            let name = child
+                .node_name()
+                .map(|n| n.to_ascii_lowercase())
+                .unwrap_or_default();
+            if name == "br" || name == "hr" {
+                out.push(' ');
+            } else if is_block_level(&name) {
+                out.push(' ');
+                inline_text(&child, out);
+                out.push(' ');
+            } else {
+                inline_text(&child, out);
+            }
+        }
+    }
+}
+
+fn is_block_level(name: &str) -> bool {
+    block_kind(name).is_some()
+        || matches!(
+            name,
+            "div"
+                | "section"
+                | "article"
+                | "header"
+                | "footer"
+                | "main"
+                | "nav"
+                | "aside"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "table"
+                | "thead"
+                | "tbody"
+                | "tfoot"
+                | "tr"
+                | "caption"
+                | "figure"
+                | "form"
+                | "fieldset"
+                | "details"
+                | "summary"
+                | "center"
+                | "hgroup"
+                | "menu"
+        )
+}
+
+fn has_block_child(node: &NodeRef<'_>) -> bool {
+    node.element_children().iter().any(|c| {
+        c.node_name().is_some_and(|n| {
+            block_kind(&n.to_ascii_lowercase()).is_some()
+                || matches!(
+                    &*n.to_ascii_lowercase(),
+                    "div" | "ul" | "ol" | "table" | "section"
+                )
+        })
+    })
+}
+
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+            | "font"
+            | "label"
+    )
+}
+
+fn flush_inline(blocks: &mut Vec<Block>, inline: &mut String) {
+    let text = normalize_whitespace(inline);
+    inline.clear();
+    if text.chars().any(char::is_alphanumeric) {
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            text,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dom_query::Document;
+
+    fn texts(html: &str) -> Vec<(BlockKind, String)> {
+        let doc = Document::from(html);
+        blocks_of(&doc.body().unwrap())
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn loose_text_between_blocks_becomes_a_paragraph() {
+        let got: Vec<String> =
+            texts("<body><div>Loose text here<p>Block text.</p>more loose</div></body>")
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect();
+        assert_eq!(got, ["Loose text here", "Block text.", "more loose"]);
+    }
+
+    #[test]
+    fn list_items_are_kept_one_per_block() {
+        assert_eq!(
+            texts("<body><ul><li>One</li><li>Two</li></ul></body>").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn headings_stay_headings_and_inline_markup_is_flattened() {
+        assert_eq!(
+            texts(
+                "<body><h2>Background</h2><p>Second <b>paragraph</b> with <a href='#'>a link</a>.</p></body>"
+            ),
+            [
+                (BlockKind::Heading, "Background".to_owned()),
+                (
+                    BlockKind::Paragraph,
+                    "Second paragraph with a link.".to_owned()
+                )
+            ]
+        );
+    }
+}
