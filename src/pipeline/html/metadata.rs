@@ -4,6 +4,8 @@
 //! RFC 3339 with chrono. Hand-written on top of `dom_query` and `serde_json`: the Readability port
 //! we use reads only a few of these fields, and no crate covers the rest.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use dom_query::Document;
 use serde_json::Value;
@@ -41,30 +43,39 @@ struct JsonLd {
 #[must_use]
 pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
     let ld = json_ld(doc);
-    let meta = |selectors: &[&str]| -> Option<String> {
-        selectors.iter().find_map(|sel| {
-            let value = doc.select_single(sel).attr("content")?;
-            let value = normalize_whitespace(&value);
-            (!value.is_empty()).then_some(value)
-        })
-    };
-    let meta_all = |selector: &str| -> Vec<String> {
-        doc.select(selector)
-            .iter()
-            .filter_map(|s| s.attr("content").map(|c| normalize_whitespace(&c)))
+    // One pass over the meta tags instead of one tree walk per selector.
+    let mut tags_by_key: HashMap<String, Vec<String>> = HashMap::new();
+    for tag in doc.select("meta").iter() {
+        let Some(content) = tag
+            .attr("content")
+            .map(|c| normalize_whitespace(&c))
             .filter(|c| !c.is_empty())
-            .collect()
+        else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(key) = tag.attr(attr) {
+                tags_by_key
+                    .entry(key.trim().to_ascii_lowercase())
+                    .or_default()
+                    .push(content.clone());
+            }
+        }
+    }
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| tags_by_key.get(*k)?.first().cloned())
     };
+    let meta_all = |key: &str| -> Vec<String> { tags_by_key.get(key).cloned().unwrap_or_default() };
 
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         authors = [
-            "meta[name='author']",
-            "meta[property='article:author']",
-            "meta[name='parsely-author']",
-            "meta[name='sailthru.author']",
-            "meta[name='dc.creator']",
-            "meta[name='DC.creator']",
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
         ]
         .iter()
         .flat_map(|sel| meta_all(sel))
@@ -78,7 +89,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
         .attr("href")
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty())
-        .or_else(|| meta(&["meta[property='og:url']"]));
+        .or_else(|| meta(&["og:url"]));
 
     let published_at = ld
         .published
@@ -86,18 +97,16 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
         .and_then(normalize_date)
         .or_else(|| {
             meta(&[
-                "meta[property='article:published_time']",
-                "meta[name='article:published_time']",
-                "meta[itemprop='datePublished']",
-                "meta[name='pubdate']",
-                "meta[name='publishdate']",
-                "meta[name='publish-date']",
-                "meta[name='parsely-pub-date']",
-                "meta[name='sailthru.date']",
-                "meta[name='dc.date.issued']",
-                "meta[name='DC.date.issued']",
-                "meta[name='date']",
-                "meta[property='og:published_time']",
+                "article:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "date",
+                "og:published_time",
             ])
             .as_deref()
             .and_then(normalize_date)
@@ -111,24 +120,24 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
 
     let modified_at = ld.modified.as_deref().and_then(normalize_date).or_else(|| {
         meta(&[
-            "meta[property='article:modified_time']",
-            "meta[property='og:updated_time']",
-            "meta[itemprop='dateModified']",
-            "meta[name='last-modified']",
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
         ])
         .as_deref()
         .and_then(normalize_date)
     });
 
-    let mut tags = meta_all("meta[property='article:tag']");
+    let mut tags = meta_all("article:tag");
     tags.extend(ld.keywords.iter().cloned());
-    for sel in ["meta[name='keywords']", "meta[name='news_keywords']"] {
+    for sel in ["keywords", "news_keywords"] {
         if let Some(k) = meta(&[sel]) {
             tags.extend(split_list(&k));
         }
     }
     dedup(&mut tags);
-    let mut categories = meta_all("meta[property='article:section']");
+    let mut categories = meta_all("article:section");
     categories.extend(ld.sections.iter().cloned());
     dedup(&mut categories);
 
@@ -137,22 +146,13 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
         authors,
         published_at,
         modified_at,
-        site_name: meta(&["meta[property='og:site_name']"])
+        site_name: meta(&["og:site_name"])
             .or(ld.publisher)
-            .or_else(|| meta(&["meta[name='application-name']"])),
+            .or_else(|| meta(&["application-name"])),
         canonical_url,
-        image: meta(&[
-            "meta[property='og:image']",
-            "meta[name='twitter:image']",
-            "meta[property='twitter:image']",
-        ])
-        .or(ld.image),
-        description: meta(&[
-            "meta[property='og:description']",
-            "meta[name='description']",
-            "meta[name='twitter:description']",
-        ])
-        .or(ld.description),
+        image: meta(&["og:image", "twitter:image"]).or(ld.image),
+        description: meta(&["og:description", "description", "twitter:description"])
+            .or(ld.description),
         tags,
         categories,
     }

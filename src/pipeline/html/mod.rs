@@ -37,6 +37,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc, url);
     let markup_title = headline(&doc);
+    let commenter_names = commenter_names(&doc);
     let absolute_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let config = dom_smoothie::Config {
         // The prescan already bounded the element count.
@@ -61,7 +62,9 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
             meta.byline = article
                 .byline
                 .map(|b| normalize_whitespace(&b))
-                .filter(|b| !b.is_empty());
+                .filter(|b| {
+                    !b.is_empty() && (!commenter_names.contains(b) || meta.authors.contains(b))
+                });
             if meta.published_at.is_none() {
                 meta.published_at = article
                     .published_time
@@ -90,6 +93,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
     {
         meta.authors = authors_from_byline(byline);
     }
+    drop_leading_byline(&mut blocks, &meta);
     // The headline is the title, not a paragraph of the text.
     if let (Some(title), Some(first)) = (&title, blocks.first())
         && first.kind == BlockKind::Heading
@@ -103,6 +107,65 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         language_hint,
         meta,
         readable,
+    }
+}
+
+/// Names shown only as authors of comments: a byline equal to one of these is a commenter's,
+/// not the article's (Readability's byline search matches any "author" class). A name that also
+/// appears as an author outside the comments (a writer answering readers) stays allowed.
+fn commenter_names(doc: &Document) -> std::collections::HashSet<String> {
+    const AUTHORISH: &str = "[class*=author], [class*=byline], [class*=user], [class*=name], [rel=author], [itemprop=author]";
+    let in_comments = |node: &dom_query::NodeRef<'_>| {
+        node.ancestors_it(None).any(|a| {
+            let marker = format!(
+                "{} {}",
+                a.attr("class").unwrap_or_default(),
+                a.attr("id").unwrap_or_default()
+            )
+            .to_ascii_lowercase();
+            marker.contains("comment")
+        })
+    };
+    let mut commenters = std::collections::HashSet::new();
+    let mut writers = std::collections::HashSet::new();
+    for node in doc.select(AUTHORISH).nodes() {
+        let name = normalize_whitespace(&node.text());
+        if name.is_empty() || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        if in_comments(node) {
+            commenters.insert(name);
+        } else {
+            writers.insert(name);
+        }
+    }
+    commenters.retain(|n| !writers.contains(n));
+    commenters
+}
+
+/// Removes a byline line ("By Ana Ruiz and Li Wei") from the first blocks of the text: it is
+/// metadata, already in `byline` / `authors`.
+fn drop_leading_byline(blocks: &mut Vec<Block>, meta: &super::body::PageMetadata) {
+    let names: Vec<&str> = meta
+        .authors
+        .iter()
+        .map(String::as_str)
+        .chain(meta.byline.as_deref())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let is_byline = |text: &str| {
+        let lower = text.to_lowercase();
+        let shaped = lower.starts_with("by ") || names.contains(&text);
+        shaped && text.split_whitespace().count() <= 12 && names.iter().any(|n| text.contains(n))
+    };
+    if let Some(pos) = blocks
+        .iter()
+        .take(3)
+        .position(|b| b.kind == BlockKind::Paragraph && is_byline(&b.text))
+    {
+        blocks.remove(pos);
     }
 }
 

@@ -1,0 +1,141 @@
+//! Golden tests for the pipeline: one folder per case under `tests/golden/html/` with the input
+//! (`source.html`, written for this project) and the expected record fields (`expected.json`),
+//! compared field by field with a readable diff. `UPDATE_GOLDEN=1 cargo test --test golden`
+//! rewrites the expected files; review the diff before committing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use article_enricher::commands::extract::SAMPLE_ARTICLE;
+use article_enricher::pipeline::{self, BodyHints, Limits, Record, Source};
+use serde_json::{Value, json};
+
+/// The fields a golden file pins; timings and extractor details are left out on purpose.
+fn pinned(record: &Record) -> Value {
+    json!({
+        "title": record.title,
+        "byline": record.byline,
+        "authors": record.authors,
+        "published_at": record.published_at,
+        "modified_at": record.modified_at,
+        "site_name": record.site_name,
+        "canonical_url": record.canonical_url,
+        "language": record.language,
+        "tags": record.tags,
+        "categories": record.categories,
+        "readable": record.readable,
+        "dateline": record.dateline,
+        "section_headings": record.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>(),
+        "text": record.text.split("\n\n").collect::<Vec<_>>(),
+    })
+}
+
+fn extract(path: &Path) -> Record {
+    let body = std::fs::read(path).unwrap();
+    let content_type = if path.extension().is_some_and(|e| e == "html") {
+        "text/html"
+    } else {
+        "text/plain"
+    };
+    let hints = BodyHints {
+        content_type: Some(content_type),
+        message_id: None,
+    };
+    pipeline::process(&body, hints, Source::default(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn cases(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(
+        !cases.is_empty(),
+        "no golden cases under {}",
+        root.display()
+    );
+    cases
+}
+
+/// Compares each pinned field; on mismatch prints expected and got side by side.
+fn check(case: &Path, got: &Value) {
+    let expected_path = case.join("expected.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(
+            &expected_path,
+            serde_json::to_string_pretty(got).unwrap() + "\n",
+        )
+        .unwrap();
+        return;
+    }
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
+            panic!(
+                "missing {} (run with UPDATE_GOLDEN=1)",
+                expected_path.display()
+            )
+        }),
+    )
+    .unwrap();
+    let mut diffs = Vec::new();
+    for (field, want) in expected.as_object().unwrap() {
+        let have = &got[field];
+        if have != want {
+            diffs.push(format!(
+                "  {field}:\n    expected: {want}\n    got:      {have}"
+            ));
+        }
+    }
+    assert!(
+        diffs.is_empty(),
+        "golden case {} differs:\n{}",
+        case.display(),
+        diffs.join("\n")
+    );
+}
+
+#[test]
+fn html_pages_give_their_golden_records() {
+    for case in cases("tests/golden/html") {
+        let record = extract(&case.join("source.html"));
+        check(&case, &pinned(&record));
+    }
+}
+
+#[test]
+fn a_seed_style_article_as_html_gives_the_same_title_text_and_sections_as_as_text() {
+    let from_text = pipeline::process(
+        SAMPLE_ARTICLE.as_bytes(),
+        BodyHints {
+            content_type: Some("text/plain"),
+            message_id: None,
+        },
+        Source::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let html = common::article_as_html(SAMPLE_ARTICLE);
+    assert!(
+        html.contains("<footer><p>Share this article</p>"),
+        "the boilerplate sits in the footer: {html}"
+    );
+    let from_html = pipeline::process(
+        html.as_bytes(),
+        BodyHints {
+            content_type: Some("text/html"),
+            message_id: None,
+        },
+        Source::default(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(from_html.title, from_text.title);
+    assert_eq!(from_html.text, from_text.text);
+    assert_eq!(from_html.sections, from_text.sections);
+    assert_eq!(from_html.dateline, from_text.dateline);
+}

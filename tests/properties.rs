@@ -1,0 +1,72 @@
+//! Properties over arbitrary input: the pipeline never panics, enforces its limits, and every
+//! record it does produce is well-formed.
+
+use article_enricher::pipeline::{self, BodyHints, ExtractError, Limits, Source};
+use proptest::prelude::*;
+
+const CONTENT_TYPES: [Option<&str>; 5] = [
+    None,
+    Some("text/html"),
+    Some("text/plain"),
+    Some("application/json"),
+    Some("application/octet-stream"),
+];
+
+fn small_limits() -> Limits {
+    Limits {
+        max_body_bytes: 64 * 1024,
+        max_html_nodes: 60,
+        max_html_depth: 12,
+        time_budget_ms: 60_000,
+    }
+}
+
+/// Elements an HTML tokenizer would open: `<` followed by a letter.
+fn element_count(bytes: &[u8]) -> usize {
+    bytes
+        .windows(2)
+        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
+        .count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_and_give_a_record_or_a_typed_error(
+        body in proptest::collection::vec(any::<u8>(), 0..2048),
+        ct in 0..CONTENT_TYPES.len(),
+    ) {
+        let hints = BodyHints { content_type: CONTENT_TYPES[ct], message_id: None };
+        match pipeline::process(&body, hints, Source::default(), &small_limits()) {
+            Ok(record) => {
+                prop_assert!(record.text.chars().any(char::is_alphanumeric));
+                prop_assert!(!record.id.is_empty());
+            }
+            Err(error) => prop_assert!(!error.kind().is_empty()),
+        }
+    }
+
+    #[test]
+    fn tag_soup_never_panics_and_never_gets_past_the_limits(
+        soup in "(<(div|p|span|b|ul|li|table|tr|td|article|h2|script|style)( class=\"[a-z]{1,6}\")?>|</(div|p|span|b|ul|li|table|tr|td|article|h2)>|[A-Za-z .,]{0,12}|<br>|<!--[a-z]{0,5}-->){0,150}",
+    ) {
+        let html = format!("<html><body>{soup}</body></html>");
+        let hints = BodyHints { content_type: Some("text/html"), message_id: None };
+        let limits = small_limits();
+        let result = pipeline::process(html.as_bytes(), hints, Source::default(), &limits);
+        if element_count(html.as_bytes()) > limits.max_html_nodes && !html.contains("<script") && !html.contains("<style") && !html.contains("<!--") {
+            prop_assert_eq!(result.as_ref().err(), Some(&ExtractError::HtmlTooManyNodes { limit: limits.max_html_nodes }));
+        }
+        if let Ok(record) = result {
+            prop_assert!(!record.text.is_empty());
+            prop_assert!(record.title.as_deref().is_none_or(|t| !t.contains('\n')));
+        }
+    }
+
+    #[test]
+    fn any_utf8_text_never_panics(text in "\\PC{0,400}") {
+        let hints = BodyHints { content_type: Some("text/plain"), message_id: None };
+        let _ = pipeline::process(text.as_bytes(), hints, Source::default(), &Limits::default());
+    }
+}
