@@ -38,6 +38,11 @@ if ! reachable; then
   fi
 fi
 
+# Ordering mode needs the consistent-hash exchange plugin (docker-compose enables it itself).
+if [ -z "${RABBITMQCTL:-}" ] && command -v rabbitmq-plugins >/dev/null 2>&1; then
+  rabbitmq-plugins -q enable rabbitmq_consistent_hash_exchange >/dev/null
+fi
+
 # The tests create one vhost each with rabbitmqctl and delete it afterwards.
 if [ -z "${RABBITMQCTL:-}" ] && ! command -v rabbitmqctl >/dev/null 2>&1; then
   echo "rabbitmqctl not found: set RABBITMQCTL to a command that runs it (see README)" >&2

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
                         Command::Run => commands::run::run(settings).await,
                         Command::Publish(args) => commands::publish::run(args, &settings).await,
                         Command::Topology => commands::topology::run(&settings).await,
+                        Command::Replay(args) => commands::replay::run(args, &settings).await,
                         Command::Extract(_) | Command::Eval(_) => {
                             unreachable!("handled without a runtime")
                         }

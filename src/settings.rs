@@ -61,6 +61,39 @@ pub struct TopologySettings {
     pub output_routing_prefix: String,
     pub dead_letter_exchange: String,
     pub dead_letter_queue: String,
+    pub archive: bool,
+    pub archive_queue: String,
+    pub archive_max_bytes: u64,
+    pub archive_max_age: String,
+    pub ordering: bool,
+    pub partitions: u16,
+    pub partition_exchange: String,
+    pub partition_queue_prefix: String,
+    pub partition_hash_header: String,
+}
+
+impl TopologySettings {
+    /// The name of partition queue `index` in ordering mode.
+    #[must_use]
+    pub fn partition_queue(&self, index: u16) -> String {
+        format!("{}{index}", self.partition_queue_prefix)
+    }
+
+    /// The queues a worker consumes: the input queue, or in ordering mode the partition queues
+    /// in `assigned` (all of them when empty).
+    #[must_use]
+    pub fn consumed_queues(&self, assigned: &[u16]) -> Vec<String> {
+        if !self.ordering {
+            return vec![self.input_queue.clone()];
+        }
+        if assigned.is_empty() {
+            (0..self.partitions)
+                .map(|i| self.partition_queue(i))
+                .collect()
+        } else {
+            assigned.iter().map(|i| self.partition_queue(*i)).collect()
+        }
+    }
 }
 
 /// Flow control and retry policy of the consuming loop.
@@ -73,6 +106,7 @@ pub struct WorkerSettings {
     pub retry_backoff_ms: u64,
     pub confirm_timeout_ms: u64,
     pub shutdown_deadline_ms: u64,
+    pub partitions: Vec<u16>,
 }
 
 impl WorkerSettings {
@@ -239,6 +273,8 @@ impl Settings {
                 .prefix_separator("__")
                 .separator("__")
                 .try_parsing(true)
+                .list_separator(",")
+                .with_list_parse_key("worker.partitions")
                 .source(Some(prefixed.into_iter().collect())),
         );
         if let Some(url) = env.get("AMQP_URL").filter(|v| !v.is_empty()) {
@@ -274,6 +310,12 @@ mod tests {
     fn an_environment_variable_overrides_a_nested_key() {
         let settings = load_with(&[("ENRICHER__WORKER__MAX_IN_FLIGHT", "7")]).unwrap();
         assert_eq!(settings.worker.max_in_flight, 7);
+    }
+
+    #[test]
+    fn a_list_comes_from_a_comma_separated_variable() {
+        let settings = load_with(&[("ENRICHER__WORKER__PARTITIONS", "2,3")]).unwrap();
+        assert_eq!(settings.worker.partitions, [2, 3]);
     }
 
     #[test]

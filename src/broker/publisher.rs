@@ -21,6 +21,32 @@ pub enum PublishError {
     Channel(#[from] lapin::Error),
 }
 
+/// A publish awaiting the broker's confirm.
+pub struct PendingConfirm {
+    pending: lapin::PublisherConfirm,
+    timeout: Duration,
+}
+
+impl PendingConfirm {
+    /// Waits for the confirm.
+    ///
+    /// # Errors
+    /// [`PublishError`]: nacked, returned as unroutable, timed out, or a channel failure.
+    pub async fn confirmed(self) -> Result<(), PublishError> {
+        let confirmation = tokio::time::timeout(self.timeout, self.pending)
+            .await
+            .map_err(|_| PublishError::Timeout(self.timeout))??;
+        match confirmation {
+            Confirmation::Ack(None) => Ok(()),
+            Confirmation::Ack(Some(returned)) | Confirmation::Nack(Some(returned)) => Err(
+                PublishError::Returned(format!("{} {}", returned.reply_code, returned.reply_text)),
+            ),
+            Confirmation::Nack(None) => Err(PublishError::Nacked),
+            Confirmation::NotRequested => unreachable!("the channel is in confirm mode"),
+        }
+    }
+}
+
 /// A confirm-mode channel.
 #[derive(Clone)]
 pub struct ConfirmedPublisher {
@@ -67,6 +93,24 @@ impl ConfirmedPublisher {
         body: &[u8],
         properties: BasicProperties,
     ) -> Result<(), PublishError> {
+        self.send(exchange, routing_key, body, properties)
+            .await?
+            .confirmed()
+            .await
+    }
+
+    /// Publishes `body` without waiting: the returned [`PendingConfirm`] resolves with the
+    /// broker's answer, so callers can keep many publishes in flight.
+    ///
+    /// # Errors
+    /// The channel failed before the message was sent.
+    pub async fn send(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        body: &[u8],
+        properties: BasicProperties,
+    ) -> Result<PendingConfirm, PublishError> {
         let options = BasicPublishOptions {
             mandatory: true,
             immediate: false,
@@ -81,17 +125,10 @@ impl ConfirmedPublisher {
                 properties,
             )
             .await?;
-        let confirmation = tokio::time::timeout(self.confirm_timeout, pending)
-            .await
-            .map_err(|_| PublishError::Timeout(self.confirm_timeout))??;
-        match confirmation {
-            Confirmation::Ack(None) => Ok(()),
-            Confirmation::Ack(Some(returned)) | Confirmation::Nack(Some(returned)) => Err(
-                PublishError::Returned(format!("{} {}", returned.reply_code, returned.reply_text)),
-            ),
-            Confirmation::Nack(None) => Err(PublishError::Nacked),
-            Confirmation::NotRequested => unreachable!("the channel is in confirm mode"),
-        }
+        Ok(PendingConfirm {
+            pending,
+            timeout: self.confirm_timeout,
+        })
     }
 
     /// Closes the channel cleanly.

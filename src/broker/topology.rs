@@ -40,6 +40,29 @@ pub fn input_queue_arguments(t: &TopologySettings) -> FieldTable {
     args
 }
 
+/// Arguments of the archive stream: retention by size and age.
+#[must_use]
+pub fn archive_arguments(t: &TopologySettings) -> FieldTable {
+    let mut args = FieldTable::default();
+    args.insert("x-queue-type".into(), text_value("stream"));
+    args.insert(
+        "x-max-length-bytes".into(),
+        AMQPValue::LongLongInt(i64::try_from(t.archive_max_bytes).unwrap_or(i64::MAX)),
+    );
+    if !t.archive_max_age.trim().is_empty() {
+        args.insert("x-max-age".into(), text_value(t.archive_max_age.trim()));
+    }
+    args
+}
+
+/// Arguments of a partition queue: like the input queue, plus single-active-consumer so one
+/// worker at a time takes a partition and its order holds.
+fn partition_queue_arguments(t: &TopologySettings) -> FieldTable {
+    let mut args = input_queue_arguments(t);
+    args.insert("x-single-active-consumer".into(), AMQPValue::Boolean(true));
+    args
+}
+
 fn quorum_arguments() -> FieldTable {
     let mut args = FieldTable::default();
     args.insert("x-queue-type".into(), text_value("quorum"));
@@ -75,22 +98,25 @@ pub async fn declare(channel: &Channel, t: &TopologySettings) -> lapin::Result<(
             FieldTable::default(),
         )
         .await?;
-    channel
-        .queue_declare(
-            t.input_queue.as_str().into(),
-            durable_queue(),
-            input_queue_arguments(t),
-        )
-        .await?;
-    channel
-        .queue_bind(
-            t.input_queue.as_str().into(),
-            t.input_exchange.as_str().into(),
-            t.input_binding.as_str().into(),
-            QueueBindOptions::default(),
-            FieldTable::default(),
-        )
-        .await?;
+    // In ordering mode the partition queues take the input queue's place.
+    if !t.ordering {
+        channel
+            .queue_declare(
+                t.input_queue.as_str().into(),
+                durable_queue(),
+                input_queue_arguments(t),
+            )
+            .await?;
+        channel
+            .queue_bind(
+                t.input_queue.as_str().into(),
+                t.input_exchange.as_str().into(),
+                t.input_binding.as_str().into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await?;
+    }
     channel
         .queue_declare(
             t.dead_letter_queue.as_str().into(),
@@ -107,6 +133,27 @@ pub async fn declare(channel: &Channel, t: &TopologySettings) -> lapin::Result<(
             FieldTable::default(),
         )
         .await?;
+    if t.archive {
+        channel
+            .queue_declare(
+                t.archive_queue.as_str().into(),
+                durable_queue(),
+                archive_arguments(t),
+            )
+            .await?;
+        channel
+            .queue_bind(
+                t.archive_queue.as_str().into(),
+                t.input_exchange.as_str().into(),
+                t.input_binding.as_str().into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await?;
+    }
+    if t.ordering {
+        declare_partitions(channel, t).await?;
+    }
     channel
         .queue_declare(
             t.output_queue.as_str().into(),
@@ -123,6 +170,56 @@ pub async fn declare(channel: &Channel, t: &TopologySettings) -> lapin::Result<(
             FieldTable::default(),
         )
         .await?;
+    Ok(())
+}
+
+/// Ordering mode: the consistent-hash exchange (plugin `rabbitmq_consistent_hash_exchange`),
+/// bound to the input exchange, and its partition queues with equal weights.
+async fn declare_partitions(channel: &Channel, t: &TopologySettings) -> lapin::Result<()> {
+    let mut args = FieldTable::default();
+    if !t.partition_hash_header.trim().is_empty() {
+        args.insert(
+            "hash-header".into(),
+            text_value(t.partition_hash_header.trim()),
+        );
+    }
+    channel
+        .exchange_declare(
+            t.partition_exchange.as_str().into(),
+            ExchangeKind::Custom("x-consistent-hash".into()),
+            durable_exchange(),
+            args,
+        )
+        .await?;
+    channel
+        .exchange_bind(
+            t.partition_exchange.as_str().into(),
+            t.input_exchange.as_str().into(),
+            t.input_binding.as_str().into(),
+            lapin::options::ExchangeBindOptions::default(),
+            FieldTable::default(),
+        )
+        .await?;
+    for index in 0..t.partitions {
+        let queue = t.partition_queue(index);
+        channel
+            .queue_declare(
+                queue.as_str().into(),
+                durable_queue(),
+                partition_queue_arguments(t),
+            )
+            .await?;
+        // With the consistent-hash exchange the binding key is the partition's weight.
+        channel
+            .queue_bind(
+                queue.as_str().into(),
+                t.partition_exchange.as_str().into(),
+                "1".into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await?;
+    }
     Ok(())
 }
 
@@ -145,11 +242,20 @@ pub async fn inspect(
     t: &TopologySettings,
 ) -> lapin::Result<Vec<QueueState>> {
     let mut states = Vec::new();
-    for (role, name) in [
-        ("input", &t.input_queue),
-        ("output", &t.output_queue),
-        ("dead-letter", &t.dead_letter_queue),
-    ] {
+    let mut queues: Vec<(&'static str, String)> = Vec::new();
+    if !t.ordering {
+        queues.push(("input", t.input_queue.clone()));
+    }
+    queues.push(("output", t.output_queue.clone()));
+    queues.push(("dead-letter", t.dead_letter_queue.clone()));
+    if t.archive {
+        queues.push(("archive", t.archive_queue.clone()));
+    }
+    if t.ordering {
+        queues.extend((0..t.partitions).map(|i| ("partition", t.partition_queue(i))));
+    }
+    for (role, name) in &queues {
+        let role = *role;
         // A passive declare of a missing queue closes its channel, so each gets its own.
         let channel = connection.create_channel().await?;
         let passive = QueueDeclareOptions {

@@ -4,6 +4,7 @@
 pub mod eval;
 pub mod extract;
 pub mod publish;
+pub mod replay;
 pub mod run;
 pub mod topology;
 
@@ -34,6 +35,8 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Score the pipeline on an annotated corpus (text F1, metadata match rates, speed).
     Eval(eval::EvalArgs),
+    /// Re-publish articles from the dead-letter queue, the archive stream or a JSONL file.
+    Replay(replay::ReplayArgs),
     /// Declare the topology (when topology.declare is on) and print the queues with their counts.
     Topology,
 }

@@ -13,11 +13,11 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use futures_util::StreamExt;
-use lapin::Connection;
 use lapin::options::{
     BasicCancelOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions,
 };
 use lapin::types::FieldTable;
+use lapin::{Connection, Consumer};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -113,7 +113,7 @@ async fn drain(tracker: &TaskTracker, deadline: Duration) {
     }
 }
 
-/// One connected session: channels, topology, consumer, and the delivery loop.
+/// One connected session: channels, topology, consumers, and the delivery loop(s).
 async fn serve(
     connection: &Connection,
     settings: &Arc<Settings>,
@@ -123,30 +123,24 @@ async fn serve(
     shutdown: &CancellationToken,
 ) -> anyhow::Result<SessionEnd> {
     let topology_settings = &settings.topology;
+    let queues = topology_settings.consumed_queues(&settings.worker.partitions);
     let publisher = ConfirmedPublisher::open(connection, settings.worker.confirm_timeout()).await?;
     if topology_settings.declare {
         topology::declare(publisher.channel(), topology_settings)
             .await
             .context("declaring the topology")?;
     } else {
-        let passive = QueueDeclareOptions {
-            passive: true,
-            ..QueueDeclareOptions::default()
-        };
-        publisher
-            .channel()
-            .queue_declare(
-                topology_settings.input_queue.as_str().into(),
-                passive,
-                FieldTable::default(),
-            )
-            .await
-            .with_context(|| {
-                format!(
-                    "the input queue {} does not exist",
-                    topology_settings.input_queue
-                )
-            })?;
+        for queue in &queues {
+            let passive = QueueDeclareOptions {
+                passive: true,
+                ..QueueDeclareOptions::default()
+            };
+            publisher
+                .channel()
+                .queue_declare(queue.as_str().into(), passive, FieldTable::default())
+                .await
+                .with_context(|| format!("the input queue {queue} does not exist"))?;
+        }
     }
     let channel = connection.create_channel().await?;
     channel
@@ -155,43 +149,134 @@ async fn serve(
             BasicQosOptions::default(),
         )
         .await?;
-    let consumer_tag = format!("article-enricher-{}", std::process::id());
-    let mut consumer = channel
-        .basic_consume(
-            topology_settings.input_queue.as_str().into(),
-            consumer_tag.as_str().into(),
-            BasicConsumeOptions::default(),
-            FieldTable::default(),
-        )
-        .await?;
+    let mut consumers = Vec::with_capacity(queues.len());
+    for (index, queue) in queues.iter().enumerate() {
+        let tag = format!("article-enricher-{}-{index}", std::process::id());
+        let consumer = channel
+            .basic_consume(
+                queue.as_str().into(),
+                tag.as_str().into(),
+                BasicConsumeOptions::default(),
+                FieldTable::default(),
+            )
+            .await?;
+        consumers.push((tag, consumer));
+    }
     health.set_consuming(true);
+    tracing::info!(queues = ?queues, ordered = topology_settings.ordering, "consuming");
     let context = Arc::new(handle::Context::new(settings.clone(), publisher.clone()));
-    let end = loop {
+    let end = if topology_settings.ordering {
+        consume_in_order(
+            consumers.iter().map(|(_, c)| c.clone()).collect(),
+            &context,
+            in_flight,
+            shutdown,
+            settings.worker.shutdown_deadline(),
+        )
+        .await
+    } else {
+        consume_competing(
+            consumers[0].1.clone(),
+            &context,
+            in_flight,
+            tracker,
+            shutdown,
+        )
+        .await
+    };
+    health.set_consuming(false);
+    if matches!(end, SessionEnd::Shutdown) {
+        tracing::info!("stopping: no new deliveries");
+        for (tag, _) in &consumers {
+            let _ = channel
+                .basic_cancel(tag.as_str().into(), BasicCancelOptions::default())
+                .await;
+        }
+        drain(tracker, settings.worker.shutdown_deadline()).await;
+        let _ = channel.close(200, "shutdown".into()).await;
+        publisher.close().await;
+    }
+    Ok(end)
+}
+
+/// Competing consumers: deliveries are processed concurrently, up to the in-flight bound.
+async fn consume_competing(
+    mut consumer: Consumer,
+    context: &Arc<handle::Context>,
+    in_flight: &Arc<Semaphore>,
+    tracker: &TaskTracker,
+    shutdown: &CancellationToken,
+) -> SessionEnd {
+    loop {
         let permit = tokio::select! {
-            () = shutdown.cancelled() => break SessionEnd::Shutdown,
+            () = shutdown.cancelled() => return SessionEnd::Shutdown,
             permit = in_flight.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
         };
         let delivery = tokio::select! {
-            () = shutdown.cancelled() => break SessionEnd::Shutdown,
+            () = shutdown.cancelled() => return SessionEnd::Shutdown,
             delivery = consumer.next() => delivery,
         };
         match delivery {
             Some(Ok(delivery)) => {
                 tracker.spawn(handle::handle(delivery, context.clone(), permit));
             }
-            Some(Err(error)) => break SessionEnd::ConnectionLost(error.to_string()),
-            None => break SessionEnd::ConnectionLost("the broker cancelled the consumer".into()),
+            Some(Err(error)) => return SessionEnd::ConnectionLost(error.to_string()),
+            None => return SessionEnd::ConnectionLost("the broker cancelled the consumer".into()),
         }
-    };
-    health.set_consuming(false);
-    if matches!(end, SessionEnd::Shutdown) {
-        tracing::info!("stopping: no new deliveries");
-        let _ = channel
-            .basic_cancel(consumer_tag.as_str().into(), BasicCancelOptions::default())
-            .await;
-        drain(tracker, settings.worker.shutdown_deadline()).await;
-        let _ = channel.close(200, "shutdown".into()).await;
-        publisher.close().await;
     }
-    Ok(end)
+}
+
+/// Ordering mode: each partition's deliveries are settled one after another, so records leave in
+/// the order articles arrived; partitions run side by side. On shutdown each loop finishes the
+/// article it holds (within the deadline) before the session ends.
+async fn consume_in_order(
+    consumers: Vec<Consumer>,
+    context: &Arc<handle::Context>,
+    in_flight: &Arc<Semaphore>,
+    shutdown: &CancellationToken,
+    deadline: Duration,
+) -> SessionEnd {
+    let session = shutdown.child_token();
+    let mut loops = tokio::task::JoinSet::new();
+    for mut consumer in consumers {
+        let (context, in_flight, session) = (context.clone(), in_flight.clone(), session.clone());
+        loops.spawn(async move {
+            loop {
+                let delivery = tokio::select! {
+                    () = session.cancelled() => return None,
+                    delivery = consumer.next() => delivery,
+                };
+                let delivery = match delivery {
+                    Some(Ok(delivery)) => delivery,
+                    Some(Err(error)) => return Some(error.to_string()),
+                    None => return Some("the broker cancelled the consumer".to_owned()),
+                };
+                let permit = in_flight
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .expect("the semaphore is never closed");
+                handle::handle(delivery, context.clone(), permit).await;
+            }
+        });
+    }
+    let mut lost = None;
+    if let Some(Ok(Some(reason))) = loops.join_next().await {
+        lost = Some(reason);
+    }
+    session.cancel();
+    if tokio::time::timeout(deadline, async {
+        while loops.join_next().await.is_some() {}
+    })
+    .await
+    .is_err()
+    {
+        tracing::warn!("shutdown deadline reached; unacked articles return to the queue");
+        loops.abort_all();
+    }
+    match lost {
+        Some(reason) if !shutdown.is_cancelled() => SessionEnd::ConnectionLost(reason),
+        _ if shutdown.is_cancelled() => SessionEnd::Shutdown,
+        _ => SessionEnd::ConnectionLost("a partition consumer stopped".into()),
+    }
 }

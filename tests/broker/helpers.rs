@@ -306,26 +306,80 @@ impl Client {
 
     /// Publishes many envelopes; confirms are awaited at the end, each must be an ack.
     pub async fn publish_envelopes(&self, envelopes: &[Value]) {
-        let mut confirms = Vec::with_capacity(envelopes.len());
-        for envelope in envelopes {
-            let body = serde_json::to_vec(envelope).unwrap();
+        let messages: Vec<(String, Vec<u8>, BasicProperties)> = envelopes
+            .iter()
+            .map(|e| {
+                (
+                    "article.test".to_owned(),
+                    serde_json::to_vec(e).unwrap(),
+                    json_properties(),
+                )
+            })
+            .collect();
+        let exchange = self.topology.input_exchange.clone();
+        self.publish_many(&exchange, messages).await;
+    }
+
+    /// Publishes (routing key, body, properties) triples to `exchange`, all confirmed.
+    pub async fn publish_many(
+        &self,
+        exchange: &str,
+        messages: Vec<(String, Vec<u8>, BasicProperties)>,
+    ) {
+        let mut confirms = Vec::with_capacity(messages.len());
+        for (routing_key, body, properties) in messages {
             let confirm = self
                 .channel
                 .basic_publish(
-                    self.topology.input_exchange.as_str().into(),
-                    "article.test".into(),
+                    exchange.into(),
+                    routing_key.as_str().into(),
                     BasicPublishOptions::default(),
                     &body,
-                    BasicProperties::default()
-                        .with_content_type("application/json".into())
-                        .with_delivery_mode(2),
+                    properties,
                 )
                 .await
                 .unwrap();
             confirms.push(confirm);
+            if confirms.len() >= 1000 {
+                for confirm in confirms.drain(..) {
+                    assert!(confirm.await.unwrap().is_ack(), "publish not confirmed");
+                }
+            }
         }
         for confirm in confirms {
             assert!(confirm.await.unwrap().is_ack(), "publish not confirmed");
+        }
+    }
+
+    /// Messages ready in a queue now.
+    pub async fn queue_len(&self, queue: &str) -> u32 {
+        let channel = self.connection.create_channel().await.unwrap();
+        let passive = lapin::options::QueueDeclareOptions {
+            passive: true,
+            ..Default::default()
+        };
+        let len = channel
+            .queue_declare(queue.into(), passive, FieldTable::default())
+            .await
+            .unwrap()
+            .message_count();
+        let _ = channel.close(200, "".into()).await;
+        len
+    }
+
+    /// Waits until `queue` holds exactly `n` messages.
+    pub async fn wait_queue_len(&self, queue: &str, n: u32, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let len = self.queue_len(queue).await;
+            if len == n {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{queue} holds {len} messages, expected {n}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
@@ -411,6 +465,45 @@ impl Client {
     pub async fn close(self) {
         let _ = self.connection.close(200, "test done".into()).await;
     }
+}
+
+/// Persistent JSON message properties.
+pub fn json_properties() -> BasicProperties {
+    BasicProperties::default()
+        .with_content_type("application/json".into())
+        .with_delivery_mode(2)
+}
+
+/// Runs `article-enricher ARGS` against the test vhost and returns (exit status, stdout).
+pub fn run_command(
+    broker: &TestBroker,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (ExitStatus, String) {
+    let mut command = command(broker, args, env);
+    let output = command.output().expect("running article-enricher");
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status, String::from_utf8(output.stdout).unwrap())
+}
+
+/// A prepared `article-enricher ARGS` command against the test vhost.
+pub fn command(broker: &TestBroker, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_article-enricher"));
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("AMQP_URL", &broker.url)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
 }
 
 /// A seed-shaped plain-text article, different for each `i`.

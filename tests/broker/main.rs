@@ -3,6 +3,7 @@
 //! dead-letter queues. No broker is mocked.
 
 mod helpers;
+mod replay;
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -38,7 +39,7 @@ async fn each_input_form_gives_exactly_one_confirmed_record_matching_it() {
                 .with_correlation_id("corr-1".into()),
         )
         .await;
-    let html = "<html lang=\"en\"><head><title>Harbour Reopens After Storm | Coast News</title></head><body>\
+    let html = "<html lang=\"en\"><head><title>Harbour Reopens After Storm | Coast News</title><meta property=\"og:site_name\" content=\"Coast News\"></head><body>\
                 <nav><a href=\"/\">Home</a></nav><article><h1>Harbour Reopens After Storm</h1>\
                 <p>The harbour reopened on Friday after a storm closed it for three days, the port authority said.</p>\
                 <p>Ferries will run on a reduced timetable until Monday.</p></article><footer>Copyright Coast News</footer></body></html>";
