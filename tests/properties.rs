@@ -69,4 +69,31 @@ proptest! {
         let hints = BodyHints { content_type: Some("text/plain"), message_id: None };
         let _ = pipeline::process(text.as_bytes(), hints, Source::default(), &Limits::default());
     }
+
+    #[test]
+    fn every_offset_is_inside_the_text_and_names_what_it_points_at(
+        words in proptest::collection::vec("(Ana Ruiz|Paris|President|said|“We will win,”|\"Yes\"|U\\.S\\.|1,200 tons of|wheat|the|é|🇫🇷|[A-Z][a-zé]{1,8}|[a-z]{1,8}|,|\\.|\n\n)", 1..120),
+    ) {
+        let text = format!("Headline Here\n\n{}", words.join(" "));
+        let hints = BodyHints { content_type: Some("text/plain"), message_id: None };
+        if let Ok(record) = pipeline::process(text.as_bytes(), hints, Source::default(), &Limits::default()) {
+            let chars: Vec<char> = record.text.chars().collect();
+            let slice = |start: usize, end: usize| chars[start..end].iter().collect::<String>();
+            for entity in &record.entities {
+                for m in &entity.mentions {
+                    prop_assert!(m.start < m.end && m.end <= chars.len());
+                    let said = slice(m.start, m.end);
+                    prop_assert!(said == entity.name || entity.aliases.contains(&said), "{said:?} is not {entity:?}");
+                }
+            }
+            for quote in &record.quotes {
+                prop_assert!(quote.start <= quote.end && quote.end <= chars.len());
+                prop_assert!(quote.speaker_entity.is_none_or(|i| i < record.entities.len()));
+            }
+            for quantity in &record.quantities {
+                prop_assert!(quantity.start < quantity.end && quantity.end <= chars.len());
+                prop_assert_eq!(slice(quantity.start, quantity.end), quantity.text.clone());
+            }
+        }
+    }
 }

@@ -18,6 +18,18 @@ pub enum EvalWhat {
     /// Main text and metadata from HTML pages: `<case>/source.html` + `expected.html`
     /// [+ `expected-metadata.json`] under DIR.
     Content(ContentArgs),
+    /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
+    /// milliseconds per stage, after a warm-up run.
+    Speed(SpeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SpeedArgs {
+    /// The article; without it, the built-in sample.
+    pub file: Option<PathBuf>,
+    /// Runs to average over.
+    #[arg(long, default_value_t = 500)]
+    pub iterations: usize,
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +60,48 @@ pub fn run(args: &EvalArgs, limits: &Limits) -> anyhow::Result<()> {
                 println!("{}", serde_json::json!({"report": report, "speed": speed}));
             } else {
                 print!("{}", content::render(&report, speed.as_ref()));
+            }
+            Ok(())
+        }
+        EvalWhat::Speed(args) => {
+            let (body, content_type) = match &args.file {
+                Some(path) => (
+                    std::fs::read(path)?,
+                    crate::commands::extract::content_type_for(path),
+                ),
+                None => (
+                    crate::commands::extract::SAMPLE_ARTICLE.as_bytes().to_vec(),
+                    Some("text/plain"),
+                ),
+            };
+            let hints = crate::pipeline::BodyHints {
+                content_type,
+                message_id: None,
+            };
+            let run = || {
+                crate::pipeline::process(&body, hints, crate::pipeline::Source::default(), limits)
+            };
+            let warm = run().map_err(|e| anyhow::anyhow!("{e} ({})", e.kind()))?;
+            let mut totals: std::collections::BTreeMap<String, f64> =
+                std::collections::BTreeMap::new();
+            let started = std::time::Instant::now();
+            for _ in 0..args.iterations.max(1) {
+                let record = run().map_err(|e| anyhow::anyhow!("{e}"))?;
+                for (stage, ms) in record.timings_ms {
+                    *totals.entry(stage).or_default() += ms;
+                }
+            }
+            let n = args.iterations.max(1) as f64;
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "{} words, {} sentences: {:.0} docs/s on one core ({:.3} ms/doc)",
+                warm.stats.words,
+                warm.stats.sentences,
+                n / secs,
+                secs * 1000.0 / n
+            );
+            for (stage, ms) in totals {
+                println!("  {stage:<10} {:.3} ms", ms / n);
             }
             Ok(())
         }

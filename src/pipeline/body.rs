@@ -30,6 +30,8 @@ pub struct Body {
     pub meta: PageMetadata,
     /// Whether the input reads as an article; false for index, list and error pages.
     pub readable: bool,
+    /// The title as it arrived, decorations (flag emoji) included.
+    pub raw_title: Option<String>,
 }
 
 /// Metadata from markup: JSON-LD, meta tags, `<time>`, `<link rel=canonical>`, URL patterns.
@@ -70,6 +72,20 @@ impl Body {
             out.push_str(&block.text);
         }
         out
+    }
+
+    /// Byte ranges of the heading blocks in [`Body::text`].
+    #[must_use]
+    pub fn heading_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = Vec::new();
+        let mut offset = 0;
+        for block in &self.blocks {
+            if block.kind == BlockKind::Heading {
+                ranges.push(offset..offset + block.text.len());
+            }
+            offset += block.text.len() + 2;
+        }
+        ranges
     }
 
     /// The sections that follow the article's own headings; text before the first heading
@@ -145,6 +161,7 @@ mod tests {
             language_hint: None,
             meta: PageMetadata::default(),
             readable: true,
+            raw_title: None,
         };
         assert_eq!(
             body.sections(),

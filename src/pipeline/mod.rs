@@ -3,13 +3,15 @@
 //! all run the same code.
 //!
 //! Stages: [`decode`] (envelope / HTML / text) → [`prescan`] limits → [`charset`] + [`html`] or
-//! [`plain_text`] reader → [`body`] structure → [`dateline`] and [`language`] → [`record`].
+//! [`plain_text`] reader → [`body`] structure → [`dateline`] and [`language`] → [`enrich`]
+//! (entities, quotes, quantities, countries, keywords, summary, fingerprint) → [`record`].
 
 pub mod article;
 pub mod body;
 pub mod charset;
 pub mod dateline;
 pub mod decode;
+pub mod enrich;
 pub mod error;
 pub mod html;
 pub mod language;
@@ -163,9 +165,23 @@ fn extract_timed(
     let language = language::detect(&text, hint);
     let dateline = body.lead().and_then(dateline::find);
     clock.lap("language")?;
+    let title = body.title.clone().or_else(|| article.title.clone());
+    let headings = body.heading_ranges();
+    let enrichment = enrich::enrich(
+        &text,
+        &enrich::Context {
+            title: title.as_deref(),
+            raw_title: body.raw_title.as_deref(),
+            language: language.as_deref(),
+            dateline_place: dateline.as_ref().map(|d| d.place.as_str()),
+            headings: &headings,
+        },
+    );
+    clock.lap("enrich")?;
     let words = text.split_whitespace().count();
     let stats = record::Stats {
         words,
+        sentences: enrichment.sentences,
         paragraphs: body.blocks.len(),
         reading_time_seconds: u64::try_from((words * 60).div_ceil(READING_WORDS_PER_MINUTE))
             .unwrap_or(u64::MAX),
@@ -178,7 +194,7 @@ fn extract_timed(
         id: article.id.clone(),
         source,
         content_type: article.content.kind().to_owned(),
-        title: body.title.clone().or_else(|| article.title.clone()),
+        title,
         byline: meta.byline,
         authors: meta.authors,
         sections: body.sections(),
@@ -195,6 +211,14 @@ fn extract_timed(
         dateline,
         readable: body.readable,
         stats,
+        entities: enrichment.entities,
+        quotes: enrichment.quotes,
+        quantities: enrichment.quantities,
+        countries: enrichment.countries,
+        keywords: enrichment.keywords,
+        summary: enrichment.summary,
+        fingerprint: enrichment.fingerprint,
+        notes: enrichment.notes,
         metadata: article.metadata.clone(),
         extractor: record::Extractor {
             name: EXTRACTOR_NAME.to_owned(),

@@ -10,10 +10,11 @@ use super::body::{Block, BlockKind, Body, PageMetadata, normalize_whitespace};
 pub fn read(text: &str) -> Body {
     let mut paragraphs = split_paragraphs(text);
     trim_boilerplate(&mut paragraphs);
+    let mut raw_title = None;
     let title = match paragraphs.first() {
         Some(first) if paragraphs.len() > 1 && looks_like_title(first) => {
             let title = strip_symbols(first);
-            paragraphs.remove(0);
+            raw_title = Some(paragraphs.remove(0));
             Some(title).filter(|t| !t.is_empty())
         }
         _ => None,
@@ -39,6 +40,7 @@ pub fn read(text: &str) -> Body {
         language_hint: None,
         meta: PageMetadata::default(),
         readable: true,
+        raw_title,
     }
 }
 

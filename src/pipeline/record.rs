@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::body::Section;
 use super::dateline::Dateline;
+use super::enrich::{CountryMention, Entity, Fingerprint, Keyword, Quantity, Quote};
 
 /// Bumped when a field changes meaning or is removed; adding a field does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -46,6 +47,16 @@ pub struct Record {
     pub readable: bool,
     pub sections: Vec<Section>,
     pub stats: Stats,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
+    pub countries: Vec<CountryMention>,
+    pub keywords: Vec<Keyword>,
+    /// Two or three sentences of the article, in order.
+    pub summary: Option<String>,
+    pub fingerprint: Fingerprint,
+    /// What enrichment skipped and why.
+    pub notes: Vec<String>,
     /// Envelope metadata and unknown envelope fields, passed through untouched.
     pub metadata: Map<String, Value>,
     pub extractor: Extractor,
@@ -70,6 +81,7 @@ pub struct Source {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     pub words: usize,
+    pub sentences: usize,
     pub paragraphs: usize,
     /// At 230 words per minute, the usual figure for adult readers of news.
     pub reading_time_seconds: u64,

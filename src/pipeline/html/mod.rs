@@ -107,6 +107,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         language_hint,
         meta,
         readable,
+        raw_title: None,
     }
 }
 

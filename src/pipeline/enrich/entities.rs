@@ -1,0 +1,972 @@
+//! Named entities (person, organization, location) by rules: capitalised-token chunks inside
+//! sentences, role and title cues ("Colombian President Gustavo Petro" → role "Colombian
+//! President"), organisation and place vocabularies, the place gazetteer, and document-level
+//! consistency ("Petro" after "Gustavo Petro" is the same person). Hand-written: no kept Rust crate
+//! does English NER offline without model downloads; a trained tagger can replace the chunk typing
+//! later behind the same output.
+//!
+//! Headings and the title are matched only against entities found in the body, since title case
+//! makes every word look like a name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::gazetteer;
+use super::tokens::{Token, TokenKind};
+
+/// An entity and everything the article says of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The fullest name used ("Gustavo Petro").
+    pub name: String,
+    /// `person`, `organization` or `location`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Other names used for it ("Petro").
+    pub aliases: Vec<String>,
+    /// Titles and appositions ("Colombian President").
+    pub roles: Vec<String>,
+    /// Character offsets into the record's text.
+    pub mentions: Vec<Span>,
+    pub count: usize,
+    /// 0–1: how central the entity is (mentions, title, first position).
+    pub salience: f64,
+}
+
+/// A character span `[start, end)` in the record's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Person,
+    Organization,
+    Location,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organization => "organization",
+            Self::Location => "location",
+        }
+    }
+}
+
+/// One mention in byte offsets, with the entity it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRef {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub sentence: usize,
+}
+
+/// Capitalised words that start sentences or chunks but are not names.
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Whether",
+    "If",
+    "As",
+    "By",
+    "From",
+    "To",
+    "Of",
+    "Since",
+    "Although",
+    "Though",
+    "Because",
+    "Despite",
+    "During",
+    "Under",
+    "Over",
+    "About",
+    "According",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Also",
+    "Even",
+    "Only",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "There",
+    "Here",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "One",
+    "Two",
+    "Three",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Context",
+    "Update",
+    "Read",
+    "More",
+    "Photo",
+    "Image",
+    "Video",
+    "Watch",
+    "Listen",
+    "Yes",
+    "Such",
+    "Other",
+    "Another",
+    "Any",
+    "More",
+    "Much",
+    "Few",
+];
+
+/// Words that head a title or office; a name that follows is a person with that role.
+const ROLE_HEADS: &[&str] = &[
+    "President",
+    "President-elect",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Chancellor",
+    "Premier",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Lieutenant",
+    "Lt.",
+    "Sergeant",
+    "Sgt.",
+    "Captain",
+    "Capt.",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Director",
+    "Ambassador",
+    "Commissioner",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Leader",
+    "Chief",
+    "Officer",
+    "Dr.",
+    "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Professor",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Speaker",
+    "Coach",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Attorney",
+    "Prosecutor",
+    "Inspector",
+    "Superintendent",
+    "Detective",
+    "Councillor",
+    "Councilman",
+    "Councilwoman",
+    "Congressman",
+    "Congresswoman",
+    "Vice-President",
+    "Founder",
+    "Editor",
+    "Agent",
+];
+
+/// Honorifics that mark a person but are not a role worth keeping.
+const HONORIFICS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr", "Sir", "Lady", "Lord",
+];
+
+/// Lower-case office words: "the foreign minister Ana Ruiz", "Ana Ruiz, the foreign minister,".
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "director",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "founder",
+    "head",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "official",
+    "adviser",
+    "advisor",
+    "analyst",
+    "professor",
+    "economist",
+    "researcher",
+    "coach",
+    "captain",
+    "author",
+    "editor",
+    "correspondent",
+    "reporter",
+    "candidate",
+    "lawmaker",
+    "legislator",
+    "deputy",
+    "king",
+    "queen",
+    "general",
+];
+
+/// Last words that make a chunk an organisation.
+const ORG_WORDS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "University",
+    "Bank",
+    "Party",
+    "Council",
+    "Agency",
+    "Commission",
+    "Committee",
+    "Court",
+    "Army",
+    "Navy",
+    "Police",
+    "Corporation",
+    "Corp.",
+    "Corp",
+    "Inc.",
+    "Inc",
+    "Ltd.",
+    "Ltd",
+    "LLC",
+    "Company",
+    "Co.",
+    "Group",
+    "Association",
+    "Union",
+    "Institute",
+    "Foundation",
+    "Organization",
+    "Organisation",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Assembly",
+    "Government",
+    "Administration",
+    "Office",
+    "Service",
+    "Authority",
+    "Federation",
+    "League",
+    "Club",
+    "FC",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Network",
+    "Television",
+    "TV",
+    "Radio",
+    "Press",
+    "School",
+    "College",
+    "Hospital",
+    "Church",
+    "Museum",
+    "Forces",
+    "Guard",
+    "Board",
+    "Bureau",
+    "Fund",
+    "Trust",
+    "Society",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Brigade",
+    "Cartel",
+    "Reserve",
+    "Exchange",
+    "Telegraph",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Magazine",
+    "Studios",
+    "Records",
+    "Labs",
+    "Technologies",
+    "Systems",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Industries",
+    "Energy",
+    "Pharmaceuticals",
+    "Cabinet",
+    "Senate",
+    "Tribunal",
+    "Directorate",
+    "Secretariat",
+];
+
+/// Words that make a chunk a place when it ends with them.
+const PLACE_WORDS: &[&str] = &[
+    "River",
+    "Mountains",
+    "Mountain",
+    "Mount",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Island",
+    "Islands",
+    "Valley",
+    "Street",
+    "Avenue",
+    "Square",
+    "Park",
+    "Bridge",
+    "Airport",
+    "Province",
+    "State",
+    "County",
+    "City",
+    "District",
+    "Region",
+    "Strait",
+    "Gulf",
+    "Bay",
+    "Coast",
+    "Desert",
+    "Peninsula",
+    "Canal",
+    "Hills",
+    "Road",
+    "Border",
+];
+
+/// Prepositions after which an unknown single name is a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "throughout",
+    "towards",
+    "toward",
+];
+
+/// Verbs after which (or before which) a single unknown name is a person.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "insisted",
+    "noted",
+    "warned",
+    "argued",
+    "explained",
+    "stated",
+    "asked",
+    "wrote",
+    "claimed",
+    "replied",
+];
+
+/// Lower-case words allowed inside a name chunk between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "da", "dos", "van", "von", "der", "bin", "al", "la", "le", "du", "y",
+];
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A name chunk before typing: token range, role text, type cue.
+#[derive(Debug, Clone)]
+struct Chunk {
+    tokens: Range<usize>,
+    role: Option<String>,
+    kind: Option<Kind>,
+}
+
+/// Finds entities in `text`. `tokens` are the text's tokens; `headings` are byte ranges of heading
+/// paragraphs; `title` and `dateline_place` add context.
+#[must_use]
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    headings: &[Range<usize>],
+    title: Option<&str>,
+    dateline_place: Option<&str>,
+) -> (Vec<Entity>, Vec<MentionRef>) {
+    let in_heading = |t: &Token| headings.iter().any(|h| h.contains(&t.start));
+    let word = |i: usize| tokens[i].text(text);
+    // Capitalised mid-sentence occurrences decide whether a sentence-initial word is a name.
+    let mut mid_sentence_caps: HashMap<&str, usize> = HashMap::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0
+            && tokens[i - 1].sentence == t.sentence
+            && t.kind == TokenKind::Word
+            && is_capitalized(t.text(text))
+        {
+            *mid_sentence_caps.entry(t.text(text)).or_default() += 1;
+        }
+    }
+    let gazetteer = gazetteer::get();
+
+    // 1. Chunks of capitalised tokens within sentences.
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != TokenKind::Word || !is_capitalized(word(i)) || in_heading(t) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len()
+            && tokens[j].sentence == t.sentence
+            && tokens[j].kind == TokenKind::Word
+        {
+            let w = word(j);
+            if is_capitalized(w) {
+                j += 1;
+            } else if CONNECTORS.contains(&w)
+                && tokens.get(j + 1).is_some_and(|n| {
+                    n.sentence == t.sentence
+                        && n.kind == TokenKind::Word
+                        && is_capitalized(n.text(text))
+                })
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let sentence_start = i == 0
+            || tokens[i - 1].sentence != t.sentence
+            || matches!(tokens[i - 1].text(text), "“" | "\"" | "‘");
+        let mut start = i;
+        // Function words and demonym-less sentence starters are not part of a name.
+        while start < j && FUNCTION_WORDS.contains(&word(start)) {
+            start += 1;
+        }
+        if start == i && sentence_start && j - i == 1 {
+            let w = word(i);
+            let known_elsewhere = mid_sentence_caps.get(w).copied().unwrap_or(0) > 0;
+            if !known_elsewhere && !gazetteer.is_place(w) && !is_acronym(w) {
+                start = j;
+            }
+        }
+        if start < j {
+            chunks.extend(split_chunk(text, tokens, start..j));
+        }
+        i = j.max(i + 1);
+    }
+
+    // 2. Type each chunk.
+    let mut typed: Vec<(Range<usize>, Kind, Option<String>)> = Vec::new();
+    for chunk in &chunks {
+        let range = chunk.tokens.clone();
+        let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
+        let words: Vec<&str> = range.clone().map(word).collect();
+        if words.len() == 1 && gazetteer.is_demonym(surface) {
+            continue;
+        }
+        let kind = chunk
+            .kind
+            .or_else(|| classify(text, tokens, &range, surface, &words, dateline_place));
+        if let Some(kind) = kind {
+            let role = chunk
+                .role
+                .clone()
+                .or_else(|| lowercase_role_before(text, tokens, range.start))
+                .or_else(|| apposition_role_after(text, tokens, range.end));
+            let kind = if role.is_some() && kind != Kind::Location && kind != Kind::Organization {
+                Kind::Person
+            } else {
+                kind
+            };
+            typed.push((range, kind, role));
+        } else {
+            typed.push((range, Kind::Person, None)); // provisional; resolved below
+        }
+    }
+
+    // 3. Group mentions into entities: full names first, then aliases (surname / first token).
+    let mut entities: Vec<Builder> = Vec::new();
+    let mut by_surface: HashMap<String, usize> = HashMap::new();
+    let mut pending_single: Vec<(Range<usize>, Option<String>)> = Vec::new();
+    let mut mentions: Vec<MentionRef> = Vec::new();
+    let mut order: Vec<&(Range<usize>, Kind, Option<String>)> = typed.iter().collect();
+    // Multi-word names first so single-word aliases can attach to them.
+    order.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.len()));
+    for (range, kind, role) in order {
+        let surface = text[tokens[range.start].start..tokens[range.end - 1].end].to_owned();
+        let confident = range.len() > 1 || role.is_some() || *kind != Kind::Person;
+        if !confident && !by_surface.contains_key(&surface) {
+            pending_single.push((range.clone(), role.clone()));
+            continue;
+        }
+        let key = canonical_key(&surface, *kind);
+        let id = *by_surface.entry(key).or_insert_with(|| {
+            entities.push(Builder::new(surface.clone(), *kind));
+            entities.len() - 1
+        });
+        entities[id].offer_name(&surface);
+        by_surface.entry(surface.clone()).or_insert(id);
+        if let Some(role) = role {
+            entities[id].add_role(role.clone());
+        }
+        mentions.push(MentionRef {
+            start: tokens[range.start].start,
+            end: tokens[range.end - 1].end,
+            entity: id,
+            sentence: tokens[range.start].sentence,
+        });
+        if entities[id].kind == Kind::Person && range.len() > 1 {
+            // Register the surname and the name without its first word as aliases.
+            let last = word(range.end - 1).to_owned();
+            by_surface.entry(last).or_insert(id);
+        }
+    }
+    for (range, role) in pending_single {
+        let surface = text[tokens[range.start].start..tokens[range.end - 1].end].to_owned();
+        let id = if let Some(id) = by_surface
+            .get(&surface)
+            .or_else(|| by_surface.get(&canonical_key(&surface, Kind::Location)))
+        {
+            *id
+        } else {
+            let cue = single_name_cue(text, tokens, &range);
+            let Some(kind) = cue else { continue };
+            entities.push(Builder::new(surface.clone(), kind));
+            by_surface.insert(surface.clone(), entities.len() - 1);
+            entities.len() - 1
+        };
+        if let Some(role) = role {
+            entities[id].add_role(role);
+        }
+        mentions.push(MentionRef {
+            start: tokens[range.start].start,
+            end: tokens[range.end - 1].end,
+            entity: id,
+            sentence: tokens[range.start].sentence,
+        });
+    }
+
+    // 4. Headings: only known names, as whole tokens.
+    for (i, t) in tokens.iter().enumerate() {
+        if !in_heading(t) || t.kind != TokenKind::Word {
+            continue;
+        }
+        if let Some(id) = by_surface.get(word(i)) {
+            mentions.push(MentionRef {
+                start: t.start,
+                end: t.end,
+                entity: *id,
+                sentence: t.sentence,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    mentions.dedup_by_key(|m| m.start);
+
+    // 5. Finish: aliases, counts, salience.
+    let title_lower = title.map(str::to_lowercase).unwrap_or_default();
+    let text_len = text.len().max(1) as f64;
+    let mut out: Vec<Entity> = Vec::new();
+    let mut remap: HashMap<usize, usize> = HashMap::new();
+    for (id, builder) in entities.iter().enumerate() {
+        let own: Vec<&MentionRef> = mentions.iter().filter(|m| m.entity == id).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let mut aliases: Vec<String> = own
+            .iter()
+            .map(|m| text[m.start..m.end].to_owned())
+            .filter(|s| *s != builder.name)
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        let in_title = std::iter::once(&builder.name)
+            .chain(&aliases)
+            .any(|n| title_lower.contains(&n.to_lowercase()));
+        let first = own[0].start as f64 / text_len;
+        let score = own.len() as f64 + if in_title { 3.0 } else { 0.0 } + (1.0 - first);
+        remap.insert(id, out.len());
+        out.push(Entity {
+            name: builder.name.clone(),
+            kind: builder.kind.as_str().to_owned(),
+            aliases,
+            roles: builder.roles.clone(),
+            mentions: own
+                .iter()
+                .map(|m| Span {
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect(),
+            count: own.len(),
+            salience: score,
+        });
+    }
+    let max = out
+        .iter()
+        .map(|e| e.salience)
+        .fold(0.0_f64, f64::max)
+        .max(1e-9);
+    for entity in &mut out {
+        entity.salience = (entity.salience / max * 1000.0).round() / 1000.0;
+    }
+    for m in &mut mentions {
+        m.entity = remap[&m.entity];
+    }
+    // Most salient first; mention indices follow.
+    let mut indices: Vec<usize> = (0..out.len()).collect();
+    indices.sort_by(|a, b| out[*b].salience.total_cmp(&out[*a].salience).then(a.cmp(b)));
+    let position: HashMap<usize, usize> = indices
+        .iter()
+        .enumerate()
+        .map(|(new, old)| (*old, new))
+        .collect();
+    let sorted: Vec<Entity> = indices.iter().map(|i| out[*i].clone()).collect();
+    for m in &mut mentions {
+        m.entity = position[&m.entity];
+    }
+    (sorted, mentions)
+}
+
+struct Builder {
+    name: String,
+    kind: Kind,
+    roles: Vec<String>,
+}
+
+impl Builder {
+    fn new(name: String, kind: Kind) -> Self {
+        Self {
+            name,
+            kind,
+            roles: Vec::new(),
+        }
+    }
+
+    /// Keeps the best name seen: not shouting, then the longest.
+    fn offer_name(&mut self, surface: &str) {
+        let shouting = |s: &str| {
+            s.chars().filter(|c| c.is_alphabetic()).count() > 4
+                && !s.chars().any(char::is_lowercase)
+        };
+        let better = (shouting(&self.name) && !shouting(surface))
+            || (!shouting(surface)
+                && surface.chars().count() > self.name.chars().count()
+                && self.kind != Kind::Person);
+        if better {
+            self.name = surface.to_owned();
+        }
+    }
+
+    fn add_role(&mut self, role: String) {
+        if !self.roles.contains(&role) {
+            self.roles.push(role);
+        }
+    }
+}
+
+/// The grouping key of a mention: places that name one country share it ("U.S." and "United
+/// States"), a shouted dateline form groups with its ordinary spelling ("BOGOTÁ", "Bogotá").
+fn canonical_key(surface: &str, kind: Kind) -> String {
+    let gazetteer = gazetteer::get();
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    let shouting = letters > 4 && !surface.chars().any(char::is_lowercase);
+    let form = if shouting {
+        super::countries::title_case(surface)
+    } else {
+        surface.to_owned()
+    };
+    if kind == Kind::Location
+        && let Some((code, gazetteer::Via::Name)) = gazetteer.country_of(&form)
+    {
+        return format!("country:{code}");
+    }
+    form
+}
+
+/// Splits a chunk at a role head: "Colombian President Gustavo Petro" → role + name.
+fn split_chunk(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Chunk> {
+    let word = |i: usize| tokens[i].text(text);
+    let role_at = range
+        .clone()
+        .rev()
+        .skip(1)
+        .find(|i| ROLE_HEADS.contains(&word(*i)));
+    if let Some(k) = role_at {
+        let role_tokens: Vec<&str> = (range.start..=k).map(word).collect();
+        let role = role_tokens.join(" ");
+        let role = (!HONORIFICS.contains(&role.as_str())).then_some(role);
+        return vec![Chunk {
+            tokens: k + 1..range.end,
+            role,
+            kind: Some(Kind::Person),
+        }];
+    }
+    vec![Chunk {
+        tokens: range,
+        role: None,
+        kind: None,
+    }]
+}
+
+/// The type of a chunk from its words and context, or `None` when only a cue can tell.
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    range: &Range<usize>,
+    surface: &str,
+    words: &[&str],
+    dateline_place: Option<&str>,
+) -> Option<Kind> {
+    let gazetteer = gazetteer::get();
+    if gazetteer.is_place(surface) {
+        return Some(Kind::Location);
+    }
+    if let Some(place) = dateline_place
+        && (place == surface || super::countries::title_case(place) == surface)
+    {
+        return Some(Kind::Location);
+    }
+    let last = *words.last()?;
+    if words.iter().any(|w| ORG_WORDS.contains(w))
+        || (words.len() == 1 && is_acronym(last) && !surface.contains('.'))
+    {
+        return Some(Kind::Organization);
+    }
+    if words.len() > 1 && PLACE_WORDS.contains(&last) {
+        return Some(Kind::Location);
+    }
+    // "Paris, France": followed by a comma and a known place.
+    let next = tokens.get(range.end).map(|t| t.text(text));
+    let after = tokens.get(range.end + 1).map(|t| t.text(text));
+    if next == Some(",") && after.is_some_and(|a| gazetteer.is_place(a)) && words.len() <= 2 {
+        return Some(Kind::Location);
+    }
+    if words.len() > 1 {
+        if words.iter().any(|w| CONNECTORS.contains(w)) {
+            return Some(Kind::Organization);
+        }
+        if words.first().is_some_and(|w| gazetteer.is_demonym(w)) {
+            return Some(Kind::Organization);
+        }
+        return Some(Kind::Person);
+    }
+    None
+}
+
+/// A single unknown name: a person next to a speech verb, a place after a place preposition.
+fn single_name_cue(text: &str, tokens: &[Token], range: &Range<usize>) -> Option<Kind> {
+    let before = range
+        .start
+        .checked_sub(1)
+        .map(|i| tokens[i].text(text).to_lowercase());
+    let after = tokens.get(range.end).map(|t| t.text(text).to_lowercase());
+    if after.as_deref().is_some_and(|a| SPEECH_VERBS.contains(&a))
+        || before.as_deref().is_some_and(|b| SPEECH_VERBS.contains(&b))
+    {
+        return Some(Kind::Person);
+    }
+    if before
+        .as_deref()
+        .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+    {
+        return Some(Kind::Location);
+    }
+    let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
+    if is_acronym(surface) {
+        return Some(Kind::Organization);
+    }
+    None
+}
+
+/// "the foreign minister Ana Ruiz": up to three lower-case words ending in an office noun.
+fn lowercase_role_before(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+    let prev = start.checked_sub(1)?;
+    let w = tokens[prev].text(text);
+    if !ROLE_NOUNS.contains(&w) || tokens[prev].sentence != tokens[start].sentence {
+        return None;
+    }
+    let mut first = prev;
+    while first > 0 && prev - first < 2 {
+        let candidate = tokens[first - 1].text(text);
+        if tokens[first - 1].kind != TokenKind::Word
+            || matches!(candidate, "the" | "a" | "an" | "The" | "A" | "An")
+            || tokens[first - 1].sentence != tokens[start].sentence
+        {
+            break;
+        }
+        first -= 1;
+    }
+    Some(text[tokens[first].start..tokens[prev].end].to_owned())
+}
+
+/// "Ana Ruiz, the foreign minister," → "foreign minister".
+fn apposition_role_after(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    if tokens.get(end).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    let mut i = end + 1;
+    if tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.text(text), "the" | "a" | "an"))
+    {
+        i += 1;
+    }
+    let start = i;
+    while i < tokens.len() && i - start < 5 && tokens[i].kind == TokenKind::Word {
+        if ROLE_NOUNS.contains(&tokens[i].text(text))
+            && matches!(
+                tokens.get(i + 1).map(|t| t.text(text)),
+                Some("," | "." | "of")
+            )
+        {
+            return Some(text[tokens[start].start..tokens[i].end].to_owned());
+        }
+        i += 1;
+    }
+    None
+}
