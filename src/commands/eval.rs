@@ -18,9 +18,29 @@ pub enum EvalWhat {
     /// Main text and metadata from HTML pages: `<case>/source.html` + `expected.html`
     /// [+ `expected-metadata.json`] under DIR.
     Content(ContentArgs),
+    /// Named entities on CoNLL-U documents with GUM `Entity=` annotations: P/R/F1 per type,
+    /// exact spans (see `src/eval/entities.rs` for what counts as a named mention).
+    Entities(EntitiesArgs),
     /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
     /// milliseconds per stage, after a warm-up run.
     Speed(SpeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// The corpus folder.
+    #[arg(default_value = "../shared/corpus/gum-news")]
+    pub dir: PathBuf,
+    /// Also write each document's text and gold mentions as JSONL (for scoring other taggers,
+    /// e.g. tools/spacy_entities.py, on exactly the same spans).
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every missed and spurious mention (for error analysis).
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +80,31 @@ pub fn run(args: &EvalArgs, limits: &Limits) -> anyhow::Result<()> {
                 println!("{}", serde_json::json!({"report": report, "speed": speed}));
             } else {
                 print!("{}", content::render(&report, speed.as_ref()));
+            }
+            Ok(())
+        }
+        EvalWhat::Entities(args) => {
+            use crate::eval::entities;
+            let docs = entities::load(&args.dir)?;
+            if let Some(path) = &args.export {
+                let lines: Vec<String> = docs
+                    .iter()
+                    .map(|d| serde_json::to_string(d).expect("serialisable"))
+                    .collect();
+                std::fs::write(path, lines.join("\n") + "\n")?;
+            }
+            let pairs: Vec<_> = docs
+                .iter()
+                .map(|d| (d.gold.clone(), entities::predict(d)))
+                .collect();
+            if args.errors {
+                print!("{}", entities::render_errors(&docs, &pairs));
+            }
+            let scores = entities::score(&pairs);
+            if args.json {
+                println!("{}", serde_json::to_string(&scores)?);
+            } else {
+                print!("{}", entities::render(&scores, docs.len()));
             }
             Ok(())
         }

@@ -3,4 +3,5 @@
 //! figures beside the scores.
 
 pub mod content;
+pub mod entities;
 pub mod shingles;

@@ -665,6 +665,19 @@ pub fn find(
             by_surface.entry(last).or_insert(id);
         }
     }
+    // Single unknown names: the cues of all their occurrences vote on the type.
+    let mut single_votes: HashMap<&str, Votes> = HashMap::new();
+    for (range, _) in &pending_single {
+        let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
+        let votes = single_votes.entry(surface).or_default();
+        votes.occurrences += 1;
+        match single_name_cue(text, tokens, range) {
+            Some(Kind::Person) => votes.person += 1,
+            Some(Kind::Location) => votes.location += 1,
+            Some(Kind::Organization) => votes.organization += 1,
+            None => {}
+        }
+    }
     for (range, role) in pending_single {
         let surface = text[tokens[range.start].start..tokens[range.end - 1].end].to_owned();
         let id = if let Some(id) = by_surface
@@ -673,8 +686,12 @@ pub fn find(
         {
             *id
         } else {
-            let cue = single_name_cue(text, tokens, &range);
-            let Some(kind) = cue else { continue };
+            let Some(kind) = single_votes
+                .get(surface.as_str())
+                .and_then(|votes| votes.decide())
+            else {
+                continue;
+            };
             entities.push(Builder::new(surface.clone(), kind));
             by_surface.insert(surface.clone(), entities.len() - 1);
             entities.len() - 1
@@ -770,6 +787,31 @@ pub fn find(
         m.entity = position[&m.entity];
     }
     (sorted, mentions)
+}
+
+/// Cues seen for a single unknown name across the document.
+#[derive(Debug, Default)]
+struct Votes {
+    occurrences: usize,
+    person: usize,
+    location: usize,
+    organization: usize,
+}
+
+impl Votes {
+    /// A person when any occurrence speaks; a place when most follow a place preposition; an
+    /// organisation when it is an acronym or recurs (products and firms recur bare: "Microsoft").
+    fn decide(&self) -> Option<Kind> {
+        if self.person > 0 {
+            Some(Kind::Person)
+        } else if self.location * 2 > self.occurrences {
+            Some(Kind::Location)
+        } else if self.organization > 0 || self.occurrences >= 2 {
+            Some(Kind::Organization)
+        } else {
+            None
+        }
+    }
 }
 
 struct Builder {
