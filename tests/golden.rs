@@ -99,6 +99,39 @@ fn check(case: &Path, got: &Value) {
     );
 }
 
+/// The enrichment fields a text golden file pins.
+fn pinned_enrichment(record: &Record) -> Value {
+    let entities = |kind: &str| -> Vec<Value> {
+        record
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| json!({"name": e.name, "aliases": e.aliases, "roles": e.roles, "count": e.count}))
+            .collect()
+    };
+    json!({
+        "title": record.title,
+        "language": record.language,
+        "dateline": record.dateline,
+        "section_headings": record.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>(),
+        "persons": entities("person"),
+        "organizations": entities("organization"),
+        "locations": entities("location"),
+        "quotes": record.quotes.iter().map(|q| json!({"text": q.text, "speaker": q.speaker, "cue": q.cue})).collect::<Vec<_>>(),
+        "quantities": record.quantities.iter().map(|q| json!({"text": q.text, "value": q.value, "unit": q.unit, "item": q.item})).collect::<Vec<_>>(),
+        "countries": record.countries.iter().map(|c| json!({"code": c.code, "via": c.via})).collect::<Vec<_>>(),
+        "notes": record.notes,
+    })
+}
+
+#[test]
+fn text_articles_give_their_golden_enrichment() {
+    for case in cases("tests/golden/text") {
+        let record = extract(&case.join("source.txt"));
+        check(&case, &pinned_enrichment(&record));
+    }
+}
+
 #[test]
 fn html_pages_give_their_golden_records() {
     for case in cases("tests/golden/html") {

@@ -74,9 +74,30 @@ fn split_paragraphs(text: &str) -> Vec<String> {
     };
     chunks
         .iter()
-        .map(|c| normalize_whitespace(c))
+        .flat_map(|c| {
+            // A list or table ("Wheat: 1,200 tons", "- item") keeps one block per line; other
+            // multi-line chunks are hard-wrapped paragraphs.
+            let lines: Vec<&str> = c.lines().filter(|l| !l.trim().is_empty()).collect();
+            if lines.len() >= 2 && lines.iter().all(|l| is_list_line(l)) {
+                lines
+                    .into_iter()
+                    .map(normalize_whitespace)
+                    .collect::<Vec<_>>()
+            } else {
+                vec![normalize_whitespace(c)]
+            }
+        })
         .filter(|c| c.chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// A list or table line: a bullet, or a short label before a colon.
+fn is_list_line(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with(['-', '•', '*', '–'])
+        || line
+            .find(": ")
+            .is_some_and(|p| p <= 40 && line[..p].split_whitespace().count() <= 4)
 }
 
 /// Pictographs, flags and joiners that decorate titles but are not part of them.
@@ -127,8 +148,14 @@ fn looks_like_title(p: &str) -> bool {
         && !is_boilerplate(&stripped)
 }
 
-/// A heading is a short line without sentence punctuation at its end.
+/// A heading is a short line without sentence punctuation at its end, and not a table line
+/// ("Farm incomes: $2.4 billion").
 fn looks_like_heading(p: &str) -> bool {
+    if p.split_once(": ")
+        .is_some_and(|(_, value)| value.chars().any(|c| c.is_ascii_digit()))
+    {
+        return false;
+    }
     let words = word_count(p);
     (1..=14).contains(&words)
         && p.chars().count() <= 120
@@ -299,6 +326,13 @@ mod tests {
         let body = read("A Headline\nFirst sentence here.\nSecond one here.");
         assert_eq!(body.title.as_deref(), Some("A Headline"));
         assert_eq!(body.blocks.len(), 2);
+    }
+
+    #[test]
+    fn table_lines_stay_separate_blocks() {
+        let body =
+            read("Harvest Figures\n\nWheat: 1,200 tons\nBarley: 340 tons\n\nThe agency said so.");
+        assert_eq!(body.blocks.len(), 3);
     }
 
     #[test]

@@ -501,7 +501,7 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Lower-case words allowed inside a name chunk between capitalised words.
 const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "da", "dos", "van", "von", "der", "bin", "al", "la", "le", "du", "y",
+    "of", "for", "de", "del", "da", "dos", "van", "von", "der", "bin", "al", "la", "le", "du", "y",
 ];
 
 fn is_capitalized(word: &str) -> bool {
@@ -822,6 +822,13 @@ struct Builder {
 
 impl Builder {
     fn new(name: String, kind: Kind) -> Self {
+        // A dateline's "PORTO" is named "Porto"; short all-capital names are acronyms and stay.
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        let name = if letters > 4 && !name.chars().any(char::is_lowercase) {
+            super::countries::title_case(&name)
+        } else {
+            name
+        };
         Self {
             name,
             kind,

@@ -68,6 +68,8 @@ const UNITS: &[&str] = &[
     "degrees",
     "percent",
     "cent",
+    "pence",
+    "cents",
     "seconds",
     "minutes",
     "hours",
@@ -205,8 +207,29 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
             }
             k += 1;
         }
-        let item =
+        let mut item =
             (k > item_start).then(|| text[tokens[item_start].start..tokens[k - 1].end].to_owned());
+        // "Wheat: 1,200 tons" — a label before a colon names the item.
+        let first = if start < tokens[i].start { i - 1 } else { i };
+        if item.is_none()
+            && first >= 2
+            && word(first - 1) == ":"
+            && tokens[first - 2].sentence == tokens[i].sentence
+        {
+            let label_end = first - 1;
+            let mut label_start = label_end;
+            while label_start > 0
+                && label_end - label_start < 3
+                && tokens[label_start - 1].kind == TokenKind::Word
+                && tokens[label_start - 1].sentence == tokens[i].sentence
+            {
+                label_start -= 1;
+            }
+            if label_start < label_end {
+                item =
+                    Some(text[tokens[label_start].start..tokens[label_end - 1].end].to_lowercase());
+            }
+        }
         out.push(Quantity {
             text: text[start..end].to_owned(),
             value,
@@ -273,6 +296,14 @@ mod tests {
             ("$4.5 million".into(), 4_500_000.0, Some("USD".into()), None)
         );
         assert_eq!(q[1].2.as_deref(), Some("percent"));
+    }
+
+    #[test]
+    fn a_label_before_a_colon_is_the_item() {
+        assert_eq!(
+            quantities("Wheat: 1,200 tons")[0].3.as_deref(),
+            Some("wheat")
+        );
     }
 
     #[test]

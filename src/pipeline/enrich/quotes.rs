@@ -279,6 +279,11 @@ fn after_quote(
     quote_end: usize,
 ) -> Option<(Speaker, String, usize)> {
     let mut i = token_at(tokens, quote_end);
+    // The attribution belongs to the quote's own sentence, never to the next one.
+    let quote_sentence = tokens.get(i.checked_sub(1)?)?.sentence;
+    if tokens.get(i).is_none_or(|t| t.sentence != quote_sentence) {
+        return None;
+    }
     if tokens.get(i).is_some_and(|t| t.text(text) == ",") {
         i += 1;
     }
@@ -308,6 +313,21 @@ fn speaker_at(
     let t = tokens.get(i)?;
     if let Some(m) = mention_at(mentions, t.start) {
         return Some((Speaker::Entity(m.entity), m.end));
+    }
+    // A title before the name: "Finance Minister Rachel Reeves".
+    let capitalized = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    if capitalized(i) {
+        let mut k = i + 1;
+        while k < i + 4 && capitalized(k) {
+            if let Some(m) = mention_at(mentions, tokens[k].start) {
+                return Some((Speaker::Entity(m.entity), m.end));
+            }
+            k += 1;
+        }
     }
     let w = t.text(text);
     if SUBJECT_PRONOUNS.contains(&w) {
