@@ -330,3 +330,30 @@ fn content_extraction_stays_above_its_floors() {
         report.language_rate
     );
 }
+
+/// Entity F1 floor on `../shared/corpus/gum-news` (definition in `src/eval/entities.rs`). Only
+/// goes up.
+const ENTITY_F1_FLOOR: f64 = 0.57;
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn entity_recognition_stays_above_its_floor() {
+    use article_enricher::eval::entities;
+    let docs = entities::load(&shared().join("corpus/gum-news")).unwrap();
+    assert!(
+        docs.len() >= 22,
+        "the corpus lost documents: {}",
+        docs.len()
+    );
+    let pairs: Vec<_> = docs
+        .iter()
+        .map(|d| (d.gold.clone(), entities::predict(d)))
+        .collect();
+    let scores = entities::score(&pairs);
+    eprintln!("{}", entities::render(&scores, docs.len()));
+    assert!(
+        scores["all"].f1 >= ENTITY_F1_FLOOR,
+        "entity F1 {:.4} < floor {ENTITY_F1_FLOOR}",
+        scores["all"].f1
+    );
+}

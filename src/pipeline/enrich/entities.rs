@@ -586,11 +586,20 @@ pub fn find(
         while start < j && FUNCTION_WORDS.contains(&word(start)) {
             start += 1;
         }
-        if start == i && sentence_start && j - i == 1 {
+        if start == i && sentence_start {
             let w = word(i);
             let known_elsewhere = mid_sentence_caps.get(w).copied().unwrap_or(0) > 0;
-            if !known_elsewhere && !gazetteer.is_place(w) && !is_acronym(w) {
+            let plain_word = !known_elsewhere && !gazetteer.is_place(w) && !is_acronym(w);
+            if plain_word && j - i == 1 {
                 start = j;
+            } else if plain_word
+                && j - i > 2
+                && CONNECTORS.contains(&word(i + 1))
+                && !ORG_WORDS.contains(&w)
+                && !PLACE_WORDS.contains(&w)
+            {
+                // "Shares of Contoso rose": a capitalised common word before "of" is not a name.
+                start = i + 2;
             }
         }
         if start < j {
@@ -1018,4 +1027,95 @@ fn apposition_role_after(text: &str, tokens: &[Token], end: usize) -> Option<Str
         i += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{sentences, tokenize};
+    use super::*;
+
+    fn entities(text: &str) -> Vec<Entity> {
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        find(text, &tokens, &[], None, None).0
+    }
+
+    fn get<'a>(list: &'a [Entity], name: &str) -> &'a Entity {
+        list.iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {list:?}"))
+    }
+
+    #[test]
+    fn a_title_before_a_name_becomes_the_persons_role() {
+        let found = entities("Colombian President Gustavo Petro spoke on Monday.");
+        let petro = get(&found, "Gustavo Petro");
+        assert_eq!(petro.kind, "person");
+        assert_eq!(petro.roles, ["Colombian President"]);
+    }
+
+    #[test]
+    fn a_surname_later_in_the_article_is_an_alias_of_the_full_name() {
+        let found =
+            entities("Officials met Gustavo Petro on Monday. Later, Petro left for the airport.");
+        let petro = get(&found, "Gustavo Petro");
+        assert_eq!(petro.aliases, ["Petro"]);
+        assert_eq!(petro.count, 2);
+    }
+
+    #[test]
+    fn an_apposition_gives_a_role() {
+        let found = entities("The plan was drafted by Ana Ruiz, the foreign minister, last year.");
+        assert_eq!(get(&found, "Ana Ruiz").roles, ["foreign minister"]);
+    }
+
+    #[test]
+    fn organisation_words_and_connectors_make_organisations() {
+        let found = entities(
+            "The figures came from the Office for National Statistics and the Bank of England on Tuesday.",
+        );
+        assert_eq!(
+            get(&found, "Office for National Statistics").kind,
+            "organization"
+        );
+        assert_eq!(get(&found, "Bank of England").kind, "organization");
+    }
+
+    #[test]
+    fn countries_and_capitals_are_locations_and_demonyms_are_not_entities() {
+        let found = entities("Talks between Colombian officials in Bogotá and Venezuela resumed.");
+        assert_eq!(get(&found, "Bogotá").kind, "location");
+        assert_eq!(get(&found, "Venezuela").kind, "location");
+        assert!(found.iter().all(|e| e.name != "Colombian"));
+    }
+
+    #[test]
+    fn a_sentence_initial_word_is_not_a_name_unless_it_recurs_capitalised() {
+        let found =
+            entities("Speaking at the meeting, the minister agreed. Officials were pleased.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_same_country_under_two_names_is_one_entity() {
+        let found = entities("Officials in the United States said U.S. exports rose.");
+        let us = get(&found, "United States");
+        assert_eq!(us.aliases, ["U.S."]);
+    }
+
+    #[test]
+    fn a_recurring_unknown_single_name_is_an_organisation() {
+        let found = entities(
+            "Shares of Contoso rose. Analysts said demand for Contoso products was strong.",
+        );
+        assert_eq!(get(&found, "Contoso").kind, "organization");
+    }
+
+    #[test]
+    fn salience_is_highest_for_the_most_mentioned_entity() {
+        let found =
+            entities("Ana Ruiz met Tom Berg. Ruiz said the deal was done. Ruiz left early.");
+        assert_eq!(found[0].name, "Ana Ruiz");
+        assert_eq!(found[0].salience, 1.0);
+    }
 }

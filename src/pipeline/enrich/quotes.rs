@@ -496,3 +496,84 @@ fn resolve(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::entities;
+    use super::super::tokens::{sentences, tokenize};
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let (found, mentions) = entities::find(text, &tokens, &[], None, None);
+        find(text, &tokens, &found, &mentions, &[])
+            .into_iter()
+            .map(|q| (q.text, q.speaker, q.cue))
+            .collect()
+    }
+
+    fn q(text: &str, speaker: &str, cue: &str) -> (String, Option<String>, Option<String>) {
+        (
+            text.to_owned(),
+            Some(speaker.to_owned()),
+            Some(cue.to_owned()),
+        )
+    }
+
+    #[test]
+    fn an_attribution_after_the_quote_names_the_speaker() {
+        assert_eq!(
+            quotes("Officials met Ana Ruiz. “We are ready,” Ruiz said."),
+            [q("We are ready", "Ana Ruiz", "said")]
+        );
+        assert_eq!(
+            quotes("“We are ready,” said Ana Ruiz."),
+            [q("We are ready", "Ana Ruiz", "said")]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_resolves_to_the_nearest_earlier_person() {
+        assert_eq!(
+            quotes("Ana Ruiz disagreed. “Not yet,” she insisted."),
+            [q("Not yet", "Ana Ruiz", "insisted")]
+        );
+    }
+
+    #[test]
+    fn split_quotes_are_joined() {
+        assert_eq!(
+            quotes("Tom Berg spoke. “First,” he said, “we wait.”"),
+            [q("First we wait.", "Tom Berg", "said")]
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_belongs_to_the_subject_of_the_speech_verb() {
+        let got = quotes(
+            "Tom Berg, who runs the port, has maintained that Ana Ruiz was “quite hostile” to the plan.",
+        );
+        assert_eq!(got, [q("quite hostile", "Tom Berg", "maintained")]);
+    }
+
+    #[test]
+    fn a_group_can_be_the_speaker() {
+        let got = quotes(
+            "Ana Ruiz said some advisers had urged her to wait, warning that a vote could “complicate” talks.",
+        );
+        assert_eq!(got, [q("complicate", "some advisers", "warning")]);
+    }
+
+    #[test]
+    fn a_quote_without_attribution_continues_the_previous_speaker() {
+        let got = quotes("“We are ready,” Ana Ruiz said. “The vote is next week.”");
+        assert_eq!(got[1], q("The vote is next week.", "Ana Ruiz", "said"));
+    }
+
+    #[test]
+    fn an_attribution_in_the_next_paragraph_is_not_this_quotes() {
+        let got = quotes("“It works,” Tom Berg said. “It is cheap.”\n\nAna Ruiz said it was not.");
+        assert_eq!(got[1].1.as_deref(), Some("Tom Berg"));
+    }
+}
