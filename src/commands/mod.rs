@@ -6,6 +6,7 @@ pub mod extract;
 pub mod publish;
 pub mod replay;
 pub mod run;
+pub mod signals;
 pub mod topology;
 
 use std::path::PathBuf;

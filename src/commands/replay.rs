@@ -79,7 +79,7 @@ pub async fn run(args: &ReplayArgs, settings: &Settings) -> anyhow::Result<()> {
             .context("declaring the topology")?;
     }
     let cancel = CancellationToken::new();
-    tokio::spawn(cancel_on_signal(cancel.clone()));
+    tokio::spawn(super::signals::cancel_on_signal(cancel.clone()));
     let to = args.to.as_deref().unwrap_or(&t.input_exchange);
     let (summary, report) = if args.from_dead_letter {
         let selection = dead_letter::Selection {
@@ -146,21 +146,4 @@ pub async fn run(args: &ReplayArgs, settings: &Settings) -> anyhow::Result<()> {
     publisher.close().await;
     let _ = connection.close(200, "replay done".into()).await;
     Ok(())
-}
-
-async fn cancel_on_signal(cancel: CancellationToken) {
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
-    }
-    tracing::info!("stopping the replay: waiting for confirms in flight");
-    cancel.cancel();
 }

@@ -34,7 +34,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     } else {
         None
     };
-    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    tokio::spawn(super::signals::cancel_on_signal(shutdown.clone()));
     tracing::info!(
         version = crate::pipeline::EXTRACTOR_VERSION,
         max_in_flight = settings.worker.effective_max_in_flight(),
@@ -47,21 +47,4 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         let _ = task.await;
     }
     result
-}
-
-/// Cancels `shutdown` on the first SIGTERM or SIGINT.
-async fn cancel_on_signal(shutdown: CancellationToken) {
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT received; shutting down"),
-        () = terminate => tracing::info!("SIGTERM received; shutting down"),
-    }
-    shutdown.cancel();
 }
