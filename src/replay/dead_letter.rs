@@ -142,6 +142,21 @@ pub async fn replay(
     progress.finish();
     summary.published = window.published;
     summary.failed += window.failed;
+    // A round trip on the channel: the broker has processed every ack sent before it (frames on
+    // a channel are handled in order), so closing cannot race the last acks.
+    let passive = QueueDeclareOptions {
+        passive: true,
+        ..QueueDeclareOptions::default()
+    };
+    channel
+        .queue_declare(dead_letter_queue.into(), passive, FieldTable::default())
+        .await?;
+    if window.unacked > 0 {
+        tracing::warn!(
+            unacked = window.unacked,
+            "some replayed dead letters could not be acked and stay in the queue"
+        );
+    }
     // Unacked messages (not selected, or not confirmed) return to the queue untouched.
     let _ = channel.close(200, "replay done".into()).await;
     Ok((summary, report))

@@ -156,6 +156,8 @@ pub struct ConfirmWindow {
     pending: VecDeque<(PendingConfirm, Option<Acker>)>,
     pub published: u64,
     pub failed: u64,
+    /// Re-published, but the source ack failed: the message is still at its source too.
+    pub unacked: u64,
 }
 
 impl ConfirmWindow {
@@ -166,6 +168,7 @@ impl ConfirmWindow {
             pending: VecDeque::new(),
             published: 0,
             failed: 0,
+            unacked: 0,
         }
     }
 
@@ -192,9 +195,12 @@ impl ConfirmWindow {
             Ok(()) => {
                 self.published += 1;
                 if let Some(acker) = source
-                    && acker.ack(BasicAckOptions::default()).await.is_err()
+                    && !matches!(acker.ack(BasicAckOptions::default()).await, Ok(true))
                 {
-                    tracing::warn!("ack of a replayed message failed; it may be replayed again");
+                    self.unacked += 1;
+                    tracing::warn!(
+                        "ack of a replayed message failed; it stays at its source and may be replayed again"
+                    );
                 }
             }
             Err(error) => {
