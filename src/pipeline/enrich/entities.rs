@@ -921,7 +921,7 @@ fn classify(
     dateline_place: Option<&str>,
 ) -> Option<Kind> {
     let gazetteer = gazetteer::get();
-    if gazetteer.is_place(surface) {
+    if gazetteer.is_place(surface) || gazetteer.is_city(surface) {
         return Some(Kind::Location);
     }
     if let Some(place) = dateline_place

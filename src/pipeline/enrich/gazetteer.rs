@@ -1,5 +1,5 @@
-//! Place names from `keshvar` (country names, demonyms, flags, first-level subdivisions) and our
-//! capitals table, built once per process into lookup maps and one Aho-Corasick automaton.
+//! Place names from `keshvar` (country names, demonyms, flags, first-level subdivisions), the
+//! `cities` crate (the ~10,000 largest cities) and our capitals table, built once per process into lookup maps and one Aho-Corasick automaton.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -174,6 +174,8 @@ pub struct Gazetteer {
     pub names: HashMap<String, String>,
     /// First-level subdivision names (states, provinces, regions) → alpha-2.
     pub subdivisions: HashMap<String, String>,
+    /// Names of the world's ~10,000 largest cities (the `cities` crate).
+    pub cities: std::collections::HashSet<&'static str>,
     /// Leftmost-longest matcher over `forms` keys, in the order of `patterns`.
     pub matcher: AhoCorasick,
     pub patterns: Vec<String>,
@@ -228,10 +230,12 @@ fn build() -> Gazetteer {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .expect("the gazetteer patterns compile");
+    let cities = cities::all().iter().map(|c| c.city).collect();
     Gazetteer {
         forms,
         names,
         subdivisions,
+        cities,
         matcher,
         patterns,
     }
@@ -251,6 +255,13 @@ impl Gazetteer {
     pub fn is_place(&self, form: &str) -> bool {
         matches!(self.country_of(form), Some((_, Via::Name | Via::Capital)))
             || self.subdivisions.contains_key(form)
+    }
+
+    /// Whether `form` is a city name. Kept apart from [`Gazetteer::is_place`]: many city names are
+    /// also surnames or first names ("Lincoln", "Victoria"), so only whole chunks count as cities.
+    #[must_use]
+    pub fn is_city(&self, form: &str) -> bool {
+        self.cities.contains(form)
     }
 
     /// Whether `form` is a demonym ("Colombian"): a nationality, not an entity.
