@@ -180,6 +180,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "November",
     "December",
     "Context",
+    "Later",
+    "Earlier",
+    "Instead",
+    "Afterwards",
     "Update",
     "Read",
     "More",
@@ -423,6 +427,10 @@ const ORG_WORDS: &[&str] = &[
     "Partners",
     "Capital",
     "Industries",
+    "Nations",
+    "House",
+    "Weekly",
+    "Daily",
     "Energy",
     "Pharmaceuticals",
     "Cabinet",
@@ -430,6 +438,40 @@ const ORG_WORDS: &[&str] = &[
     "Tribunal",
     "Directorate",
     "Secretariat",
+];
+
+/// Last words of names that are events, laws, awards or products: not entities here.
+const NOT_ENTITY_HEADS: &[&str] = &[
+    "Fair",
+    "Festival",
+    "Games",
+    "Cup",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Awards",
+    "Award",
+    "Prize",
+    "Conference",
+    "Summit",
+    "Act",
+    "Treaty",
+    "Day",
+    "Week",
+    "Explorer",
+    "Program",
+    "Programme",
+    "Challenge",
+    "Series",
+    "Tour",
+    "Show",
+    "Expo",
+    "Marathon",
+    "Bill",
+    "Agreement",
+    "Accord",
+    "Protocol",
+    "Declaration",
 ];
 
 /// Words that make a chunk a place when it ends with them.
@@ -617,6 +659,13 @@ pub fn find(
         if words.len() == 1 && gazetteer.is_demonym(surface) {
             continue;
         }
+        // Events, laws, awards and products are names, but not of persons, organisations or places.
+        if chunk.role.is_none()
+            && words.len() > 1
+            && words.last().is_some_and(|w| NOT_ENTITY_HEADS.contains(w))
+        {
+            continue;
+        }
         let kind = chunk
             .kind
             .or_else(|| classify(text, tokens, &range, surface, &words, dateline_place));
@@ -645,6 +694,25 @@ pub fn find(
     let mut order: Vec<&(Range<usize>, Kind, Option<String>)> = typed.iter().collect();
     // Multi-word names first so single-word aliases can attach to them.
     order.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.len()));
+    // "Warhol Polaroids" after "Andy Warhol": a name that starts with a known surname is a thing
+    // named after the person, not another person.
+    let person_names: Vec<(&str, &str)> = typed
+        .iter()
+        .filter(|(r, k, _)| *k == Kind::Person && r.len() > 1)
+        .map(|(r, _, _)| {
+            (
+                &text[tokens[r.start].start..tokens[r.end - 1].end],
+                word(r.end - 1),
+            )
+        })
+        .collect();
+    order.retain(|(r, k, role)| {
+        let surface = &text[tokens[r.start].start..tokens[r.end - 1].end];
+        let named_after = person_names
+            .iter()
+            .any(|(other, surname)| *other != surface && *surname == word(r.start));
+        !(*k == Kind::Person && role.is_none() && r.len() > 1 && named_after)
+    });
     for (range, kind, role) in order {
         let surface = text[tokens[range.start].start..tokens[range.end - 1].end].to_owned();
         let confident = range.len() > 1 || role.is_some() || *kind != Kind::Person;
@@ -811,7 +879,9 @@ impl Votes {
     /// A person when any occurrence speaks; a place when most follow a place preposition; an
     /// organisation when it is an acronym or recurs (products and firms recur bare: "Microsoft").
     fn decide(&self) -> Option<Kind> {
-        if self.person > 0 {
+        // News introduces people by full name; a bare name repeated three times or more without
+        // one is a firm, a product or a body ("Microsoft said …").
+        if self.person > 0 && self.occurrences < 3 {
             Some(Kind::Person)
         } else if self.location * 2 > self.occurrences {
             Some(Kind::Location)
@@ -946,6 +1016,13 @@ fn classify(
     }
     if words.len() > 1 {
         if words.iter().any(|w| CONNECTORS.contains(w)) {
+            return Some(Kind::Organization);
+        }
+        // "LA Weekly", "Windows XP": an acronym or a digit is not part of a person's name.
+        if words
+            .iter()
+            .any(|w| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit()))
+        {
             return Some(Kind::Organization);
         }
         if words.first().is_some_and(|w| gazetteer.is_demonym(w)) {
@@ -1109,6 +1186,42 @@ mod tests {
             "Shares of Contoso rose. Analysts said demand for Contoso products was strong.",
         );
         assert_eq!(get(&found, "Contoso").kind, "organization");
+    }
+
+    #[test]
+    fn a_bare_name_repeated_three_times_with_speech_verbs_is_an_organisation() {
+        let found = entities(
+            "Contoso said profits rose. Contoso said costs fell. Later Contoso said nothing.",
+        );
+        assert_eq!(get(&found, "Contoso").kind, "organization");
+    }
+
+    #[test]
+    fn events_and_laws_are_not_entities() {
+        let found = entities("She spoke at the Science Fair before the Clean Air Act passed.");
+        assert!(
+            found
+                .iter()
+                .all(|e| e.name != "Science Fair" && e.name != "Clean Air Act"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_starting_with_a_known_surname_is_not_another_person() {
+        let found = entities(
+            "The artist Andy Warhol took thousands of photos. The Warhol Polaroids were sold.",
+        );
+        assert!(
+            found.iter().all(|e| e.name != "Warhol Polaroids"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_inside_a_name_makes_it_an_organisation() {
+        let found = entities("The review appeared in LA Weekly on Friday.");
+        assert_eq!(get(&found, "LA Weekly").kind, "organization");
     }
 
     #[test]
