@@ -254,36 +254,7 @@ fn the_seed_record_has_its_people_places_quotes_figures_and_countries() {
 fn the_seed_as_an_html_page_gives_the_same_title_text_and_sections_as_as_text() {
     let seed = std::fs::read_to_string(shared().join("seeds/000_dbd028569688f37c.txt"))
         .expect("the seed article");
-    let text_hints = BodyHints {
-        content_type: Some("text/plain"),
-        message_id: None,
-    };
-    let html_hints = BodyHints {
-        content_type: Some("text/html"),
-        message_id: None,
-    };
-    let from_text = pipeline::process(
-        seed.as_bytes(),
-        text_hints,
-        Source::default(),
-        &Limits::default(),
-    )
-    .unwrap();
-    let html = common::article_as_html(&seed);
-    assert!(
-        html.contains("<footer><p>PNFPB"),
-        "the boilerplate sits in the footer"
-    );
-    let from_html = pipeline::process(
-        html.as_bytes(),
-        html_hints,
-        Source::default(),
-        &Limits::default(),
-    )
-    .unwrap();
-    assert_eq!(from_html.title, from_text.title);
-    assert_eq!(from_html.text, from_text.text);
-    assert_eq!(from_html.sections, from_text.sections);
+    common::assert_html_matches_text(&seed, "PNFPB");
 }
 
 /// Score floors on `../shared/corpus/readability-pages`. They only go up: raise them when the

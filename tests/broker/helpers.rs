@@ -320,6 +320,12 @@ impl Client {
         self.publish_many(&exchange, messages).await;
     }
 
+    /// Publishes the envelopes `a-0` … `a-{n-1}` (see [`envelope`]), all confirmed.
+    pub async fn publish_articles(&self, n: usize) {
+        self.publish_envelopes(&(0..n).map(envelope).collect::<Vec<_>>())
+            .await;
+    }
+
     /// Publishes (routing key, body, properties) triples to `exchange`, all confirmed.
     pub async fn publish_many(
         &self,
@@ -465,6 +471,25 @@ impl Client {
     pub async fn close(self) {
         let _ = self.connection.close(200, "test done".into()).await;
     }
+}
+
+/// Adds the record counts of `more` to `seen`.
+pub fn merge_counts(seen: &mut HashMap<String, usize>, more: HashMap<String, usize>) {
+    for (id, n) in more {
+        *seen.entry(id).or_default() += n;
+    }
+}
+
+/// The article numbers among `a-0` … `a-{n-1}` that have no record in `seen`.
+pub fn missing_articles(seen: &HashMap<String, usize>, n: usize) -> Vec<usize> {
+    (0..n)
+        .filter(|i| !seen.contains_key(&format!("a-{i}")))
+        .collect()
+}
+
+/// Records beyond the first for each article.
+pub fn duplicate_count(seen: &HashMap<String, usize>) -> usize {
+    seen.values().map(|n| n - 1).sum()
 }
 
 /// Persistent JSON message properties.

@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use article_enricher::pipeline::EXTRACTOR_VERSION;
 use article_enricher::pipeline::record::record_message_id;
-use helpers::{TestBroker, WorkerProcess, envelope, text_article};
+use helpers::{
+    TestBroker, WorkerProcess, duplicate_count, merge_counts, missing_articles, text_article,
+};
 use lapin::BasicProperties;
 use lapin::types::FieldTable;
 use nix::sys::signal::Signal;
@@ -261,9 +263,7 @@ async fn a_killed_worker_loses_nothing_after_restart() {
     const ARTICLES: usize = 2_000;
     let broker = TestBroker::new();
     let mut client = broker.client().await;
-    client
-        .publish_envelopes(&(0..ARTICLES).map(envelope).collect::<Vec<_>>())
-        .await;
+    client.publish_articles(ARTICLES).await;
 
     let mut worker = WorkerProcess::spawn(&broker, &[]);
     let first = client.collect_records(ARTICLES / 4, WAIT).await;
@@ -274,14 +274,10 @@ async fn a_killed_worker_loses_nothing_after_restart() {
     let _second = WorkerProcess::spawn(&broker, &[]);
     let mut seen = first;
     let rest = client.collect_records(ARTICLES, WAIT).await;
-    for (id, n) in rest {
-        *seen.entry(id).or_default() += n;
-    }
-    let missing: Vec<usize> = (0..ARTICLES)
-        .filter(|i| !seen.contains_key(&format!("a-{i}")))
-        .collect();
+    merge_counts(&mut seen, rest);
+    let missing = missing_articles(&seen, ARTICLES);
     assert!(missing.is_empty(), "articles without a record: {missing:?}");
-    let duplicates: usize = seen.values().map(|n| n - 1).sum();
+    let duplicates = duplicate_count(&seen);
     eprintln!("crash test: {ARTICLES} articles, {duplicates} duplicate records after SIGKILL");
     client.close().await;
 }
@@ -291,9 +287,7 @@ async fn the_worker_recovers_from_forced_connection_loss() {
     const ARTICLES: usize = 2_000;
     let broker = TestBroker::new();
     let mut client = broker.client().await;
-    client
-        .publish_envelopes(&(0..ARTICLES).map(envelope).collect::<Vec<_>>())
-        .await;
+    client.publish_articles(ARTICLES).await;
     let worker = WorkerProcess::spawn(&broker, &[]);
     let mut seen = client.collect_records(ARTICLES / 4, WAIT).await;
     assert_eq!(seen.len(), ARTICLES / 4);
@@ -303,12 +297,8 @@ async fn the_worker_recovers_from_forced_connection_loss() {
     drop(client);
     let mut client = broker.client().await;
     let rest = client.collect_records(ARTICLES, WAIT).await;
-    for (id, n) in rest {
-        *seen.entry(id).or_default() += n;
-    }
-    let missing: Vec<usize> = (0..ARTICLES)
-        .filter(|i| !seen.contains_key(&format!("a-{i}")))
-        .collect();
+    merge_counts(&mut seen, rest);
+    let missing = missing_articles(&seen, ARTICLES);
     assert!(
         missing.is_empty(),
         "articles without a record: {missing:?}\n{}",
@@ -316,7 +306,7 @@ async fn the_worker_recovers_from_forced_connection_loss() {
     );
     assert!(worker.metric("enricher_connection_losses_total").await >= 1.0);
     worker.wait_ready().await;
-    let duplicates: usize = seen.values().map(|n| n - 1).sum();
+    let duplicates = duplicate_count(&seen);
     eprintln!(
         "connection-loss test: {ARTICLES} articles, {duplicates} duplicate records (the test client's unacked reads count too)"
     );
@@ -334,9 +324,7 @@ async fn three_workers_share_one_queue_and_lose_nothing() {
     for worker in &workers {
         worker.wait_ready().await;
     }
-    client
-        .publish_envelopes(&(0..ARTICLES).map(envelope).collect::<Vec<_>>())
-        .await;
+    client.publish_articles(ARTICLES).await;
     let seen = client.collect_records(ARTICLES, WAIT).await;
     assert_eq!(seen.len(), ARTICLES, "every article has a record");
     let mut total = 0.0;
@@ -354,9 +342,7 @@ async fn sigterm_drains_in_flight_articles_and_exits_zero() {
     const ARTICLES: usize = 600;
     let broker = TestBroker::new();
     let mut client = broker.client().await;
-    client
-        .publish_envelopes(&(0..ARTICLES).map(envelope).collect::<Vec<_>>())
-        .await;
+    client.publish_articles(ARTICLES).await;
     let mut worker = WorkerProcess::spawn(&broker, &[]);
     let mut seen = client.collect_records(50, WAIT).await;
     worker.signal(Signal::SIGTERM);
@@ -369,12 +355,12 @@ async fn sigterm_drains_in_flight_articles_and_exits_zero() {
     assert!(worker.logs().contains("stopped"), "{}", worker.logs());
 
     // Everything is either a record or back in the input queue: nothing in between.
-    for (id, n) in client
-        .collect_records(ARTICLES, Duration::from_secs(2))
-        .await
-    {
-        *seen.entry(id).or_default() += n;
-    }
+    merge_counts(
+        &mut seen,
+        client
+            .collect_records(ARTICLES, Duration::from_secs(2))
+            .await,
+    );
     let mut queued = HashSet::new();
     while let Some(message) = client.get(&broker.topology.input_queue).await {
         queued.insert(message.json()["id"].as_str().unwrap().to_owned());

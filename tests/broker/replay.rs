@@ -151,9 +151,7 @@ async fn the_archive_replays_since_a_time_and_from_the_first_message_with_the_sa
     let broker = TestBroker::new();
     let mut client = broker.client().await;
     let _worker = WorkerProcess::spawn(&broker, &[]);
-    client
-        .publish_envelopes(&(0..500).map(envelope).collect::<Vec<_>>())
-        .await;
+    client.publish_articles(500).await;
     let mut first = read_records(&mut client, 500).await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let halfway = chrono::Utc::now().timestamp().to_string();
