@@ -175,6 +175,7 @@ pub async fn replay(
     progress.finish();
     summary.published = window.published;
     summary.failed = window.failed;
+    summary.unacked = window.unacked;
     let _ = channel
         .basic_cancel(consumer.tag(), BasicCancelOptions::default())
         .await;

@@ -142,6 +142,7 @@ pub async fn replay(
     progress.finish();
     summary.published = window.published;
     summary.failed += window.failed;
+    summary.unacked = window.unacked;
     // A round trip on the channel: the broker has processed every ack sent before it (frames on
     // a channel are handled in order), so closing cannot race the last acks.
     let passive = QueueDeclareOptions {

@@ -55,5 +55,6 @@ pub async fn replay(
     progress.finish();
     summary.published = window.published;
     summary.failed = window.failed;
+    summary.unacked = window.unacked;
     Ok(summary)
 }

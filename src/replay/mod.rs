@@ -78,6 +78,9 @@ pub struct Summary {
     pub skipped: u64,
     /// Not confirmed by the broker; left untouched at the source.
     pub failed: u64,
+    /// Re-published and confirmed, but the ack at the source failed: the message is also still
+    /// at its source and a later replay may send it again (at-least-once).
+    pub unacked: u64,
     /// Whether the replay was stopped (Ctrl-C) before its end.
     pub interrupted: bool,
 }
@@ -86,7 +89,7 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "replay {}: read {}, published {}, skipped {}, failed {}",
+            "replay {}: read {}, published {}, skipped {}, failed {}, unacked at the source {}",
             if self.interrupted {
                 "interrupted"
             } else {
@@ -95,7 +98,8 @@ impl std::fmt::Display for Summary {
             self.read,
             self.published,
             self.skipped,
-            self.failed
+            self.failed,
+            self.unacked
         )
     }
 }
