@@ -5,6 +5,7 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY config ./config
 COPY schema ./schema
+COPY models ./models
 RUN cargo build --release --locked --bin article-enricher
 
 FROM debian:bookworm-slim

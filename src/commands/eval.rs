@@ -21,6 +21,9 @@ pub enum EvalWhat {
     /// Named entities on CoNLL-U documents with GUM `Entity=` annotations: P/R/F1 per type,
     /// exact spans (see `src/eval/entities.rs` for what counts as a named mention).
     Entities(EntitiesArgs),
+    /// Trains the entity tagger's weights on CoNLL-U documents with GUM `Entity=` annotations
+    /// (the shipped model: `eval train-entities ../shared/corpus/gum-train`).
+    TrainEntities(TrainEntitiesArgs),
     /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
     /// milliseconds per stage, after a warm-up run.
     Speed(SpeedArgs),
@@ -41,6 +44,31 @@ pub struct EntitiesArgs {
     /// List every missed and spurious mention (for error analysis).
     #[arg(long)]
     pub errors: bool,
+    /// Tag with these CRF weights instead of the shipped `models/entities.crfsuite`.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainEntitiesArgs {
+    /// The training corpus: openly licensed documents only, never the scored news set.
+    #[arg(default_value = "../shared/corpus/gum-train")]
+    pub dir: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/entities.crfsuite")]
+    pub out: PathBuf,
+    /// L1 regularisation.
+    #[arg(long, default_value_t = 0.02)]
+    pub c1: f64,
+    /// L2 regularisation.
+    #[arg(long, default_value_t = 3.0)]
+    pub c2: f64,
+    /// Features seen fewer times than this in training are dropped (smaller model).
+    #[arg(long, default_value_t = 2.0)]
+    pub min_freq: f64,
+    /// L-BFGS iterations at most.
+    #[arg(long, default_value_t = 150)]
+    pub iterations: usize,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +114,9 @@ pub fn run(args: &EvalArgs, limits: &Limits) -> anyhow::Result<()> {
         EvalWhat::Entities(args) => {
             use crate::eval::entities;
             let docs = entities::load(&args.dir)?;
+            if let Some(model) = &args.model {
+                crate::pipeline::enrich::tagger::use_weights_file(model)?;
+            }
             if let Some(path) = &args.export {
                 let lines: Vec<String> = docs
                     .iter()
@@ -106,6 +137,24 @@ pub fn run(args: &EvalArgs, limits: &Limits) -> anyhow::Result<()> {
             } else {
                 print!("{}", entities::render(&scores, docs.len()));
             }
+            Ok(())
+        }
+        EvalWhat::TrainEntities(args) => {
+            let settings = crate::eval::tagger_training::Settings {
+                c1: args.c1,
+                c2: args.c2,
+                max_iterations: args.iterations,
+                min_freq: args.min_freq,
+            };
+            let report = crate::eval::tagger_training::train(&args.dir, &args.out, settings)?;
+            println!(
+                "trained on {} documents, {} sentences, {} tokens ({} in names); wrote {}",
+                report.documents,
+                report.sentences,
+                report.tokens,
+                report.name_tokens,
+                args.out.display()
+            );
             Ok(())
         }
         EvalWhat::Speed(args) => {

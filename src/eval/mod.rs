@@ -5,3 +5,4 @@
 pub mod content;
 pub mod entities;
 pub mod shingles;
+pub mod tagger_training;

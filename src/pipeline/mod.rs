@@ -174,6 +174,7 @@ fn extract_timed(
             raw_title: body.raw_title.as_deref(),
             language: language.as_deref(),
             dateline_place: dateline.as_ref().map(|d| d.place.as_str()),
+            dateline_agency: dateline.as_ref().and_then(|d| d.agency.as_deref()),
             headings: &headings,
         },
     );

@@ -14,6 +14,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer;
+use super::tagger;
 use super::tokens::{Token, TokenKind};
 
 /// An entity and everything the article says of it.
@@ -51,6 +52,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every type, in discriminant order.
+    pub const ALL: [Self; 3] = [Self::Person, Self::Organization, Self::Location];
+
     fn as_str(self) -> &'static str {
         match self {
             Self::Person => "person",
@@ -70,7 +74,7 @@ pub struct MentionRef {
 }
 
 /// Capitalised words that start sentences or chunks but are not names.
-const FUNCTION_WORDS: &[&str] = &[
+pub(super) const FUNCTION_WORDS: &[&str] = &[
     "The",
     "A",
     "An",
@@ -203,7 +207,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Words that head a title or office; a name that follows is a person with that role.
-const ROLE_HEADS: &[&str] = &[
+pub(super) const ROLE_HEADS: &[&str] = &[
     "President",
     "President-elect",
     "Minister",
@@ -284,12 +288,12 @@ const ROLE_HEADS: &[&str] = &[
 ];
 
 /// Honorifics that mark a person but are not a role worth keeping.
-const HONORIFICS: &[&str] = &[
+pub(super) const HONORIFICS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr", "Sir", "Lady", "Lord",
 ];
 
 /// Lower-case office words: "the foreign minister Ana Ruiz", "Ana Ruiz, the foreign minister,".
-const ROLE_NOUNS: &[&str] = &[
+pub(super) const ROLE_NOUNS: &[&str] = &[
     "president",
     "minister",
     "secretary",
@@ -337,7 +341,7 @@ const ROLE_NOUNS: &[&str] = &[
 ];
 
 /// Last words that make a chunk an organisation.
-const ORG_WORDS: &[&str] = &[
+pub(super) const ORG_WORDS: &[&str] = &[
     "Ministry",
     "Department",
     "University",
@@ -475,7 +479,7 @@ const NOT_ENTITY_HEADS: &[&str] = &[
 ];
 
 /// Words that make a chunk a place when it ends with them.
-const PLACE_WORDS: &[&str] = &[
+pub(super) const PLACE_WORDS: &[&str] = &[
     "River",
     "Mountains",
     "Mountain",
@@ -511,7 +515,7 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// Prepositions after which an unknown single name is a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "near",
@@ -524,7 +528,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Verbs after which (or before which) a single unknown name is a person.
-const SPEECH_VERBS: &[&str] = &[
+pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -546,11 +550,11 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "de", "del", "da", "dos", "van", "von", "der", "bin", "al", "la", "le", "du", "y",
 ];
 
-fn is_capitalized(word: &str) -> bool {
+pub(super) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_acronym(word: &str) -> bool {
+pub(super) fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     (2..=6).contains(&letters.len())
         && letters
@@ -567,15 +571,107 @@ struct Chunk {
 }
 
 /// Finds entities in `text`. `tokens` are the text's tokens; `headings` are byte ranges of heading
-/// paragraphs; `title` and `dateline_place` add context.
+/// paragraphs; `title` and the dateline's names add context.
 #[must_use]
 pub fn find(
     text: &str,
     tokens: &[Token],
     headings: &[Range<usize>],
     title: Option<&str>,
-    dateline_place: Option<&str>,
+    dateline: DatelineNames<'_>,
 ) -> (Vec<Entity>, Vec<MentionRef>) {
+    let mut found = by_rules(text, tokens, headings, dateline);
+    let spans = tagger::tag(text, tokens, headings, &found);
+    found.refine(text, tokens, &spans);
+    finish(text, title, &found.entities, found.mentions)
+}
+
+/// What the rules found: entities under construction, their mentions (byte offsets, sorted),
+/// and the surfaces (names, surnames, grouping keys) that point at each entity.
+pub struct RuleEntities {
+    entities: Vec<Builder>,
+    pub(super) mentions: Vec<MentionRef>,
+    by_surface: HashMap<String, usize>,
+}
+
+impl RuleEntities {
+    /// The type of entity `id`.
+    pub(super) fn kind_of(&self, id: usize) -> Kind {
+        self.entities[id].kind
+    }
+
+    /// Replaces the rule mentions with the tagger's spans (token ranges and types): a span the
+    /// rules also found keeps its entity (name, roles, aliases); a new span joins the entity its
+    /// surface already names or starts one. Each entity then takes the type most of its mentions
+    /// got from the tagger.
+    fn refine(&mut self, text: &str, tokens: &[Token], spans: &[(Range<usize>, Kind)]) {
+        let by_start: HashMap<(usize, usize), usize> = self
+            .mentions
+            .iter()
+            .map(|m| ((m.start, m.end), m.entity))
+            .collect();
+        let mut votes: Vec<[usize; 3]> = vec![[0; 3]; self.entities.len()];
+        let mut mentions = Vec::with_capacity(spans.len());
+        for (range, kind) in spans {
+            let start = tokens[range.start].start;
+            let end = tokens[range.end - 1].end;
+            let surface = &text[start..end];
+            let id = if let Some(id) = by_start.get(&(start, end)) {
+                *id
+            } else if let Some(id) = self
+                .by_surface
+                .get(surface)
+                .or_else(|| self.by_surface.get(&canonical_key(surface, *kind)))
+                .filter(|id| self.entities[**id].kind == *kind)
+            {
+                *id
+            } else {
+                self.entities.push(Builder::new(surface.to_owned(), *kind));
+                votes.push([0; 3]);
+                let id = self.entities.len() - 1;
+                self.by_surface.insert(canonical_key(surface, *kind), id);
+                self.by_surface.entry(surface.to_owned()).or_insert(id);
+                if *kind == Kind::Person && range.len() > 1 {
+                    let last = tokens[range.end - 1].text(text).to_owned();
+                    self.by_surface.entry(last).or_insert(id);
+                }
+                id
+            };
+            votes[id][*kind as usize] += 1;
+            mentions.push(MentionRef {
+                start,
+                end,
+                entity: id,
+                sentence: tokens[range.start].sentence,
+            });
+        }
+        for (builder, vote) in self.entities.iter_mut().zip(&votes) {
+            if builder.typed_by_evidence {
+                continue;
+            }
+            let best = (0..3).max_by_key(|k| (vote[*k], *k == builder.kind as usize));
+            if let Some(best) = best.filter(|b| vote[*b] > 0) {
+                builder.kind = Kind::ALL[best];
+            }
+        }
+        self.mentions = mentions;
+    }
+}
+
+/// The names a dateline gives: its place ("BOGOTÁ") and its news agency ("Reuters").
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DatelineNames<'a> {
+    pub place: Option<&'a str>,
+    pub agency: Option<&'a str>,
+}
+
+/// Steps 1–4: the rule-based entities and mentions.
+pub(super) fn by_rules(
+    text: &str,
+    tokens: &[Token],
+    headings: &[Range<usize>],
+    dateline: DatelineNames<'_>,
+) -> RuleEntities {
     let in_heading = |t: &Token| headings.iter().any(|h| h.contains(&t.start));
     let word = |i: usize| tokens[i].text(text);
     // Capitalised mid-sentence occurrences decide whether a sentence-initial word is a name.
@@ -651,7 +747,7 @@ pub fn find(
     }
 
     // 2. Type each chunk.
-    let mut typed: Vec<(Range<usize>, Kind, Option<String>)> = Vec::new();
+    let mut typed: Vec<(Range<usize>, Kind, Option<String>, bool)> = Vec::new();
     for chunk in &chunks {
         let range = chunk.tokens.clone();
         let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
@@ -668,7 +764,8 @@ pub fn find(
         }
         let kind = chunk
             .kind
-            .or_else(|| classify(text, tokens, &range, surface, &words, dateline_place));
+            .or_else(|| classify(text, tokens, &range, surface, &words, dateline));
+        let confident = chunk.kind.is_some() || typed_by_vocabulary(surface, &words, dateline);
         if let Some(kind) = kind {
             let role = chunk
                 .role
@@ -680,9 +777,10 @@ pub fn find(
             } else {
                 kind
             };
-            typed.push((range, kind, role));
+            let confident = confident || role.is_some();
+            typed.push((range, kind, role, confident));
         } else {
-            typed.push((range, Kind::Person, None)); // provisional; resolved below
+            typed.push((range, Kind::Person, None, false)); // provisional; resolved below
         }
     }
 
@@ -691,29 +789,29 @@ pub fn find(
     let mut by_surface: HashMap<String, usize> = HashMap::new();
     let mut pending_single: Vec<(Range<usize>, Option<String>)> = Vec::new();
     let mut mentions: Vec<MentionRef> = Vec::new();
-    let mut order: Vec<&(Range<usize>, Kind, Option<String>)> = typed.iter().collect();
+    let mut order: Vec<&(Range<usize>, Kind, Option<String>, bool)> = typed.iter().collect();
     // Multi-word names first so single-word aliases can attach to them.
-    order.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.len()));
+    order.sort_by_key(|(r, _, _, _)| std::cmp::Reverse(r.len()));
     // "Warhol Polaroids" after "Andy Warhol": a name that starts with a known surname is a thing
     // named after the person, not another person.
     let person_names: Vec<(&str, &str)> = typed
         .iter()
-        .filter(|(r, k, _)| *k == Kind::Person && r.len() > 1)
-        .map(|(r, _, _)| {
+        .filter(|(r, k, _, _)| *k == Kind::Person && r.len() > 1)
+        .map(|(r, _, _, _)| {
             (
                 &text[tokens[r.start].start..tokens[r.end - 1].end],
                 word(r.end - 1),
             )
         })
         .collect();
-    order.retain(|(r, k, role)| {
+    order.retain(|(r, k, role, _)| {
         let surface = &text[tokens[r.start].start..tokens[r.end - 1].end];
         let named_after = person_names
             .iter()
             .any(|(other, surname)| *other != surface && *surname == word(r.start));
         !(*k == Kind::Person && role.is_none() && r.len() > 1 && named_after)
     });
-    for (range, kind, role) in order {
+    for (range, kind, role, typed_by_evidence) in order {
         let surface = text[tokens[range.start].start..tokens[range.end - 1].end].to_owned();
         let confident = range.len() > 1 || role.is_some() || *kind != Kind::Person;
         if !confident && !by_surface.contains_key(&surface) {
@@ -726,6 +824,7 @@ pub fn find(
             entities.len() - 1
         });
         entities[id].offer_name(&surface);
+        entities[id].typed_by_evidence |= *typed_by_evidence;
         by_surface.entry(surface.clone()).or_insert(id);
         if let Some(role) = role {
             entities[id].add_role(role.clone());
@@ -800,8 +899,20 @@ pub fn find(
     }
     mentions.sort_by_key(|m| m.start);
     mentions.dedup_by_key(|m| m.start);
+    RuleEntities {
+        entities,
+        mentions,
+        by_surface,
+    }
+}
 
-    // 5. Finish: aliases, counts, salience.
+/// Step 5: aliases, counts, salience; entities without mentions are dropped.
+fn finish(
+    text: &str,
+    title: Option<&str>,
+    entities: &[Builder],
+    mut mentions: Vec<MentionRef>,
+) -> (Vec<Entity>, Vec<MentionRef>) {
     let title_lower = title.map(str::to_lowercase).unwrap_or_default();
     let text_len = text.len().max(1) as f64;
     let mut out: Vec<Entity> = Vec::new();
@@ -897,6 +1008,9 @@ struct Builder {
     name: String,
     kind: Kind,
     roles: Vec<String>,
+    /// The type came from evidence (a role, the gazetteer, an organisation or place word, the
+    /// dateline), not from a default or a vote: the statistical tagger does not change it.
+    typed_by_evidence: bool,
 }
 
 impl Builder {
@@ -912,6 +1026,7 @@ impl Builder {
             name,
             kind,
             roles: Vec::new(),
+            typed_by_evidence: false,
         }
     }
 
@@ -988,16 +1103,19 @@ fn classify(
     range: &Range<usize>,
     surface: &str,
     words: &[&str],
-    dateline_place: Option<&str>,
+    dateline: DatelineNames<'_>,
 ) -> Option<Kind> {
     let gazetteer = gazetteer::get();
     if gazetteer.is_place(surface) || gazetteer.is_city(surface) {
         return Some(Kind::Location);
     }
-    if let Some(place) = dateline_place
+    if let Some(place) = dateline.place
         && (place == surface || super::countries::title_case(place) == surface)
     {
         return Some(Kind::Location);
+    }
+    if dateline.agency == Some(surface) {
+        return Some(Kind::Organization);
     }
     let last = *words.last()?;
     if words.iter().any(|w| ORG_WORDS.contains(w))
@@ -1031,6 +1149,20 @@ fn classify(
         return Some(Kind::Person);
     }
     None
+}
+
+/// Whether a chunk's type rests on evidence: the place gazetteer, the dateline's names, an
+/// organisation or place word.
+fn typed_by_vocabulary(surface: &str, words: &[&str], dateline: DatelineNames<'_>) -> bool {
+    let gazetteer = gazetteer::get();
+    gazetteer.is_place(surface)
+        || gazetteer.is_city(surface)
+        || dateline
+            .place
+            .is_some_and(|p| p == surface || super::countries::title_case(p) == surface)
+        || dateline.agency == Some(surface)
+        || words.iter().any(|w| ORG_WORDS.contains(w))
+        || (words.len() > 1 && words.last().is_some_and(|w| PLACE_WORDS.contains(w)))
 }
 
 /// A single unknown name: a person next to a speech verb, a place after a place preposition.
@@ -1114,7 +1246,7 @@ mod tests {
     fn entities(text: &str) -> Vec<Entity> {
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
-        find(text, &tokens, &[], None, None).0
+        find(text, &tokens, &[], None, DatelineNames::default()).0
     }
 
     fn get<'a>(list: &'a [Entity], name: &str) -> &'a Entity {
@@ -1222,6 +1354,28 @@ mod tests {
     fn an_acronym_inside_a_name_makes_it_an_organisation() {
         let found = entities("The review appeared in LA Weekly on Friday.");
         assert_eq!(get(&found, "LA Weekly").kind, "organization");
+    }
+
+    #[test]
+    fn two_names_joined_by_and_stay_two_people() {
+        let found = entities("Ana Ruiz and Tomás Berg run two restaurants in the old town.");
+        assert!(found.iter().all(|e| !e.name.contains(" and ")), "{found:?}");
+        assert_eq!(get(&found, "Ana Ruiz").kind, "person");
+        assert_eq!(get(&found, "Tomás Berg").kind, "person");
+    }
+
+    #[test]
+    fn the_agency_a_dateline_names_is_an_organisation() {
+        let text =
+            "LONDON (Reuters) - Prices fell. Economists polled by Reuters had expected more.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let dateline = DatelineNames {
+            place: Some("LONDON"),
+            agency: Some("Reuters"),
+        };
+        let found = find(text, &tokens, &[], None, dateline).0;
+        assert_eq!(get(&found, "Reuters").kind, "organization");
     }
 
     #[test]

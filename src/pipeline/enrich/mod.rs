@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod keywords;
 pub mod quantities;
 pub mod quotes;
+pub mod tagger;
 pub mod tokens;
 
 use std::ops::Range;
@@ -52,6 +53,8 @@ pub struct Context<'a> {
     pub raw_title: Option<&'a str>,
     pub language: Option<&'a str>,
     pub dateline_place: Option<&'a str>,
+    /// The news agency a dateline names ("Reuters").
+    pub dateline_agency: Option<&'a str>,
     /// Byte ranges of heading paragraphs in the text.
     pub headings: &'a [Range<usize>],
 }
@@ -97,7 +100,10 @@ pub fn enrich(text: &str, context: &Context<'_>) -> Enrichment {
         &tokens,
         context.headings,
         context.title,
-        context.dateline_place,
+        entities::DatelineNames {
+            place: context.dateline_place,
+            agency: context.dateline_agency,
+        },
     );
     let mut quotes = quotes::find(text, &tokens, &entities, &mentions, context.headings);
     let mut quantities = quantities::find(text, &tokens);

@@ -506,7 +506,8 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
-        let (found, mentions) = entities::find(text, &tokens, &[], None, None);
+        let (found, mentions) =
+            entities::find(text, &tokens, &[], None, entities::DatelineNames::default());
         find(text, &tokens, &found, &mentions, &[])
             .into_iter()
             .map(|q| (q.text, q.speaker, q.cue))
