@@ -98,3 +98,36 @@ pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Repor
     trainer.train(out)?;
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::enrich::tagger::weights::Weights;
+
+    const DOC: &str = "# newpar\n\
+1\tAna\tAna\tPROPN\t_\t_\t_\t_\t_\tEntity=(1-person\n\
+2\tRuiz\tRuiz\tPROPN\t_\t_\t_\t_\t_\tEntity=1)\n\
+3\tvisited\tvisit\tVERB\t_\t_\t_\t_\t_\t_\n\
+4\tParis\tParis\tPROPN\t_\t_\t_\t_\t_\tEntity=(2-place)|SpaceAfter=No\n\
+5\t.\t.\tPUNCT\t_\t_\t_\t_\t_\t_\n\n";
+
+    #[test]
+    fn training_writes_a_model_the_tagger_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("doc.conllu"), DOC).expect("write corpus");
+        let out = dir.path().join("model.crfsuite");
+        let settings = Settings {
+            c1: 0.0,
+            c2: 0.1,
+            max_iterations: 20,
+            min_freq: 0.0,
+        };
+        let report = train(dir.path(), &out, settings).expect("training");
+        assert_eq!((report.documents, report.sentences), (1, 1));
+        assert_eq!(report.name_tokens, 3);
+        let weights = Weights::from_crfsuite(&std::fs::read(&out).expect("model")).expect("load");
+        for label in ["O", "B-PER", "I-PER", "B-LOC"] {
+            assert!(weights.labels.iter().any(|l| l == label), "{label}");
+        }
+    }
+}
