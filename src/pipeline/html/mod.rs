@@ -44,18 +44,18 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         max_elements_to_parse: 0,
         ..dom_smoothie::Config::default()
     };
-    let parsed = dom_smoothie::Readability::with_document(doc, absolute_url, Some(config))
-        .ok()
-        .map(|mut r| {
-            let readable = r.is_probably_readable();
-            (readable, r.parse())
-        });
+    let parsed = readability(doc, html, absolute_url, &config);
     let (readable, title, mut blocks) = match parsed {
-        Some((readable, Ok(article))) => {
+        Some((readable, article, content)) => {
             // Readability's last resort on a short page that is not an article keeps everything,
             // navigation included; the markup reader drops page chrome instead.
             let blocks = if readable || article.length >= READABILITY_CHAR_THRESHOLD {
-                blocks::blocks_of(&Document::fragment(article.content).root())
+                content
+                    .select_single("#readability-page-1")
+                    .nodes()
+                    .first()
+                    .map(blocks::blocks_of)
+                    .unwrap_or_default()
             } else {
                 fallback_blocks(html)
             };
@@ -86,7 +86,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
                 .or(markup_title);
             (readable, title, blocks)
         }
-        _ => (false, markup_title, fallback_blocks(html)),
+        None => (false, markup_title, fallback_blocks(html)),
     };
     if meta.authors.is_empty()
         && let Some(byline) = &meta.byline
@@ -109,6 +109,42 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         readable,
         raw_title: None,
     }
+}
+
+/// Runs Readability on the parsed page: whether the page looks like an article, the article, and
+/// the document holding the article's content (`#readability-page-1`), read in place rather
+/// than re-parsed from the article's HTML.
+///
+/// Readability's multi-attempt mode clones the whole tree before each attempt, which cost more
+/// than the parse itself; its first attempt is the strict policy, so we run that alone on the
+/// tree and only when it yields less than Readability's threshold of text re-parse the page and
+/// run every attempt — the same result as `parse()`, without the clone on the common path.
+fn readability(
+    doc: Document,
+    html: &str,
+    url: Option<&str>,
+    config: &dom_smoothie::Config,
+) -> Option<(bool, dom_smoothie::Article, Document)> {
+    let mut reader =
+        dom_smoothie::Readability::with_document(doc, url, Some(config.clone())).ok()?;
+    let readable = reader.is_probably_readable();
+    if let Ok(article) = reader.parse_with_policy(dom_smoothie::ParsePolicy::Strict) {
+        // Readability's own test: the whitespace-normalised length of the content.
+        let length = reader
+            .doc
+            .select_single("#readability-page-1")
+            .nodes()
+            .first()
+            .map_or(0, dom_query::NodeRef::normalized_char_count);
+        if length >= READABILITY_CHAR_THRESHOLD {
+            return Some((readable, article, reader.doc));
+        }
+    }
+    let mut reader =
+        dom_smoothie::Readability::with_document(Document::from(html), url, Some(config.clone()))
+            .ok()?;
+    let article = reader.parse().ok()?;
+    Some((readable, article, reader.doc))
 }
 
 /// Names shown only as authors of comments: a byline equal to one of these is a commenter's,

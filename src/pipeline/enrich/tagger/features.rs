@@ -2,7 +2,7 @@
 //! shape and affixes, its neighbours, gazetteer and vocabulary hits, document-level
 //! capitalisation evidence and the rule-based tagger's labels around it.
 
-use std::collections::HashSet;
+use fnv::FnvHashSet as HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -19,8 +19,8 @@ pub struct DocumentWords<'a> {
 impl<'a> DocumentWords<'a> {
     #[must_use]
     pub fn new(text: &'a str, tokens: &[Token]) -> Self {
-        let mut lower = HashSet::new();
-        let mut capitalised_mid_sentence = HashSet::new();
+        let mut lower = HashSet::default();
+        let mut capitalised_mid_sentence = HashSet::default();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -111,6 +111,7 @@ pub fn for_each(
         if headings.iter().any(|h| h.contains(&tokens[i].start)) {
             add(format_args!("head"));
         }
+        // The gazetteer and the vocabularies below hold capitalised words only.
         if entities::is_capitalized(w) {
             if words.lower.contains(lower[k].as_str()) {
                 add(format_args!("lowseen"));
@@ -118,25 +119,25 @@ pub fn for_each(
             if words.capitalised_mid_sentence.contains(w) {
                 add(format_args!("capmid"));
             }
-        }
-        if gazetteer.is_place(w) {
-            add(format_args!("gz=place"));
-        }
-        if gazetteer.is_city(w) {
-            add(format_args!("gz=city"));
-        }
-        if gazetteer.is_demonym(w) {
-            add(format_args!("gz=demonym"));
-        }
-        for (list, name) in [
-            (entities::ORG_WORDS, "v=org"),
-            (entities::PLACE_WORDS, "v=place"),
-            (entities::ROLE_HEADS, "v=role"),
-            (entities::HONORIFICS, "v=hon"),
-            (entities::FUNCTION_WORDS, "v=func"),
-        ] {
-            if list.contains(&w) {
-                add(format_args!("{name}"));
+            if gazetteer.is_place(w) {
+                add(format_args!("gz=place"));
+            }
+            if gazetteer.is_city(w) {
+                add(format_args!("gz=city"));
+            }
+            if gazetteer.is_demonym(w) {
+                add(format_args!("gz=demonym"));
+            }
+            for (list, name) in [
+                (entities::ORG_WORDS, "v=org"),
+                (entities::PLACE_WORDS, "v=place"),
+                (entities::ROLE_HEADS, "v=role"),
+                (entities::HONORIFICS, "v=hon"),
+                (entities::FUNCTION_WORDS, "v=func"),
+            ] {
+                if list.contains(&w) {
+                    add(format_args!("{name}"));
+                }
             }
         }
         if entities::SPEECH_VERBS.contains(&lower[k].as_str()) {
