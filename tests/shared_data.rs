@@ -260,7 +260,7 @@ fn the_seed_as_an_html_page_gives_the_same_title_text_and_sections_as_as_text() 
 /// Score floors on `../shared/corpus/readability-pages`. They only go up: raise them when the
 /// extractor improves, never lower them to make a change pass.
 const CONTENT_F1_FLOOR: f64 = 0.999;
-const TITLE_FLOOR: f64 = 0.94;
+const TITLE_FLOOR: f64 = 0.99;
 const BYLINE_FLOOR: f64 = 0.97;
 const LANGUAGE_FLOOR: f64 = 1.0;
 

@@ -158,6 +158,32 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
     }
 }
 
+/// The headlines the publisher declares for the article: JSON-LD `headline`, `og:title`,
+/// `twitter:title` (whitespace-normalised). A title equal to one of these is kept as declared.
+#[must_use]
+pub fn declared_headlines(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for script in doc.select("script[type='application/ld+json']").iter() {
+        if let Ok(value) = serde_json::from_str::<Value>(&script.text())
+            && let Some(headline) = find_article(&value).and_then(|a| text(a.get("headline")))
+        {
+            out.push(headline);
+        }
+    }
+    for tag in doc
+        .select(
+            "meta[property='og:title'], meta[name='twitter:title'], meta[property='twitter:title']",
+        )
+        .iter()
+    {
+        if let Some(content) = tag.attr("content") {
+            out.push(normalize_whitespace(&content));
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}
+
 fn dedup(values: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     values.retain(|v| seen.insert(v.to_lowercase()));

@@ -36,6 +36,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc, url);
+    let declared_headlines = metadata::declared_headlines(&doc);
     let markup_title = headline(&doc);
     let commenter_names = commenter_names(&doc);
     let absolute_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
@@ -82,7 +83,13 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
             }
             let title = Some(normalize_whitespace(&article.title))
                 .filter(|t| !t.is_empty())
-                .map(|t| strip_site_name(&t, meta.site_name.as_deref()))
+                .map(|t| {
+                    if declared_headlines.contains(&t) {
+                        t
+                    } else {
+                        strip_site_name(&t, meta.site_name.as_deref())
+                    }
+                })
                 .or(markup_title);
             (readable, title, blocks)
         }
@@ -244,6 +251,9 @@ const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " �
 
 /// "Headline | Site" → "Headline" when the part cut is the name the page declares for its site
 /// (`og:site_name`, JSON-LD publisher): only then is it certain that the part is not headline.
+/// Not applied to a title the publisher declares as the article's headline (JSON-LD
+/// `headline`, `og:title`, `twitter:title`): that is kept exactly as declared, as Readability
+/// and the reference metadata of `eval content` keep it.
 fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
         return title.to_owned();
@@ -332,6 +342,33 @@ mod tests {
             strip_site_name("Bridge Opens | Ana Ruiz", Some("City Paper")),
             "Bridge Opens | Ana Ruiz"
         );
+    }
+
+    fn page(head: &str) -> String {
+        let paragraph = "<p>The council approved the new bridge on Tuesday after a long debate \
+                         about its cost, its design and the traffic it will bring to the old town.</p>";
+        format!(
+            "<html><head>{head}<meta property=\"og:site_name\" content=\"City Paper\"></head>\
+             <body><article><h1>Bridge Opens</h1>{}</article></body></html>",
+            paragraph.repeat(6)
+        )
+    }
+
+    #[test]
+    fn a_headline_the_publisher_declares_is_kept_as_declared() {
+        let body = read(
+            &page(
+                "<title>Bridge Opens | City Paper</title><meta property=\"og:title\" content=\"Bridge Opens | City Paper\">",
+            ),
+            None,
+        );
+        assert_eq!(body.title.as_deref(), Some("Bridge Opens | City Paper"));
+    }
+
+    #[test]
+    fn a_title_from_the_title_tag_loses_the_declared_site_name() {
+        let body = read(&page("<title>Bridge Opens | City Paper</title>"), None);
+        assert_eq!(body.title.as_deref(), Some("Bridge Opens"));
     }
 
     #[test]
