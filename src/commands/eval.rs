@@ -195,7 +195,7 @@ pub fn run(args: &EvalArgs, limits: &Limits) -> anyhow::Result<()> {
                 secs * 1000.0 / n
             );
             for (stage, ms) in totals {
-                println!("  {stage:<10} {:.3} ms", ms / n);
+                println!("  {stage:<18} {:.3} ms", ms / n);
             }
             Ok(())
         }

@@ -179,6 +179,9 @@ fn extract_timed(
         },
     );
     clock.lap("enrich")?;
+    for (stage, ms) in &enrichment.stage_ms {
+        clock.timings.insert((*stage).to_owned(), *ms);
+    }
     let words = text.split_whitespace().count();
     let stats = record::Stats {
         words,

@@ -43,6 +43,31 @@ pub struct Enrichment {
     pub fingerprint: Fingerprint,
     /// What was skipped and why (e.g. English-only stages on another language).
     pub notes: Vec<String>,
+    /// Milliseconds per enrichment stage ("enrich.entities", …), for the record's timings.
+    #[serde(skip)]
+    pub stage_ms: Vec<(&'static str, f64)>,
+}
+
+/// Times enrichment stages.
+struct StageClock {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl StageClock {
+    fn start() -> Self {
+        Self {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps
+            .push((stage, (now - self.last).as_secs_f64() * 1000.0));
+        self.last = now;
+    }
 }
 
 /// What enrichment reads besides the text.
@@ -62,15 +87,19 @@ pub struct Context<'a> {
 /// Enriches `text`.
 #[must_use]
 pub fn enrich(text: &str, context: &Context<'_>) -> Enrichment {
+    let mut clock = StageClock::start();
     let english = context.language.is_none_or(|l| l == "en");
     let sentence_ranges = tokens::sentences(text, context.language.filter(|l| l.len() == 2));
     let chars = tokens::CharIndex::new(text);
+    clock.lap("enrich.sentences");
     let countries = countries::find(
         text,
         context.raw_title.or(context.title),
         context.dateline_place,
     );
+    clock.lap("enrich.countries");
     let fingerprint = fingerprint::fingerprint(text);
+    clock.lap("enrich.fingerprint");
     if !english {
         let summary = sentence_ranges
             .iter()
@@ -92,9 +121,11 @@ pub fn enrich(text: &str, context: &Context<'_>) -> Enrichment {
                 "entities, quotes, quantities and keywords are English-only; skipped for language {:?}; the summary is the lead",
                 context.language.unwrap_or("und")
             )],
+            stage_ms: clock.laps,
         };
     }
     let tokens = tokens::tokenize(text, &sentence_ranges);
+    clock.lap("enrich.tokens");
     let (mut entities, mentions) = entities::find(
         text,
         &tokens,
@@ -105,10 +136,14 @@ pub fn enrich(text: &str, context: &Context<'_>) -> Enrichment {
             agency: context.dateline_agency,
         },
     );
+    clock.lap("enrich.entities");
     let mut quotes = quotes::find(text, &tokens, &entities, &mentions, context.headings);
+    clock.lap("enrich.quotes");
     let mut quantities = quantities::find(text, &tokens);
+    clock.lap("enrich.quantities");
     let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS);
     let summary = keywords::summary(text, &sentence_ranges, context.headings, &keywords);
+    clock.lap("enrich.keywords");
     // Byte offsets to character offsets.
     for entity in &mut entities {
         for span in &mut entity.mentions {
@@ -136,5 +171,6 @@ pub fn enrich(text: &str, context: &Context<'_>) -> Enrichment {
         summary,
         fingerprint,
         notes: Vec::new(),
+        stage_ms: clock.laps,
     }
 }
