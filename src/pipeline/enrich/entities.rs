@@ -847,6 +847,7 @@ pub(super) fn by_rules(
         let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
         let votes = single_votes.entry(surface).or_default();
         votes.occurrences += 1;
+        votes.given_name = is_given_name(surface);
         match single_name_cue(text, tokens, range) {
             Some(Kind::Person) => votes.person += 1,
             Some(Kind::Location) => votes.location += 1,
@@ -981,15 +982,22 @@ fn finish(
 #[derive(Debug, Default)]
 struct Votes {
     occurrences: usize,
+    /// The name is a known given name ("Gloria").
+    given_name: bool,
     person: usize,
     location: usize,
     organization: usize,
 }
 
 impl Votes {
-    /// A person when any occurrence speaks; a place when most follow a place preposition; an
-    /// organisation when it is an acronym or recurs (products and firms recur bare: "Microsoft").
+    /// A known given name is a person; otherwise a person when any occurrence speaks; a place
+    /// when most follow a place preposition; an organisation when it is an acronym or recurs
+    /// (products and firms recur bare: "Microsoft").
     fn decide(&self) -> Option<Kind> {
+        // A known given name used alone is a person unless most uses follow a place preposition.
+        if self.given_name && self.location * 2 <= self.occurrences {
+            return Some(Kind::Person);
+        }
         // News introduces people by full name; a bare name repeated three times or more without
         // one is a firm, a product or a body ("Microsoft said …").
         if self.person > 0 && self.occurrences < 3 {
@@ -1149,6 +1157,14 @@ fn classify(
         return Some(Kind::Person);
     }
     None
+}
+
+/// A given name that is not also a title, honorific or sentence-starting function word.
+pub(super) fn is_given_name(word: &str) -> bool {
+    gazetteer::get().is_first_name(word)
+        && !ROLE_HEADS.contains(&word)
+        && !HONORIFICS.contains(&word)
+        && !FUNCTION_WORDS.contains(&word)
 }
 
 /// Whether a chunk's type rests on evidence: the place gazetteer, the dateline's names, an
@@ -1354,6 +1370,14 @@ mod tests {
     fn an_acronym_inside_a_name_makes_it_an_organisation() {
         let found = entities("The review appeared in LA Weekly on Friday.");
         assert_eq!(get(&found, "LA Weekly").kind, "organization");
+    }
+
+    #[test]
+    fn a_given_name_used_alone_is_a_person_even_when_it_recurs() {
+        let found = entities(
+            "Gloria fell ill in May. Doctors treated Gloria at home. Gloria recovered slowly.",
+        );
+        assert_eq!(get(&found, "Gloria").kind, "person");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Place names from `keshvar` (country names, demonyms, flags, first-level subdivisions), the
 //! `cities` crate (the ~10,000 largest cities) and our capitals table, built once per process into lookup maps and one Aho-Corasick automaton.
+//! Given names come from the `fake` crate's locale data (English, French, German, Italian,
+//! Portuguese, Spanish-speaking sets), less the ones that are places.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -176,6 +178,8 @@ pub struct Gazetteer {
     pub subdivisions: HashMap<String, String>,
     /// Names of the world's ~10,000 largest cities (the `cities` crate).
     pub cities: std::collections::HashSet<&'static str>,
+    /// Given names ("Gloria", "Gustavo") that are not also place names.
+    pub first_names: std::collections::HashSet<&'static str>,
     /// Leftmost-longest matcher over `forms` keys, in the order of `patterns`.
     pub matcher: AhoCorasick,
     pub patterns: Vec<String>,
@@ -230,15 +234,38 @@ fn build() -> Gazetteer {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .expect("the gazetteer patterns compile");
-    let cities = cities::all().iter().map(|c| c.city).collect();
+    let cities: std::collections::HashSet<&'static str> =
+        cities::all().iter().map(|c| c.city).collect();
+    let first_names = given_names()
+        .filter(|n| {
+            !forms.contains_key(*n) && !subdivisions.contains_key(*n) && !cities.contains(n)
+        })
+        .collect();
     Gazetteer {
         forms,
         names,
         subdivisions,
         cities,
+        first_names,
         matcher,
         patterns,
     }
+}
+
+/// Given names from the `fake` crate's locales.
+fn given_names() -> impl Iterator<Item = &'static str> {
+    use fake::locales::{DE_DE, Data, EN, FR_FR, IT_IT, PT_BR};
+    [
+        <EN as Data>::NAME_FIRST_NAME,
+        <FR_FR as Data>::NAME_FIRST_NAME,
+        <DE_DE as Data>::NAME_FIRST_NAME,
+        <IT_IT as Data>::NAME_FIRST_NAME,
+        <PT_BR as Data>::NAME_FIRST_NAME,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
 }
 
 impl Gazetteer {
@@ -262,6 +289,12 @@ impl Gazetteer {
     #[must_use]
     pub fn is_city(&self, form: &str) -> bool {
         self.cities.contains(form)
+    }
+
+    /// Whether `form` is a given name ("Gloria").
+    #[must_use]
+    pub fn is_first_name(&self, form: &str) -> bool {
+        self.first_names.contains(form)
     }
 
     /// Whether `form` is a demonym ("Colombian"): a nationality, not an entity.

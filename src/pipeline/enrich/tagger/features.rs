@@ -128,6 +128,9 @@ pub fn for_each(
             if gazetteer.is_demonym(w) {
                 add(format_args!("gz=demonym"));
             }
+            if entities::is_given_name(w) {
+                add(format_args!("gz=given"));
+            }
             for (list, name) in [
                 (entities::ORG_WORDS, "v=org"),
                 (entities::PLACE_WORDS, "v=place"),
