@@ -304,7 +304,7 @@ fn content_extraction_stays_above_its_floors() {
 
 /// Entity F1 floor on `../shared/corpus/gum-news` (definition in `src/eval/entities.rs`). Only
 /// goes up.
-const ENTITY_F1_FLOOR: f64 = 0.615;
+const ENTITY_F1_FLOOR: f64 = 0.62;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]

@@ -863,13 +863,15 @@ pub(super) fn by_rules(
         {
             *id
         } else {
-            let Some(kind) = single_votes
-                .get(surface.as_str())
-                .and_then(|votes| votes.decide())
-            else {
+            let Some(votes) = single_votes.get(surface.as_str()) else {
                 continue;
             };
-            entities.push(Builder::new(surface.clone(), kind));
+            let Some(kind) = votes.decide() else {
+                continue;
+            };
+            let mut builder = Builder::new(surface.clone(), kind);
+            builder.typed_by_evidence = votes.is_evidence();
+            entities.push(builder);
             by_surface.insert(surface.clone(), entities.len() - 1);
             entities.len() - 1
         };
@@ -1009,6 +1011,12 @@ impl Votes {
         } else {
             None
         }
+    }
+
+    /// Whether the decision rests on document evidence the tagger cannot see: a given name, or
+    /// a bare name used three times or more without a full name (news names people in full).
+    fn is_evidence(&self) -> bool {
+        self.given_name || (self.occurrences >= 3 && self.location * 2 <= self.occurrences)
     }
 }
 
