@@ -1013,10 +1013,13 @@ impl Votes {
         }
     }
 
-    /// Whether the decision rests on document evidence the tagger cannot see: a given name, or
-    /// a bare name used three times or more without a full name (news names people in full).
+    /// Whether the decision rests on document evidence the tagger cannot see: a given name, a
+    /// bare name used three times or more without a full name (news names people in full), or
+    /// a name that mostly follows place prepositions across the document.
     fn is_evidence(&self) -> bool {
-        self.given_name || (self.occurrences >= 3 && self.location * 2 <= self.occurrences)
+        self.given_name
+            || (self.occurrences >= 3 && self.location * 2 <= self.occurrences)
+            || (self.occurrences >= 2 && self.location * 2 > self.occurrences)
     }
 }
 
@@ -1386,6 +1389,14 @@ mod tests {
             "Gloria fell ill in May. Doctors treated Gloria at home. Gloria recovered slowly.",
         );
         assert_eq!(get(&found, "Gloria").kind, "person");
+    }
+
+    #[test]
+    fn a_bare_name_mostly_after_place_prepositions_is_a_location() {
+        let found = entities(
+            "Shelling continued in Vuhledar overnight. Residents in Vuhledar sheltered. Troops near Vuhledar dug in.",
+        );
+        assert_eq!(get(&found, "Vuhledar").kind, "location");
     }
 
     #[test]
