@@ -251,7 +251,7 @@ fn cue_counts(p: &str) -> (usize, usize, usize) {
 
 /// Page chrome: a short UI line ("Scroll to top", "Share this", "Back to top"), or an instruction paragraph
 /// dense with interface words (an app-install prompt, a cookie notice).
-fn is_boilerplate(p: &str) -> bool {
+pub(crate) fn is_boilerplate(p: &str) -> bool {
     let (strong, weak, words) = cue_counts(p);
     let short_ui_line = !ends_with_sentence_punctuation(p)
         && ((words <= 8 && (strong >= 1 || weak >= 2)) || (words <= 4 && weak >= 1));

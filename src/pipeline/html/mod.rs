@@ -101,6 +101,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         meta.authors = authors_from_byline(byline);
     }
     drop_leading_byline(&mut blocks, &meta);
+    drop_interface_lines(&mut blocks);
     // The headline is the title, not a paragraph of the text.
     if let (Some(title), Some(first)) = (&title, blocks.first())
         && first.kind == BlockKind::Heading
@@ -185,6 +186,20 @@ fn commenter_names(doc: &Document) -> std::collections::HashSet<String> {
     }
     commenters.retain(|n| !writers.contains(n));
     commenters
+}
+
+/// Removes what Readability keeps of page chrome at either end of the article: interface
+/// paragraphs ("Share this article", "Sign up for our newsletter", an app or cookie prompt) —
+/// the plain-text reader's rules. Only at the ends, as for plain text: inside the article such
+/// a line may be the article's own words, and the reference texts of `eval content` keep them.
+fn drop_interface_lines(blocks: &mut Vec<Block>) {
+    let chrome =
+        |b: &Block| b.kind == BlockKind::Paragraph && super::plain_text::is_boilerplate(&b.text);
+    while blocks.last().is_some_and(chrome) {
+        blocks.pop();
+    }
+    let leading = blocks.iter().take_while(|b| chrome(b)).count();
+    blocks.drain(..leading);
 }
 
 /// Removes a byline line ("By Ana Ruiz and Li Wei") from the first blocks of the text: it is
@@ -369,6 +384,17 @@ mod tests {
     fn a_title_from_the_title_tag_loses_the_declared_site_name() {
         let body = read(&page("<title>Bridge Opens | City Paper</title>"), None);
         assert_eq!(body.title.as_deref(), Some("Bridge Opens"));
+    }
+
+    #[test]
+    fn interface_lines_at_the_end_of_the_article_are_dropped() {
+        let html = page("<title>Bridge Opens</title>").replace(
+            "</article>",
+            "<p>Share this article</p><p>Sign up for our newsletter</p></article>",
+        );
+        let body = read(&html, None);
+        let text = body.text();
+        assert!(text.ends_with("old town."), "{text}");
     }
 
     #[test]
