@@ -62,9 +62,10 @@ pub fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(
         if name_len == 0 || !html[start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[start..start + name_len].to_ascii_lowercase();
+        let name = &html[start..start + name_len];
+        let is = |list: &[&[u8]]| list.iter().any(|t| t.eq_ignore_ascii_case(name));
         i = start + name_len;
-        let counted = !VOID.contains(&name.as_slice()) && !OPTIONAL_END.contains(&name.as_slice());
+        let counted = !is(&VOID) && !is(&OPTIONAL_END);
         if closing {
             if counted {
                 depth = depth.saturating_sub(1);
@@ -78,9 +79,9 @@ pub fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(
         let tag_end = memchr(b'>', &html[i..]).map_or(n, |p| i + p + 1);
         let self_closing = tag_end >= 2 && html[tag_end - 2] == b'/';
         i = tag_end;
-        if RAW_TEXT.contains(&name.as_slice()) {
+        if is(&RAW_TEXT) {
             let mut end_tag = b"</".to_vec();
-            end_tag.extend_from_slice(&name);
+            end_tag.extend_from_slice(name);
             i = find_ignore_case(&html[i..], &end_tag).map_or(n, |p| i + p);
             continue;
         }
@@ -95,17 +96,27 @@ pub fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|b| *b == needle)
+    memchr::memchr(needle, haystack)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
+/// `needle` starts with `<`: jumps from one `<` to the next instead of testing every window.
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    let mut at = 0;
+    while let Some(p) = memchr::memchr(needle[0], &haystack[at..]) {
+        let start = at + p;
+        if haystack
+            .get(start..start + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 #[cfg(test)]
