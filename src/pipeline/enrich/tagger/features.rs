@@ -2,9 +2,11 @@
 //! shape and affixes, its neighbours, gazetteer and vocabulary hits, document-level
 //! capitalisation evidence and the rule-based tagger's labels around it.
 
-use fnv::FnvHashSet as HashSet;
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::super::entities;
 use super::super::gazetteer;
@@ -42,6 +44,71 @@ impl<'a> DocumentWords<'a> {
     }
 }
 
+const GZ_PLACE: u16 = 1;
+const GZ_CITY: u16 = 1 << 1;
+const GZ_DEMONYM: u16 = 1 << 2;
+const GIVEN: u16 = 1 << 3;
+const ORG: u16 = 1 << 4;
+const PLACE: u16 = 1 << 5;
+const ROLE: u16 = 1 << 6;
+const HONORIFIC: u16 = 1 << 7;
+const FUNCTION: u16 = 1 << 8;
+const SPEECH: u16 = 1 << 9;
+const OFFICE: u16 = 1 << 10;
+
+/// Features of capitalised words, in the order they are emitted.
+const CAPITALISED_FLAGS: [(u16, &str); 9] = [
+    (GZ_PLACE, "gz=place"),
+    (GZ_CITY, "gz=city"),
+    (GZ_DEMONYM, "gz=demonym"),
+    (GIVEN, "gz=given"),
+    (ORG, "v=org"),
+    (PLACE, "v=place"),
+    (ROLE, "v=role"),
+    (HONORIFIC, "v=hon"),
+    (FUNCTION, "v=func"),
+];
+
+/// Every word the features look up, with its flags: one hash lookup per token instead of a
+/// scan of each list (the lists hold hundreds of words; scanning them was a third of tagging).
+static VOCABULARY: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let gazetteer = gazetteer::get();
+    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+    let mut mark = |word: &'static str, flag: u16| *map.entry(word).or_default() |= flag;
+    for (form, (_, via)) in &gazetteer.forms {
+        let flag = match via {
+            gazetteer::Via::Demonym => GZ_DEMONYM,
+            gazetteer::Via::Name | gazetteer::Via::Capital => GZ_PLACE,
+        };
+        mark(form.as_str(), flag);
+    }
+    for form in gazetteer.subdivisions.keys() {
+        mark(form.as_str(), GZ_PLACE);
+    }
+    for city in &gazetteer.cities {
+        mark(city, GZ_CITY);
+    }
+    for (list, flag) in [
+        (entities::ORG_WORDS, ORG),
+        (entities::PLACE_WORDS, PLACE),
+        (entities::ROLE_HEADS, ROLE),
+        (entities::HONORIFICS, HONORIFIC),
+        (entities::FUNCTION_WORDS, FUNCTION),
+        (entities::SPEECH_VERBS, SPEECH),
+        (entities::ROLE_NOUNS, OFFICE),
+    ] {
+        for word in list {
+            mark(word, flag);
+        }
+    }
+    for name in &gazetteer.first_names {
+        if entities::is_given_name(name) {
+            mark(name, GIVEN);
+        }
+    }
+    map
+});
+
 /// A word's shape: "Xx", "X", "x", "d", with "." and "-" kept ("X.X.", "Xx-Xx").
 pub(super) fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -73,7 +140,7 @@ pub fn for_each(
     words: &DocumentWords<'_>,
     mut emit: impl FnMut(usize, &str),
 ) {
-    let gazetteer = gazetteer::get();
+    let vocabulary = &*VOCABULARY;
     let lower: Vec<String> = sentence
         .clone()
         .map(|i| tokens[i].text(text).to_lowercase())
@@ -111,7 +178,8 @@ pub fn for_each(
         if headings.iter().any(|h| h.contains(&tokens[i].start)) {
             add(format_args!("head"));
         }
-        // The gazetteer and the vocabularies below hold capitalised words only.
+        // The gazetteer and the vocabularies hold capitalised words only, the verb and office
+        // lists lower-case ones: one lookup each.
         if entities::is_capitalized(w) {
             if words.lower.contains(lower[k].as_str()) {
                 add(format_args!("lowseen"));
@@ -119,34 +187,18 @@ pub fn for_each(
             if words.capitalised_mid_sentence.contains(w) {
                 add(format_args!("capmid"));
             }
-            if gazetteer.is_place(w) {
-                add(format_args!("gz=place"));
-            }
-            if gazetteer.is_city(w) {
-                add(format_args!("gz=city"));
-            }
-            if gazetteer.is_demonym(w) {
-                add(format_args!("gz=demonym"));
-            }
-            if entities::is_given_name(w) {
-                add(format_args!("gz=given"));
-            }
-            for (list, name) in [
-                (entities::ORG_WORDS, "v=org"),
-                (entities::PLACE_WORDS, "v=place"),
-                (entities::ROLE_HEADS, "v=role"),
-                (entities::HONORIFICS, "v=hon"),
-                (entities::FUNCTION_WORDS, "v=func"),
-            ] {
-                if list.contains(&w) {
+            let flags = vocabulary.get(w).copied().unwrap_or(0);
+            for (flag, name) in CAPITALISED_FLAGS {
+                if flags & flag != 0 {
                     add(format_args!("{name}"));
                 }
             }
         }
-        if entities::SPEECH_VERBS.contains(&lower[k].as_str()) {
+        let flags = vocabulary.get(lower[k].as_str()).copied().unwrap_or(0);
+        if flags & SPEECH != 0 {
             add(format_args!("v=speech"));
         }
-        if entities::ROLE_NOUNS.contains(&lower[k].as_str()) {
+        if flags & OFFICE != 0 {
             add(format_args!("v=office"));
         }
         for d in [-2_isize, -1, 1, 2] {

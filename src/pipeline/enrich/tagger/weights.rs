@@ -8,14 +8,14 @@
 
 use std::collections::HashMap;
 
-use fnv::FnvBuildHasher;
+use rustc_hash::FxBuildHasher;
 
 /// Labels, transition weights and per-feature state weights.
 pub struct Weights {
     pub labels: Vec<String>,
     /// `transitions[from * n + to]`.
     transitions: Vec<f64>,
-    states: HashMap<Box<str>, Vec<(u8, f64)>, FnvBuildHasher>,
+    states: HashMap<Box<str>, Vec<(u8, f64)>, FxBuildHasher>,
 }
 
 impl Weights {
@@ -38,7 +38,7 @@ impl Weights {
             .map(|(i, l)| (l.as_str(), u8::try_from(i).unwrap_or(u8::MAX)))
             .collect();
         let mut transitions = vec![0.0; n * n];
-        let mut states: HashMap<Box<str>, Vec<(u8, f64)>, FnvBuildHasher> = HashMap::default();
+        let mut states: HashMap<Box<str>, Vec<(u8, f64)>, FxBuildHasher> = HashMap::default();
         let mut section = "";
         for line in dump.lines() {
             if line.ends_with("= {") {
