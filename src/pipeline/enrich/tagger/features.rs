@@ -2,7 +2,6 @@
 //! shape and affixes, its neighbours, gazetteer and vocabulary hits, document-level
 //! capitalisation evidence and the rule-based tagger's labels around it.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -154,69 +153,72 @@ pub fn for_each(
     for k in 0..n {
         let i = sentence.start + k;
         let w = tokens[i].text(text);
-        let mut add = |args: std::fmt::Arguments<'_>| {
+        // A feature is its parts concatenated ("w=" + "said"), built in one reused buffer.
+        let mut add = |parts: &[&str]| {
             buf.clear();
-            let _ = buf.write_fmt(args);
+            for part in parts {
+                buf.push_str(part);
+            }
             emit(k, &buf);
         };
-        add(format_args!("b"));
-        add(format_args!("w={}", lower[k]));
-        add(format_args!("s={}", shapes[k]));
+        add(&["b"]);
+        add(&["w=", &lower[k]]);
+        add(&["s=", &shapes[k]]);
         if let (Some((p, _)), Some((x, _))) = (
             lower[k].char_indices().nth(3),
             lower[k].char_indices().rev().nth(2),
         ) {
-            add(format_args!("p3={}", &lower[k][..p]));
-            add(format_args!("x3={}", &lower[k][x..]));
+            add(&["p3=", &lower[k][..p]]);
+            add(&["x3=", &lower[k][x..]]);
         }
-        add(format_args!("r={}", rules[i]));
+        add(&["r=", rules[i]]);
         let sentence_initial =
             k == 0 || matches!(tokens[i - 1].text(text), "“" | "\"" | "‘" | "(" | "—" | ":");
         if sentence_initial {
-            add(format_args!("init"));
+            add(&["init"]);
         }
         if headings.iter().any(|h| h.contains(&tokens[i].start)) {
-            add(format_args!("head"));
+            add(&["head"]);
         }
         // The gazetteer and the vocabularies hold capitalised words only, the verb and office
         // lists lower-case ones: one lookup each.
         if entities::is_capitalized(w) {
             if words.lower.contains(lower[k].as_str()) {
-                add(format_args!("lowseen"));
+                add(&["lowseen"]);
             }
             if words.capitalised_mid_sentence.contains(w) {
-                add(format_args!("capmid"));
+                add(&["capmid"]);
             }
             let flags = vocabulary.get(w).copied().unwrap_or(0);
             for (flag, name) in CAPITALISED_FLAGS {
                 if flags & flag != 0 {
-                    add(format_args!("{name}"));
+                    add(&[name]);
                 }
             }
         }
         let flags = vocabulary.get(lower[k].as_str()).copied().unwrap_or(0);
         if flags & SPEECH != 0 {
-            add(format_args!("v=speech"));
+            add(&["v=speech"]);
         }
         if flags & OFFICE != 0 {
-            add(format_args!("v=office"));
+            add(&["v=office"]);
         }
-        for d in [-2_isize, -1, 1, 2] {
+        for (d, offset) in [(-2_isize, "-2"), (-1, "-1"), (1, "1"), (2, "2")] {
             let Some(j) = k.checked_add_signed(d).filter(|j| *j < n) else {
-                add(format_args!("{d}:edge"));
+                add(&[offset, ":edge"]);
                 continue;
             };
-            add(format_args!("{d}:w={}", lower[j]));
-            add(format_args!("{d}:r={}", rules[sentence.start + j]));
+            add(&[offset, ":w=", &lower[j]]);
+            add(&[offset, ":r=", rules[sentence.start + j]]);
             if d.abs() == 1 {
-                add(format_args!("{d}:s={}", shapes[j]));
+                add(&[offset, ":s=", &shapes[j]]);
             }
         }
         if k > 0 {
-            add(format_args!("-1|0:{}|{}", lower[k - 1], shapes[k]));
+            add(&["-1|0:", &lower[k - 1], "|", &shapes[k]]);
         }
         if k + 1 < n {
-            add(format_args!("0|+1:{}|{}", shapes[k], lower[k + 1]));
+            add(&["0|+1:", &shapes[k], "|", &lower[k + 1]]);
         }
     }
 }
