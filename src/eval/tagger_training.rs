@@ -78,14 +78,14 @@ pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Repor
         let rules = tagger::rule_labels_of(text, &toks, &doc.headings);
         let words = tagger::DocumentWords::new(text, &toks);
         for sentence in tagger::sentence_ranges(&toks) {
-            let features = tagger::features::collect(
+            let features = tagger::features::collect(&tagger::features::Sentence {
                 text,
-                &toks,
-                sentence.clone(),
-                &doc.headings,
-                &rules,
-                &words,
-            );
+                tokens: &toks,
+                range: sentence.clone(),
+                headings: &doc.headings,
+                rules: &rules,
+                words: &words,
+            });
             trainer.append(&features, &labels[sentence.clone()])?;
             report.sentences += 1;
         }

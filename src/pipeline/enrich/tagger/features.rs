@@ -128,17 +128,30 @@ pub(super) fn shape(word: &str) -> String {
     out
 }
 
-/// Calls `emit(k, feature)` for every feature of every token `k` (0-based within the sentence)
-/// of `sentence` (a token range). `rules` holds the rule-based label of every token.
-pub fn for_each(
-    text: &str,
-    tokens: &[Token],
-    sentence: Range<usize>,
-    headings: &[Range<usize>],
-    rules: &[&str],
-    words: &DocumentWords<'_>,
-    mut emit: impl FnMut(usize, &str),
-) {
+/// One sentence and the document around it, as the features read them.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// The sentence's token range.
+    pub range: Range<usize>,
+    /// Byte ranges of heading paragraphs.
+    pub headings: &'a [Range<usize>],
+    /// The rule-based label of every token of the document.
+    pub rules: &'a [&'a str],
+    pub words: &'a DocumentWords<'a>,
+}
+
+/// Calls `emit(k, feature)` for every feature of every token `k` (0-based within the sentence).
+pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
+    let Sentence {
+        text,
+        tokens,
+        range: sentence,
+        headings,
+        rules,
+        words,
+    } = input;
+    let sentence = sentence.clone();
     let vocabulary = &*VOCABULARY;
     let lower: Vec<String> = sentence
         .clone()
@@ -223,18 +236,11 @@ pub fn for_each(
     }
 }
 
-/// The features of every token of `sentence`, as the trainer takes them.
+/// The features of every token of the sentence, as the trainer takes them.
 #[must_use]
-pub fn collect(
-    text: &str,
-    tokens: &[Token],
-    sentence: Range<usize>,
-    headings: &[Range<usize>],
-    rules: &[&str],
-    words: &DocumentWords<'_>,
-) -> Vec<Vec<crfs::Attribute>> {
-    let mut out: Vec<Vec<crfs::Attribute>> = vec![Vec::new(); sentence.len()];
-    for_each(text, tokens, sentence, headings, rules, words, |k, f| {
+pub fn collect(input: &Sentence<'_>) -> Vec<Vec<crfs::Attribute>> {
+    let mut out: Vec<Vec<crfs::Attribute>> = vec![Vec::new(); input.range.len()];
+    for_each(input, |k, f| {
         out[k].push(crfs::Attribute::new(f, 1.0));
     });
     out

@@ -154,17 +154,17 @@ pub(super) fn tag(
         }
         scores.clear();
         scores.resize(sentence.len() * n, 0.0);
-        features::for_each(
+        let input = features::Sentence {
             text,
             tokens,
-            sentence.clone(),
+            range: sentence.clone(),
             headings,
-            &rules,
-            &words,
-            |k, f| {
-                model.score(f, &mut scores[k * n..(k + 1) * n]);
-            },
-        );
+            rules: &rules,
+            words: &words,
+        };
+        features::for_each(&input, |k, f| {
+            model.score(f, &mut scores[k * n..(k + 1) * n]);
+        });
         let labels = model.viterbi(&scores);
         let by_rules = spans(&rules[sentence.clone()], sentence.start);
         let tagged = split_conjoined(text, tokens, spans(&labels, sentence.start), &by_rules);
