@@ -51,6 +51,8 @@ pub struct PageMetadata {
     pub description: Option<String>,
     pub tags: Vec<String>,
     pub categories: Vec<String>,
+    /// Headlines the publisher declares (JSON-LD `headline`, `og:title`, `twitter:title`).
+    pub headlines: Vec<String>,
 }
 
 /// A section of the article under one of its own headings.

@@ -37,6 +37,7 @@ struct JsonLd {
     image: Option<String>,
     publisher: Option<String>,
     description: Option<String>,
+    headline: Option<String>,
 }
 
 /// Reads all metadata the page declares. `url` is the page's address if known (for URL dates).
@@ -137,6 +138,11 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
         }
     }
     dedup(&mut tags);
+    let mut headlines: Vec<String> = ld.headline.clone().into_iter().collect();
+    for key in ["og:title", "twitter:title"] {
+        headlines.extend(meta_all(key));
+    }
+
     let mut categories = meta_all("article:section");
     categories.extend(ld.sections.iter().cloned());
     dedup(&mut categories);
@@ -155,33 +161,8 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
             .or(ld.description),
         tags,
         categories,
+        headlines,
     }
-}
-
-/// The headlines the publisher declares for the article: JSON-LD `headline`, `og:title`,
-/// `twitter:title` (whitespace-normalised). A title equal to one of these is kept as declared.
-#[must_use]
-pub fn declared_headlines(doc: &Document) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for script in doc.select("script[type='application/ld+json']").iter() {
-        if let Ok(value) = serde_json::from_str::<Value>(&script.text())
-            && let Some(headline) = find_article(&value).and_then(|a| text(a.get("headline")))
-        {
-            out.push(headline);
-        }
-    }
-    for tag in doc
-        .select(
-            "meta[property='og:title'], meta[name='twitter:title'], meta[property='twitter:title']",
-        )
-        .iter()
-    {
-        if let Some(content) = tag.attr("content") {
-            out.push(normalize_whitespace(&content));
-        }
-    }
-    out.retain(|t| !t.is_empty());
-    out
 }
 
 fn dedup(values: &mut Vec<String>) {
@@ -257,6 +238,7 @@ fn parse_article(article: &Value) -> JsonLd {
         image: url_of(article.get("image")),
         publisher: article.get("publisher").and_then(|p| text(p.get("name"))),
         description: text(article.get("description")),
+        headline: text(article.get("headline")),
     }
 }
 

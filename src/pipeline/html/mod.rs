@@ -36,7 +36,6 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc, url);
-    let declared_headlines = metadata::declared_headlines(&doc);
     let markup_title = headline(&doc);
     let commenter_names = commenter_names(&doc);
     let absolute_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
@@ -84,7 +83,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
             let title = Some(normalize_whitespace(&article.title))
                 .filter(|t| !t.is_empty())
                 .map(|t| {
-                    if declared_headlines.contains(&t) {
+                    if meta.headlines.contains(&t) {
                         t
                     } else {
                         strip_site_name(&t, meta.site_name.as_deref())
