@@ -762,11 +762,12 @@ pub(super) fn by_rules(
         {
             continue;
         }
-        let kind = chunk
+        // A role split (`chunk.kind`) is evidence; `classify` says whether its type is.
+        let classified = chunk
             .kind
+            .map(|kind| (kind, true))
             .or_else(|| classify(text, tokens, &range, surface, &words, dateline));
-        let confident = chunk.kind.is_some() || typed_by_vocabulary(surface, &words, dateline);
-        if let Some(kind) = kind {
+        if let Some((kind, evidence)) = classified {
             let role = chunk
                 .role
                 .clone()
@@ -777,8 +778,8 @@ pub(super) fn by_rules(
             } else {
                 kind
             };
-            let confident = confident || role.is_some();
-            typed.push((range, kind, role, confident));
+            let evidence = evidence || role.is_some();
+            typed.push((range, kind, role, evidence));
         } else {
             typed.push((range, Kind::Person, None, false)); // provisional; resolved below
         }
@@ -1115,7 +1116,8 @@ fn split_chunk(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Chunk> 
     }]
 }
 
-/// The type of a chunk from its words and context, or `None` when only a cue can tell.
+/// The type of a chunk from its words and context, and whether it rests on evidence (true) or
+/// is a guess the tagger may overrule; `None` when only a cue can tell.
 fn classify(
     text: &str,
     tokens: &[Token],
@@ -1123,49 +1125,52 @@ fn classify(
     surface: &str,
     words: &[&str],
     dateline: DatelineNames<'_>,
-) -> Option<Kind> {
+) -> Option<(Kind, bool)> {
     let gazetteer = gazetteer::get();
+    // Evidence: the place gazetteer, the dateline's names, organisation and place words.
     if gazetteer.is_place(surface) || gazetteer.is_city(surface) {
-        return Some(Kind::Location);
+        return Some((Kind::Location, true));
     }
     if let Some(place) = dateline.place
         && (place == surface || super::countries::title_case(place) == surface)
     {
-        return Some(Kind::Location);
+        return Some((Kind::Location, true));
     }
     if dateline.agency == Some(surface) {
-        return Some(Kind::Organization);
+        return Some((Kind::Organization, true));
     }
     let last = *words.last()?;
-    if words.iter().any(|w| ORG_WORDS.contains(w))
-        || (words.len() == 1 && is_acronym(last) && !surface.contains('.'))
-    {
-        return Some(Kind::Organization);
+    if words.iter().any(|w| ORG_WORDS.contains(w)) {
+        return Some((Kind::Organization, true));
+    }
+    // Guesses from here on.
+    if words.len() == 1 && is_acronym(last) && !surface.contains('.') {
+        return Some((Kind::Organization, false));
     }
     if words.len() > 1 && PLACE_WORDS.contains(&last) {
-        return Some(Kind::Location);
+        return Some((Kind::Location, true));
     }
     // "Paris, France": followed by a comma and a known place.
     let next = tokens.get(range.end).map(|t| t.text(text));
     let after = tokens.get(range.end + 1).map(|t| t.text(text));
     if next == Some(",") && after.is_some_and(|a| gazetteer.is_place(a)) && words.len() <= 2 {
-        return Some(Kind::Location);
+        return Some((Kind::Location, false));
     }
     if words.len() > 1 {
         if words.iter().any(|w| CONNECTORS.contains(w)) {
-            return Some(Kind::Organization);
+            return Some((Kind::Organization, false));
         }
         // "LA Weekly", "Windows XP": an acronym or a digit is not part of a person's name.
         if words
             .iter()
             .any(|w| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit()))
         {
-            return Some(Kind::Organization);
+            return Some((Kind::Organization, false));
         }
         if words.first().is_some_and(|w| gazetteer.is_demonym(w)) {
-            return Some(Kind::Organization);
+            return Some((Kind::Organization, false));
         }
-        return Some(Kind::Person);
+        return Some((Kind::Person, false));
     }
     None
 }
@@ -1176,20 +1181,6 @@ pub(super) fn is_given_name(word: &str) -> bool {
         && !ROLE_HEADS.contains(&word)
         && !HONORIFICS.contains(&word)
         && !FUNCTION_WORDS.contains(&word)
-}
-
-/// Whether a chunk's type rests on evidence: the place gazetteer, the dateline's names, an
-/// organisation or place word.
-fn typed_by_vocabulary(surface: &str, words: &[&str], dateline: DatelineNames<'_>) -> bool {
-    let gazetteer = gazetteer::get();
-    gazetteer.is_place(surface)
-        || gazetteer.is_city(surface)
-        || dateline
-            .place
-            .is_some_and(|p| p == surface || super::countries::title_case(p) == surface)
-        || dateline.agency == Some(surface)
-        || words.iter().any(|w| ORG_WORDS.contains(w))
-        || (words.len() > 1 && words.last().is_some_and(|w| PLACE_WORDS.contains(w)))
 }
 
 /// A single unknown name: a person next to a speech verb, a place after a place preposition.
