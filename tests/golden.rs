@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use article_enricher::commands::extract::SAMPLE_ARTICLE;
-use article_enricher::pipeline::{self, BodyHints, Limits, Record, Source};
+use article_enricher::pipeline::{self, BodyHints, HtmlReader, Limits, Record, Source};
 use serde_json::{Value, json};
 
 /// The fields a golden file pins; timings and extractor details are left out on purpose.
@@ -32,6 +32,10 @@ fn pinned(record: &Record) -> Value {
 }
 
 fn extract(path: &Path) -> Record {
+    extract_with(path, HtmlReader::default())
+}
+
+fn extract_with(path: &Path, reader: HtmlReader) -> Record {
     let body = std::fs::read(path).unwrap();
     let content_type = if path.extension().is_some_and(|e| e == "html") {
         "text/html"
@@ -42,7 +46,11 @@ fn extract(path: &Path) -> Record {
         content_type: Some(content_type),
         message_id: None,
     };
-    pipeline::process(&body, hints, Source::default(), &Limits::default())
+    let limits = Limits {
+        html_reader: reader,
+        ..Limits::default()
+    };
+    pipeline::process(&body, hints, Source::default(), &limits)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -136,6 +144,15 @@ fn text_articles_give_their_golden_enrichment() {
 fn html_pages_give_their_golden_records() {
     for case in cases("tests/golden/html") {
         let record = extract(&case.join("source.html"));
+        check(&case, &pinned(&record));
+    }
+}
+
+/// The scoring reader gives the same records on our golden pages as Readability.
+#[test]
+fn html_pages_give_their_golden_records_with_the_scoring_reader() {
+    for case in cases("tests/golden/html") {
+        let record = extract_with(&case.join("source.html"), HtmlReader::Scoring);
         check(&case, &pinned(&record));
     }
 }

@@ -1,7 +1,7 @@
 //! Properties over arbitrary input: the pipeline never panics, enforces its limits, and every
 //! record it does produce is well-formed.
 
-use article_enricher::pipeline::{self, BodyHints, ExtractError, Limits, Source};
+use article_enricher::pipeline::{self, BodyHints, ExtractError, HtmlReader, Limits, Source};
 use proptest::prelude::*;
 
 const CONTENT_TYPES: [Option<&str>; 5] = [
@@ -18,8 +18,12 @@ fn small_limits() -> Limits {
         max_html_nodes: 60,
         max_html_depth: 12,
         time_budget_ms: 60_000,
+        html_reader: HtmlReader::Readability,
     }
 }
+
+/// The HTML readers, by index, so that each property runs on both.
+const READERS: [HtmlReader; 2] = [HtmlReader::Readability, HtmlReader::Scoring];
 
 /// Elements an HTML tokenizer would open: `<` followed by a letter.
 fn element_count(bytes: &[u8]) -> usize {
@@ -36,9 +40,11 @@ proptest! {
     fn arbitrary_bytes_never_panic_and_give_a_record_or_a_typed_error(
         body in proptest::collection::vec(any::<u8>(), 0..2048),
         ct in 0..CONTENT_TYPES.len(),
+        reader in 0..READERS.len(),
     ) {
         let hints = BodyHints { content_type: CONTENT_TYPES[ct], message_id: None };
-        match pipeline::process(&body, hints, Source::default(), &small_limits()) {
+        let limits = Limits { html_reader: READERS[reader], ..small_limits() };
+        match pipeline::process(&body, hints, Source::default(), &limits) {
             Ok(record) => {
                 prop_assert!(record.text.chars().any(char::is_alphanumeric));
                 prop_assert!(!record.id.is_empty());
@@ -50,10 +56,11 @@ proptest! {
     #[test]
     fn tag_soup_never_panics_and_never_gets_past_the_limits(
         soup in "(<(div|p|span|b|ul|li|table|tr|td|article|h2|script|style)( class=\"[a-z]{1,6}\")?>|</(div|p|span|b|ul|li|table|tr|td|article|h2)>|[A-Za-z .,]{0,12}|<br>|<!--[a-z]{0,5}-->){0,150}",
+        reader in 0..READERS.len(),
     ) {
         let html = format!("<html><body>{soup}</body></html>");
         let hints = BodyHints { content_type: Some("text/html"), message_id: None };
-        let limits = small_limits();
+        let limits = Limits { html_reader: READERS[reader], ..small_limits() };
         let result = pipeline::process(html.as_bytes(), hints, Source::default(), &limits);
         if element_count(html.as_bytes()) > limits.max_html_nodes && !html.contains("<script") && !html.contains("<style") && !html.contains("<!--") {
             prop_assert_eq!(result.as_ref().err(), Some(&ExtractError::HtmlTooManyNodes { limit: limits.max_html_nodes }));

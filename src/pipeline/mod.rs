@@ -27,6 +27,7 @@ use serde::Deserialize;
 pub use article::{Article, Content};
 pub use decode::BodyHints;
 pub use error::ExtractError;
+pub use html::Reader as HtmlReader;
 pub use record::{Record, Source};
 
 /// The extractor's name in every record.
@@ -45,6 +46,10 @@ pub struct Limits {
     pub max_html_nodes: usize,
     pub max_html_depth: usize,
     pub time_budget_ms: u64,
+    /// Which reader finds an HTML page's main content. Not a bound, but carried with the
+    /// bounds because every extraction call takes them.
+    #[serde(default)]
+    pub html_reader: html::Reader,
 }
 
 impl Default for Limits {
@@ -54,6 +59,7 @@ impl Default for Limits {
             max_html_nodes: 200_000,
             max_html_depth: 512,
             time_budget_ms: 5_000,
+            html_reader: html::Reader::default(),
         }
     }
 }
@@ -130,7 +136,7 @@ pub fn extract_html(
 ) -> Result<body::Body, ExtractError> {
     prescan::check_limits(bytes, limits.max_html_nodes, limits.max_html_depth)?;
     let html = charset::decode_html(bytes, charset);
-    Ok(html::read(&html, url))
+    Ok(html::read_with(&html, url, limits.html_reader))
 }
 
 /// Extracts the record of an already-decoded article.

@@ -15,25 +15,40 @@ fn block_kind(name: &str) -> Option<BlockKind> {
     }
 }
 
+/// Which elements of the tree are read: every one, or those a content scorer kept.
+pub type Keep<'k> = &'k dyn Fn(&NodeRef<'_>) -> bool;
+
 /// The blocks under `root`, in document order.
 #[must_use]
 pub fn blocks_of(root: &NodeRef<'_>) -> Vec<Block> {
+    blocks_of_nodes(root.children_it(false), &|_| true)
+}
+
+/// The blocks of `nodes` (read as siblings, in order) and of their descendants, leaving out
+/// every element `keep` rejects together with its subtree.
+#[must_use]
+pub fn blocks_of_nodes<'a>(nodes: impl Iterator<Item = NodeRef<'a>>, keep: Keep<'_>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut inline = String::new();
-    collect_blocks(root, &mut blocks, &mut inline);
+    collect_blocks(nodes, &mut blocks, &mut inline, keep);
     flush_inline(&mut blocks, &mut inline);
     blocks
 }
 
-/// Walks the content root in document order: block elements become blocks, loose inline text
-/// between them becomes a paragraph of its own.
-fn collect_blocks(node: &NodeRef<'_>, blocks: &mut Vec<Block>, inline: &mut String) {
-    for child in node.children_it(false) {
+/// Walks the nodes in document order: block elements become blocks, loose inline text between
+/// them becomes a paragraph of its own.
+fn collect_blocks<'a>(
+    nodes: impl Iterator<Item = NodeRef<'a>>,
+    blocks: &mut Vec<Block>,
+    inline: &mut String,
+    keep: Keep<'_>,
+) {
+    for child in nodes {
         if child.is_text() {
             inline.push_str(&child.text());
             continue;
         }
-        if !child.is_element() {
+        if !child.is_element() || !keep(&child) {
             continue;
         }
         let name = child
@@ -45,19 +60,19 @@ fn collect_blocks(node: &NodeRef<'_>, blocks: &mut Vec<Block>, inline: &mut Stri
             continue;
         }
         match block_kind(&name) {
-            Some(kind) if !has_block_child(&child) => {
+            Some(kind) if !has_block_child(&child, keep) => {
                 flush_inline(blocks, inline);
                 let mut raw = String::new();
-                inline_text(&child, &mut raw);
+                inline_text(&child, &mut raw, keep);
                 let text = normalize_whitespace(&raw);
                 if !text.is_empty() {
                     blocks.push(Block { kind, text });
                 }
             }
-            _ if is_inline(&name) => inline_text(&child, inline),
+            _ if is_inline(&name) => inline_text(&child, inline, keep),
             _ => {
                 flush_inline(blocks, inline);
-                collect_blocks(&child, blocks, inline);
+                collect_blocks(child.children_it(false), blocks, inline, keep);
                 flush_inline(blocks, inline);
             }
         }
@@ -66,11 +81,11 @@ fn collect_blocks(node: &NodeRef<'_>, blocks: &mut Vec<Block>, inline: &mut Stri
 
 /// The text of an element as it renders: `<br>` and nested block-level elements become a space,
 /// so words on either side never merge; other markup joins without one.
-fn inline_text(node: &NodeRef<'_>, out: &mut String) {
+fn inline_text(node: &NodeRef<'_>, out: &mut String, keep: Keep<'_>) {
     for child in node.children_it(false) {
         if child.is_text() {
             out.push_str(&child.text());
-        } else if child.is_element() {
+        } else if child.is_element() && keep(&child) {
             let name = child
                 .node_name()
                 .map(|n| n.to_ascii_lowercase())
@@ -79,10 +94,10 @@ fn inline_text(node: &NodeRef<'_>, out: &mut String) {
                 out.push(' ');
             } else if is_block_level(&name) {
                 out.push(' ');
-                inline_text(&child, out);
+                inline_text(&child, out, keep);
                 out.push(' ');
             } else {
-                inline_text(&child, out);
+                inline_text(&child, out, keep);
             }
         }
     }
@@ -120,15 +135,16 @@ fn is_block_level(name: &str) -> bool {
         )
 }
 
-fn has_block_child(node: &NodeRef<'_>) -> bool {
+fn has_block_child(node: &NodeRef<'_>, keep: Keep<'_>) -> bool {
     node.element_children().iter().any(|c| {
-        c.node_name().is_some_and(|n| {
-            block_kind(&n.to_ascii_lowercase()).is_some()
-                || matches!(
-                    &*n.to_ascii_lowercase(),
-                    "div" | "ul" | "ol" | "table" | "section"
-                )
-        })
+        keep(c)
+            && c.node_name().is_some_and(|n| {
+                block_kind(&n.to_ascii_lowercase()).is_some()
+                    || matches!(
+                        &*n.to_ascii_lowercase(),
+                        "div" | "ul" | "ol" | "table" | "section"
+                    )
+            })
     })
 }
 

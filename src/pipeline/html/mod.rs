@@ -10,6 +10,7 @@
 
 pub mod blocks;
 pub mod metadata;
+pub mod scoring;
 
 use dom_query::Document;
 
@@ -26,9 +27,29 @@ const CONTENT_ROOTS: [&str; 4] = ["[itemprop=articleBody]", "article", "main", "
 /// Readability's own threshold for "enough text" (characters).
 const READABILITY_CHAR_THRESHOLD: usize = 500;
 
-/// Reads an already-decoded page; `url` (if known) helps date detection and link resolution.
+/// The readers that find a page's main content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reader {
+    /// `dom_smoothie`, the Readability port: text F1 0.9994 on the development corpus, about
+    /// twice a bare parse's time.
+    #[default]
+    Readability,
+    /// Our single-pass scorer ([`scoring`]) with the same rules: F1 0.990 on the development
+    /// corpus, about 1.1 times a bare parse's time.
+    Scoring,
+}
+
+/// Reads an already-decoded page with the default reader; `url` (if known) helps date detection
+/// and link resolution.
 #[must_use]
 pub fn read(html: &str, url: Option<&str>) -> Body {
+    read_with(html, url, Reader::default())
+}
+
+/// Reads an already-decoded page with `reader`.
+#[must_use]
+pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
     let doc = Document::from(html);
     let language_hint = doc
         .select_single("html")
@@ -44,43 +65,31 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
         max_elements_to_parse: 0,
         ..dom_smoothie::Config::default()
     };
-    let parsed = readability(doc, html, absolute_url, &config);
-    let (readable, title, mut blocks) = match parsed {
-        Some((readable, article, content)) => {
-            // Readability's last resort on a short page that is not an article keeps everything,
-            // navigation included; the markup reader drops page chrome instead.
-            let blocks = if readable || article.length >= READABILITY_CHAR_THRESHOLD {
-                content
-                    .select_single("#readability-page-1")
-                    .nodes()
-                    .first()
-                    .map(blocks::blocks_of)
-                    .unwrap_or_default()
-            } else {
-                fallback_blocks(html)
-            };
-            meta.byline = article
-                .byline
-                .map(|b| normalize_whitespace(&b))
-                .filter(|b| {
-                    !b.is_empty() && (!commenter_names.contains(b) || meta.authors.contains(b))
-                });
+    let found = match reader {
+        Reader::Readability => readability(doc, html, absolute_url, &config),
+        Reader::Scoring => scored(doc, html, absolute_url, &config),
+    };
+    let (readable, title, mut blocks) = match found {
+        Some(found) => {
+            meta.byline = found.byline.map(|b| normalize_whitespace(&b)).filter(|b| {
+                !b.is_empty() && (!commenter_names.contains(b) || meta.authors.contains(b))
+            });
             if meta.published_at.is_none() {
-                meta.published_at = article
+                meta.published_at = found
                     .published_time
                     .as_deref()
                     .and_then(metadata::normalize_date);
             }
             if meta.site_name.is_none() {
-                meta.site_name = article.site_name;
+                meta.site_name = found.site_name;
             }
             if meta.description.is_none() {
-                meta.description = article.excerpt.map(|e| normalize_whitespace(&e));
+                meta.description = found.excerpt.map(|e| normalize_whitespace(&e));
             }
             if meta.image.is_none() {
-                meta.image = article.image;
+                meta.image = found.image;
             }
-            let title = Some(normalize_whitespace(&article.title))
+            let title = Some(normalize_whitespace(&found.title))
                 .filter(|t| !t.is_empty())
                 .map(|t| {
                     if meta.headlines.contains(&t) {
@@ -90,7 +99,7 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
                     }
                 })
                 .or(markup_title);
-            (readable, title, blocks)
+            (found.readable, title, found.blocks)
         }
         None => (false, markup_title, fallback_blocks(html)),
     };
@@ -118,6 +127,65 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
     }
 }
 
+/// What a content reader found: the main content's blocks and the metadata Readability's
+/// rules give (title, byline, dates, site name, excerpt, image).
+struct Found {
+    readable: bool,
+    title: String,
+    byline: Option<String>,
+    published_time: Option<String>,
+    site_name: Option<String>,
+    excerpt: Option<String>,
+    image: Option<String>,
+    blocks: Vec<Block>,
+}
+
+impl Found {
+    fn new(readable: bool, metadata: dom_smoothie::Metadata, blocks: Vec<Block>) -> Self {
+        Self {
+            readable,
+            title: metadata.title,
+            byline: metadata.byline,
+            published_time: metadata.published_time,
+            site_name: metadata.site_name,
+            excerpt: metadata.excerpt,
+            image: metadata.image,
+            blocks,
+        }
+    }
+}
+
+/// Reads the main content with our own scorer ([`scoring`]) and the metadata with
+/// Readability's rules (`dom_smoothie`'s JSON-LD and meta-tag reader, which leaves the tree as
+/// it is). A page without enough content for an article falls back to the markup reader, as
+/// with Readability.
+fn scored(
+    doc: Document,
+    html: &str,
+    url: Option<&str>,
+    config: &dom_smoothie::Config,
+) -> Option<Found> {
+    let reader = dom_smoothie::Readability::with_document(doc, url, Some(config.clone())).ok()?;
+    let mut metadata = reader.get_article_metadata(reader.parse_json_ld());
+    let doc = reader.doc;
+    let byline = if metadata.byline.is_none() {
+        scoring::byline_element(&doc)
+    } else {
+        None
+    };
+    let skip = byline.as_ref().map(|(id, _)| *id);
+    if let Some((_, text)) = byline {
+        metadata.byline = Some(text);
+    }
+    let content = scoring::main_content(&doc, skip)?;
+    let blocks = if content.readable {
+        content.blocks
+    } else {
+        fallback_blocks(html)
+    };
+    Some(Found::new(content.readable, metadata, blocks))
+}
+
 /// Runs Readability on the parsed page: whether the page looks like an article, the article, and
 /// the document holding the article's content (`#readability-page-1`), read in place rather
 /// than re-parsed from the article's HTML.
@@ -127,6 +195,38 @@ pub fn read(html: &str, url: Option<&str>) -> Body {
 /// tree and only when it yields less than Readability's threshold of text re-parse the page and
 /// run every attempt — the same result as `parse()`, without the clone on the common path.
 fn readability(
+    doc: Document,
+    html: &str,
+    url: Option<&str>,
+    config: &dom_smoothie::Config,
+) -> Option<Found> {
+    let (readable, article, content) = readability_article(doc, html, url, config)?;
+    // Readability's last resort on a short page that is not an article keeps everything,
+    // navigation included; the markup reader drops page chrome instead.
+    let blocks = if readable || article.length >= READABILITY_CHAR_THRESHOLD {
+        content
+            .select_single("#readability-page-1")
+            .nodes()
+            .first()
+            .map(blocks::blocks_of)
+            .unwrap_or_default()
+    } else {
+        fallback_blocks(html)
+    };
+    Some(Found {
+        readable,
+        title: article.title,
+        byline: article.byline,
+        published_time: article.published_time,
+        site_name: article.site_name,
+        excerpt: article.excerpt,
+        image: article.image,
+        blocks,
+    })
+}
+
+/// Readability's article and the document holding its content.
+fn readability_article(
     doc: Document,
     html: &str,
     url: Option<&str>,
