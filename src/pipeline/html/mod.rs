@@ -177,7 +177,7 @@ fn scored(
     if let Some((_, text)) = byline {
         metadata.byline = Some(text);
     }
-    let content = scoring::main_content(&doc, skip)?;
+    let content = scoring::main_content(&doc, &metadata.title, skip)?;
     let blocks = if content.readable {
         content.blocks
     } else {

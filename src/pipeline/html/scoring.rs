@@ -119,6 +119,8 @@ const VIDEO_HOSTS: [&str; 8] = [
 /// The element kinds the rules tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tag {
+    /// A text node (its sums are its own text).
+    Text,
     Body,
     Div,
     P,
@@ -146,6 +148,7 @@ enum Tag {
     Embed,
     A,
     Br,
+    Hr,
     Figure,
     Code,
     Phrasing,
@@ -187,6 +190,7 @@ impl Tag {
             "object" | "embed" | "iframe" => Self::Embed,
             "a" => Self::A,
             "br" => Self::Br,
+            "hr" => Self::Hr,
             "figure" => Self::Figure,
             "code" => Self::Code,
             "abbr" | "audio" | "b" | "bdo" | "cite" | "data" | "dfn" | "em" | "i" | "kbd"
@@ -218,6 +222,21 @@ impl Tag {
         )
     }
 
+    /// Readability's phrasing content (links only when they hold no block).
+    fn is_phrasing(self) -> bool {
+        matches!(
+            self,
+            Self::Text
+                | Self::Phrasing
+                | Self::A
+                | Self::Br
+                | Self::Img
+                | Self::Input
+                | Self::Embed
+                | Self::Code
+        )
+    }
+
     /// Elements whose text counts as "textish" for the text-density test.
     fn is_textish(self) -> bool {
         self.is_block() || matches!(self, Self::Li | Self::Td) || self == Self::Phrasing
@@ -225,6 +244,9 @@ impl Tag {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// Candidates scoring at most this keep their score unscaled by link density.
+const MIN_SCORE_TO_SCALE: f32 = 5.0;
 
 /// What the rules know of one element: its place and the sums over its kept subtree.
 #[derive(Debug, Clone)]
@@ -244,10 +266,14 @@ struct Element<'a> {
     sums: Sums,
     /// Whitespace-normalised text characters directly in this element (not in child elements).
     own_chars: f32,
-    /// Set when this `<div>` holds nothing but one paragraph: it is read as that paragraph.
+    /// Set when this `<div>` holds nothing but one `<p>`: Readability replaces it by the `<p>`.
     transparent: bool,
-    /// Set when this `<div>` holds no block element: it is read as a paragraph.
+    /// Set when Readability reads this `<div>` as a paragraph: it holds one run of phrasing
+    /// content (and little link text), or no block element at all.
     as_paragraph: bool,
+    /// Set when two or more `<br>` in a row sit among the children: Readability turns the
+    /// text after them into paragraphs.
+    br_chain: bool,
     /// What one character of this element counts as link text: 1 for a link, 0.3 for an
     /// in-page (`#`) link, 0 otherwise.
     link_factor: f32,
@@ -276,6 +302,8 @@ struct Sums {
     textish_chars: f32,
     /// Characters inside lists.
     list_chars: f32,
+    /// Characters other than whitespace.
+    solid: f32,
     /// Whether a block element is somewhere below.
     has_block: bool,
 }
@@ -293,6 +321,7 @@ impl Sums {
         self.heading_chars -= other.heading_chars;
         self.textish_chars -= other.textish_chars;
         self.list_chars -= other.list_chars;
+        self.solid -= other.solid;
     }
 }
 
@@ -364,7 +393,7 @@ pub fn byline_element(doc: &Document) -> Option<(NodeId, String)> {
 /// Finds the main content of `doc`, leaving out the element `skip` (the byline); `None` when
 /// the page has no `<body>`.
 #[must_use]
-pub fn main_content(doc: &Document, skip: Option<NodeId>) -> Option<MainContent> {
+pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option<MainContent> {
     let body = doc.body()?;
     let attempts = [
         Flags {
@@ -392,6 +421,7 @@ pub fn main_content(doc: &Document, skip: Option<NodeId>) -> Option<MainContent>
     let mut probably_readable = None;
     for flags in attempts {
         let mut table = Table::read(&body, flags, skip);
+        table.remove_title_heading(title);
         probably_readable.get_or_insert_with(|| table.probably_readable());
         let chosen = table.choose();
         let chars: f32 = chosen
@@ -440,25 +470,72 @@ impl<'a> Table<'a> {
         };
         let mut stack: Vec<(NodeRef<'a>, u32)> = vec![(*body, NONE)];
         while let Some((node, parent)) = stack.pop() {
-            if let Some(index) = table.push(&node, parent) {
+            if let Some(stats) = node.query(|n| text_stats(&n.data)).flatten() {
+                table.push_text(&node, parent, stats);
+            } else if let Some(index) = table.push(&node, parent) {
                 let mut child = node.last_child();
                 while let Some(c) = child {
                     child = c.prev_sibling();
-                    match c.query(|n| text_stats(&n.data)).flatten() {
-                        Some((chars, commas)) => {
-                            let e = &mut table.elements[index as usize];
-                            e.own_chars += chars;
-                            e.sums.chars += chars;
-                            e.sums.commas += commas;
-                        }
-                        None if c.is_element() => stack.push((c, index)),
-                        None => {}
+                    if c.is_element() || c.is_text() {
+                        stack.push((c, index));
                     }
                 }
             }
         }
         table.sum_up();
+        table.remove_empty();
         table
+    }
+
+    /// Adds a text node under `parent`.
+    fn push_text(&mut self, node: &NodeRef<'a>, parent: u32, (chars, commas, solid): (f32, f32, f32)) {
+        let p = &mut self.elements[parent as usize];
+        p.own_chars += chars;
+        let element = Element {
+            node: *node,
+            parent,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+            tag: Tag::Text,
+            marker: String::new(),
+            weight: 0.0,
+            class: String::new(),
+            sums: Sums {
+                chars,
+                commas,
+                solid,
+                ..Sums::default()
+            },
+            own_chars: 0.0,
+            transparent: false,
+            as_paragraph: false,
+            br_chain: false,
+            link_factor: 0.0,
+            video: false,
+            score: None,
+            removed: false,
+            in_figure: false,
+            in_table_or_code: false,
+        };
+        self.link(parent, element);
+    }
+
+    /// Appends `element` to the table as the last child of `parent`; its index.
+    fn link(&mut self, parent: u32, element: Element<'a>) -> u32 {
+        let index = self.elements.len() as u32;
+        self.elements.push(element);
+        if parent != NONE {
+            let p = &mut self.elements[parent as usize];
+            let previous = p.last_child;
+            p.last_child = index;
+            if previous == NONE {
+                p.first_child = index;
+            } else {
+                self.elements[previous as usize].next_sibling = index;
+            }
+        }
+        index
     }
 
     /// Adds one element; `None` when it and its subtree are left out.
@@ -528,10 +605,9 @@ impl<'a> Table<'a> {
         } else {
             0.0
         };
-        let index = self.elements.len() as u32;
         let class = class.to_owned();
         drop(element);
-        self.elements.push(Element {
+        let index = self.link(parent, Element {
             node: *node,
             parent,
             first_child: NONE,
@@ -546,28 +622,24 @@ impl<'a> Table<'a> {
             video: is_video,
             transparent: false,
             as_paragraph: false,
+            br_chain: false,
             score: None,
             removed: false,
             in_figure,
             in_table_or_code,
             marker,
         });
-        if parent != NONE {
-            let p = &mut self.elements[parent as usize];
-            let previous = p.last_child;
-            p.last_child = index;
-            if previous == NONE {
-                p.first_child = index;
-            } else {
-                self.elements[previous as usize].next_sibling = index;
-            }
-        }
         Some(index)
     }
 
     /// Sums every element's subtree into it, children before parents.
     fn sum_up(&mut self) {
         for i in (0..self.elements.len()).rev() {
+            if self.elements[i].tag != Tag::Text && self.has_br_chain(i as u32) {
+                let e = &mut self.elements[i];
+                e.br_chain = true;
+                e.sums.has_block = true;
+            }
             let e = &self.elements[i];
             let (tag, sums, parent, video) = (e.tag, e.sums, e.parent, e.video);
             let own_link = if tag == Tag::A {
@@ -581,6 +653,7 @@ impl<'a> Table<'a> {
             let p = &mut self.elements[parent as usize].sums;
             p.chars += sums.chars;
             p.commas += sums.commas;
+            p.solid += sums.solid;
             p.link_chars += own_link;
             p.paragraphs += sums.paragraphs + f32::from(u8::from(tag == Tag::P));
             p.images += sums.images + f32::from(u8::from(tag == Tag::Img));
@@ -621,6 +694,55 @@ impl<'a> Table<'a> {
         false
     }
 
+    /// Readability drops the first `<h1>` or `<h2>` that repeats the title.
+    fn remove_title_heading(&mut self, title: &str) {
+        if title.is_empty() {
+            return;
+        }
+        let found = self.elements.iter().position(|e| {
+            !e.removed
+                && matches!(e.tag, Tag::Heading(1 | 2))
+                && text_similarity(title, &e.node.text()) > 0.75
+        });
+        if let Some(i) = found {
+            self.remove(i as u32);
+        }
+    }
+
+    /// Whether two `<br>` follow each other (whitespace between them aside) among the children.
+    fn has_br_chain(&self, index: u32) -> bool {
+        let mut last_was_br = false;
+        for c in self.children(index) {
+            let e = &self.elements[c as usize];
+            match e.tag {
+                Tag::Br if last_was_br => return true,
+                Tag::Br => last_was_br = true,
+                Tag::Text if e.sums.solid == 0.0 => {}
+                _ => last_was_br = false,
+            }
+        }
+        false
+    }
+
+    /// Readability drops `div`, `section`, `header` and heading elements without text whose
+    /// children are at most line breaks.
+    fn remove_empty(&mut self) {
+        for i in (0..self.elements.len()).rev() {
+            let e = &self.elements[i];
+            let may_hold = matches!(e.tag, Tag::Div | Tag::Section | Tag::Heading(_))
+                || e.tag == Tag::Other && e.marker.is_empty() && e.node.has_name("header");
+            if !may_hold || e.removed || e.sums.solid > 0.0 {
+                continue;
+            }
+            let only_breaks = self
+                .element_children(i as u32)
+                .all(|c| matches!(self.elements[c as usize].tag, Tag::Br | Tag::Hr));
+            if only_breaks {
+                self.remove(i as u32);
+            }
+        }
+    }
+
     /// Marks an element removed and takes its sums out of its ancestors'.
     fn remove(&mut self, index: u32) {
         let e = &mut self.elements[index as usize];
@@ -652,6 +774,11 @@ impl<'a> Table<'a> {
         }
     }
 
+    fn element_children(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
+        self.children(index)
+            .filter(|&c| self.elements[c as usize].tag != Tag::Text)
+    }
+
     fn children(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
         let mut next = self.elements[index as usize].first_child;
         std::iter::from_fn(move || {
@@ -676,6 +803,12 @@ impl<'a> Table<'a> {
         self.score_paragraphs();
         let top = self.top_candidate();
         let chosen = self.siblings_of(top);
+        if std::env::var_os("AE_DEBUG").is_some() {
+            for &c in &chosen {
+                let e = &self.elements[c as usize];
+                eprintln!("chosen {c} {:?} {:?} score {:?} chars {}", e.tag, e.marker, e.score, e.sums.chars);
+            }
+        }
         self.clean(&chosen);
         chosen
             .into_iter()
@@ -688,22 +821,86 @@ impl<'a> Table<'a> {
     fn mark_paragraph_divs(&mut self) {
         for i in 0..self.elements.len() {
             let e = &self.elements[i];
-            if e.tag != Tag::Div {
+            if e.tag != Tag::Div || e.removed {
                 continue;
             }
-            let mut children = self.children(i as u32);
-            let only = children.next();
-            let single_p = only.is_some_and(|c| self.elements[c as usize].tag == Tag::P)
-                && children.next().is_none()
-                && e.own_chars == 0.0;
+            let runs = self.runs_of(i as u32);
             let link_density = density(e.sums.link_chars, e.sums.chars);
-            let transparent = single_p && link_density < 0.25;
-            let as_paragraph = !transparent && !e.sums.has_block;
-            drop(children);
+            let mut blocks = self
+                .element_children(i as u32)
+                .filter(|&c| !self.is_phrasing(c));
+            let first_block = blocks.next();
+            let more_blocks = blocks.next().is_some();
+            drop(blocks);
+            // Readability wraps each run in a `<p>`; a div left holding one `<p>` (and little
+            // link text) is replaced by it; a div without any block becomes a `<p>`.
+            let one_run = runs.len() == 1 && first_block.is_none() && !e.br_chain;
+            let one_p = runs.is_empty()
+                && !more_blocks
+                && first_block.is_some_and(|c| self.elements[c as usize].tag == Tag::P);
+            let transparent = one_p && link_density < 0.25;
+            let as_paragraph =
+                one_run && link_density < 0.25 || runs.is_empty() && !e.sums.has_block;
             let e = &mut self.elements[i];
             e.transparent = transparent;
             e.as_paragraph = as_paragraph;
         }
+    }
+
+    /// Readability's phrasing content: text, inline elements, links without blocks.
+    fn is_phrasing(&self, index: u32) -> bool {
+        let e = &self.elements[index as usize];
+        e.tag.is_phrasing() && !(e.tag == Tag::A && e.sums.has_block)
+    }
+
+    /// The runs of phrasing content among an element's children that Readability turns into
+    /// paragraphs: (characters, commas, whether the run follows a chain of `<br>`).
+    fn runs_of(&self, index: u32) -> Vec<(f32, f32, bool)> {
+        let mut runs = Vec::new();
+        let mut current: Option<(f32, f32, bool)> = None;
+        let mut after_chain = false;
+        let children: Vec<u32> = self.children(index).collect();
+        let mut k = 0;
+        while k < children.len() {
+            let c = children[k];
+            let e = &self.elements[c as usize];
+            k += 1;
+            if e.tag == Tag::Text && e.sums.solid == 0.0 {
+                if let Some(run) = current.as_mut() {
+                    run.0 += e.sums.chars;
+                }
+                continue;
+            }
+            if e.tag == Tag::Br {
+                let next = children[k..].iter().find(|&&n| {
+                    let n = &self.elements[n as usize];
+                    !(n.tag == Tag::Text && n.sums.solid == 0.0)
+                });
+                if next.is_some_and(|&n| self.elements[n as usize].tag == Tag::Br) {
+                    runs.extend(current.take());
+                    while k < children.len() {
+                        let n = &self.elements[children[k] as usize];
+                        if n.tag == Tag::Br || n.tag == Tag::Text && n.sums.solid == 0.0 {
+                            k += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    after_chain = true;
+                }
+                continue;
+            }
+            if self.is_phrasing(c) {
+                let run = current.get_or_insert((0.0, 0.0, after_chain));
+                run.0 += e.sums.chars;
+                run.1 += e.sums.commas;
+            } else {
+                runs.extend(current.take());
+                after_chain = false;
+            }
+        }
+        runs.extend(current);
+        runs
     }
 
     fn is_scored_paragraph(&self, e: &Element<'_>) -> bool {
@@ -717,24 +914,25 @@ impl<'a> Table<'a> {
 
     fn score_paragraphs(&mut self) {
         for i in 0..self.elements.len() {
-            if self.elements[i].removed {
+            let e = &self.elements[i];
+            if e.removed || e.tag == Tag::Text {
                 continue;
             }
-            let e = &self.elements[i];
             if self.is_scored_paragraph(e) {
                 if e.sums.chars >= 25.0 {
                     self.add_score(i as u32, e.sums.chars, e.sums.commas);
                 }
-                continue;
             }
-            // A container `<div>`'s loose text becomes paragraphs of its own, scored into it.
-            if e.tag == Tag::Div && !e.transparent && e.own_chars >= 25.0 {
-                let commas = e.sums.commas
-                    - self
-                        .children(i as u32)
-                        .map(|c| self.elements[c as usize].sums.commas)
-                        .sum::<f32>();
-                self.add_paragraph_score(i as u32, e.own_chars, commas.max(0.0));
+            let e = &self.elements[i];
+            // A container `<div>`'s runs of loose text, and the text after a chain of `<br>`
+            // elsewhere, become paragraphs of their own, scored into the element.
+            let container_div = e.tag == Tag::Div && !e.transparent && !e.as_paragraph;
+            if container_div || e.br_chain && e.tag != Tag::P && !e.as_paragraph {
+                for (chars, commas, after_chain) in self.runs_of(i as u32) {
+                    if chars >= 25.0 && (container_div || after_chain) {
+                        self.add_paragraph_score(i as u32, chars, commas);
+                    }
+                }
             }
         }
     }
@@ -804,9 +1002,14 @@ impl<'a> Table<'a> {
         let mut candidates: Vec<(u32, f32)> = Vec::new();
         for i in 0..self.elements.len() {
             let e = &mut self.elements[i];
+            // As `dom_smoothie` does: low scores are not scaled, and only positive ones compete.
             if let Some(score) = e.score.as_mut() {
-                *score *= 1.0 - density(e.sums.link_chars, e.sums.chars);
-                candidates.push((i as u32, *score));
+                if *score > MIN_SCORE_TO_SCALE {
+                    *score *= 1.0 - density(e.sums.link_chars, e.sums.chars);
+                }
+                if *score > 0.0 {
+                    candidates.push((i as u32, *score));
+                }
             }
         }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -822,7 +1025,7 @@ impl<'a> Table<'a> {
             .filter(|(_, s)| *s / top_score >= 0.75)
             .map(|(i, _)| self.ancestors(*i).collect())
             .collect();
-        if alternatives.len() >= 3 {
+        if alternatives.len() > 3 {
             let mut parent = self.elements[top as usize].parent;
             while parent != NONE && parent != 0 {
                 let lists = alternatives.iter().filter(|a| a.contains(&parent)).count();
@@ -856,7 +1059,7 @@ impl<'a> Table<'a> {
             parent = self.elements[parent as usize].parent;
         }
         let mut parent = self.elements[top as usize].parent;
-        while parent != NONE && parent != 0 && self.children(parent).count() == 1 {
+        while parent != NONE && parent != 0 && self.element_children(parent).count() == 1 {
             top = parent;
             parent = self.elements[top as usize].parent;
         }
@@ -883,7 +1086,7 @@ impl<'a> Table<'a> {
         let top_score = self.elements[top as usize].score.unwrap_or_default();
         let threshold = (top_score * 0.2).max(10.0);
         let top_class = self.elements[top as usize].class.clone();
-        let siblings: Vec<u32> = self.children(parent).collect();
+        let siblings: Vec<u32> = self.element_children(parent).collect();
         siblings
             .into_iter()
             .filter(|&s| {
@@ -953,11 +1156,16 @@ impl<'a> Table<'a> {
         ] {
             for &i in inside.iter().rev() {
                 let e = &self.elements[i as usize];
-                let effective = if is_root(i)
+                // Readability has turned paragraph-like divs into paragraphs, and renames the
+                // joined siblings it does not keep as they are to divs.
+                let effective = if e.as_paragraph || e.transparent {
+                    Tag::P
+                } else if is_root(i)
                     && !matches!(
                         e.tag,
                         Tag::Div | Tag::Article | Tag::Section | Tag::P | Tag::Ol | Tag::Ul
-                    ) {
+                    )
+                {
                     Tag::Div
                 } else {
                     e.tag
@@ -966,6 +1174,10 @@ impl<'a> Table<'a> {
                     continue;
                 }
                 if self.should_remove(i, pass == [Tag::Ul]) {
+                    if std::env::var_os("AE_DEBUG").is_some() {
+                        let e = &self.elements[i as usize];
+                        eprintln!("clean {i} {:?} {:?} chars {} {:?}", e.tag, e.marker, e.sums.chars, e.sums);
+                    }
                     self.remove(i);
                 }
             }
@@ -1030,7 +1242,7 @@ impl<'a> Table<'a> {
         if is_list && remove {
             let nested = self
                 .children(index)
-                .any(|c| self.children(c).nth(1).is_some());
+                .any(|c| self.element_children(c).nth(1).is_some());
             if !nested && img == s.list_items {
                 return false;
             }
@@ -1040,12 +1252,13 @@ impl<'a> Table<'a> {
 }
 
 /// The whitespace-normalised length and comma count of a text node; `None` for other nodes.
-fn text_stats(data: &NodeData) -> Option<(f32, f32)> {
+fn text_stats(data: &NodeData) -> Option<(f32, f32, f32)> {
     let NodeData::Text { contents } = data else {
         return None;
     };
     let mut chars = 0u32;
     let mut commas = 0u32;
+    let mut solid = 0u32;
     let mut in_space = false;
     for c in contents.chars() {
         if c.is_whitespace() {
@@ -1056,6 +1269,7 @@ fn text_stats(data: &NodeData) -> Option<(f32, f32)> {
         } else {
             in_space = false;
             chars += 1;
+            solid += 1;
             if matches!(
                 c,
                 ',' | '\u{060C}'
@@ -1072,7 +1286,7 @@ fn text_stats(data: &NodeData) -> Option<(f32, f32)> {
         }
     }
     #[allow(clippy::cast_precision_loss)]
-    Some((chars as f32, commas as f32))
+    Some((chars as f32, commas as f32, solid as f32))
 }
 
 fn density(part: f32, whole: f32) -> f32 {
@@ -1096,6 +1310,37 @@ fn class_weight(value: &str) -> f32 {
         weight += 25.0;
     }
     weight
+}
+
+/// How much of `b`'s words (by characters) are also in `a`; 1 when `a` contains `b`.
+fn text_similarity(a: &str, b: &str) -> f32 {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a.contains(&b) {
+        return 1.0;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let tokens_a: FxHashSet<String> = words(&a).into_iter().collect();
+    let tokens_b = words(&b);
+    let total: usize = tokens_b.iter().map(|w| w.chars().count()).sum();
+    if total == 0 {
+        return 0.0;
+    }
+    let unique: usize = tokens_b
+        .iter()
+        .filter(|w| !tokens_a.contains(*w))
+        .map(|w| w.chars().count())
+        .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let distance = unique as f32 / total as f32;
+    1.0 - distance
 }
 
 /// A share widget: "share" or "sharedaddy" as a whole word of the class or id.
@@ -1176,7 +1421,7 @@ mod tests {
     fn texts(html: &str) -> Vec<String> {
         let doc = Document::from(html);
         let skip = byline_element(&doc).map(|(id, _)| id);
-        main_content(&doc, skip)
+        main_content(&doc, "", skip)
             .unwrap()
             .blocks
             .into_iter()
