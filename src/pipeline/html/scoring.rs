@@ -152,6 +152,12 @@ enum Tag {
     Figure,
     Code,
     Phrasing,
+    Span,
+    /// Read as an element, its drawing never as text.
+    Svg,
+    /// Elements Readability's cleaning always removes from the article (`footer`, `aside`,
+    /// `button`, `select`, `textarea`, `link`).
+    Chrome,
     Other,
 }
 
@@ -195,11 +201,14 @@ impl Tag {
             "code" => Self::Code,
             "abbr" | "audio" | "b" | "bdo" | "cite" | "data" | "dfn" | "em" | "i" | "kbd"
             | "label" | "mark" | "math" | "meter" | "output" | "progress" | "q" | "ruby"
-            | "samp" | "small" | "span" | "strong" | "sub" | "sup" | "time" | "var" | "wbr"
-            | "del" | "ins" | "font" | "u" | "s" => Self::Phrasing,
+            | "samp" | "small" | "strong" | "sub" | "sup" | "time" | "var" | "wbr" | "del"
+            | "ins" | "font" | "u" | "s" => Self::Phrasing,
             // Never content: scripts, styles, and what Readability's cleaning always removes.
-            "script" | "style" | "noscript" | "template" | "head" | "link" | "meta" | "title"
-            | "svg" | "footer" | "aside" | "button" | "select" | "textarea" | "dialog" | "nav" => {
+            "span" => Self::Span,
+            "svg" => Self::Svg,
+            "footer" | "aside" | "button" | "select" | "textarea" | "link" => Self::Chrome,
+            // Never content: Readability removes these before it reads the page.
+            "script" | "style" | "noscript" | "template" | "head" | "meta" | "title" | "dialog" => {
                 return None;
             }
             _ => Self::Other,
@@ -228,6 +237,7 @@ impl Tag {
             self,
             Self::Text
                 | Self::Phrasing
+                | Self::Span
                 | Self::A
                 | Self::Br
                 | Self::Img
@@ -239,7 +249,7 @@ impl Tag {
 
     /// Elements whose text counts as "textish" for the text-density test.
     fn is_textish(self) -> bool {
-        self.is_block() || matches!(self, Self::Li | Self::Td) || self == Self::Phrasing
+        self.is_block() || matches!(self, Self::Li | Self::Td | Self::Span)
     }
 }
 
@@ -266,6 +276,8 @@ struct Element<'a> {
     sums: Sums,
     /// Whitespace-normalised text characters directly in this element (not in child elements).
     own_chars: f32,
+    /// The subtree's text, composed (see [`TextSpan`]).
+    span: TextSpan,
     /// Set when this `<div>` holds nothing but one `<p>`: Readability replaces it by the `<p>`.
     transparent: bool,
     /// Set when Readability reads this `<div>` as a paragraph: it holds one run of phrasing
@@ -281,8 +293,57 @@ struct Element<'a> {
     video: bool,
     score: Option<f32>,
     removed: bool,
+    /// A data table, or an element holding one (set by the cleaning).
+    data_table: bool,
+    holds_data_table: bool,
     in_figure: bool,
     in_table_or_code: bool,
+}
+
+/// Text in the form that composes: the whitespace-normalised length of a stretch of text
+/// (runs of whitespace count once, across node boundaries too) when what precedes it ends in
+/// whitespace, and whether it starts and ends with whitespace. dom_query's
+/// `normalized_char_count` of a subtree is the composition of its text nodes, trimmed.
+#[derive(Debug, Clone, Copy)]
+struct TextSpan {
+    chars: f32,
+    lead: bool,
+    trail: bool,
+    empty: bool,
+}
+
+impl TextSpan {
+    const EMPTY: Self = Self {
+        chars: 0.0,
+        lead: false,
+        trail: false,
+        empty: true,
+    };
+
+    /// `self` followed by `next`.
+    fn then(self, next: Self) -> Self {
+        if self.empty {
+            return next;
+        }
+        if next.empty {
+            return self;
+        }
+        Self {
+            chars: self.chars + next.chars + f32::from(u8::from(next.lead && !self.trail)),
+            lead: self.lead,
+            trail: next.trail,
+            empty: false,
+        }
+    }
+
+    /// The trimmed length.
+    fn len(self) -> f32 {
+        if self.trail && self.chars > 0.0 {
+            self.chars - 1.0
+        } else {
+            self.chars
+        }
+    }
 }
 
 /// Sums over an element's kept subtree (the element itself excluded for the tag counts).
@@ -296,6 +357,7 @@ struct Sums {
     list_items: f32,
     inputs: f32,
     embeds: f32,
+    videos: f32,
     /// Characters inside headings (nested ones counted again, as Readability does).
     heading_chars: f32,
     /// Characters inside "textish" elements (nested ones counted again).
@@ -318,6 +380,7 @@ impl Sums {
         self.list_items -= other.list_items;
         self.inputs -= other.inputs;
         self.embeds -= other.embeds;
+        self.videos -= other.videos;
         self.heading_chars -= other.heading_chars;
         self.textish_chars -= other.textish_chars;
         self.list_chars -= other.list_chars;
@@ -472,7 +535,9 @@ impl<'a> Table<'a> {
         while let Some((node, parent)) = stack.pop() {
             if let Some(stats) = node.query(|n| text_stats(&n.data)).flatten() {
                 table.push_text(&node, parent, stats);
-            } else if let Some(index) = table.push(&node, parent) {
+            } else if let Some(index) = table.push(&node, parent)
+                && table.elements[index as usize].tag != Tag::Svg
+            {
                 let mut child = node.last_child();
                 while let Some(c) = child {
                     child = c.prev_sibling();
@@ -488,7 +553,13 @@ impl<'a> Table<'a> {
     }
 
     /// Adds a text node under `parent`.
-    fn push_text(&mut self, node: &NodeRef<'a>, parent: u32, (chars, commas, solid): (f32, f32, f32)) {
+    fn push_text(
+        &mut self,
+        node: &NodeRef<'a>,
+        parent: u32,
+        (span, commas, solid): (TextSpan, f32, f32),
+    ) {
+        let chars = span.len();
         let p = &mut self.elements[parent as usize];
         p.own_chars += chars;
         let element = Element {
@@ -508,6 +579,7 @@ impl<'a> Table<'a> {
                 ..Sums::default()
             },
             own_chars: 0.0,
+            span,
             transparent: false,
             as_paragraph: false,
             br_chain: false,
@@ -515,6 +587,8 @@ impl<'a> Table<'a> {
             video: false,
             score: None,
             removed: false,
+            data_table: false,
+            holds_data_table: false,
             in_figure: false,
             in_table_or_code: false,
         };
@@ -607,28 +681,34 @@ impl<'a> Table<'a> {
         };
         let class = class.to_owned();
         drop(element);
-        let index = self.link(parent, Element {
-            node: *node,
+        let index = self.link(
             parent,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-            tag,
-            weight,
-            class,
-            sums: Sums::default(),
-            own_chars: 0.0,
-            link_factor,
-            video: is_video,
-            transparent: false,
-            as_paragraph: false,
-            br_chain: false,
-            score: None,
-            removed: false,
-            in_figure,
-            in_table_or_code,
-            marker,
-        });
+            Element {
+                node: *node,
+                parent,
+                first_child: NONE,
+                last_child: NONE,
+                next_sibling: NONE,
+                tag,
+                weight,
+                class,
+                sums: Sums::default(),
+                own_chars: 0.0,
+                span: TextSpan::EMPTY,
+                link_factor,
+                video: is_video,
+                transparent: false,
+                as_paragraph: false,
+                br_chain: false,
+                score: None,
+                removed: false,
+                data_table: false,
+                holds_data_table: false,
+                in_figure,
+                in_table_or_code,
+                marker,
+            },
+        );
         Some(index)
     }
 
@@ -640,8 +720,12 @@ impl<'a> Table<'a> {
                 e.br_chain = true;
                 e.sums.has_block = true;
             }
+            if self.elements[i].tag != Tag::Text {
+                let e = &mut self.elements[i];
+                e.sums.chars = e.span.len();
+            }
             let e = &self.elements[i];
-            let (tag, sums, parent, video) = (e.tag, e.sums, e.parent, e.video);
+            let (tag, sums, parent, video, span) = (e.tag, e.sums, e.parent, e.video, e.span);
             let own_link = if tag == Tag::A {
                 sums.chars * e.link_factor
             } else {
@@ -650,8 +734,10 @@ impl<'a> Table<'a> {
             if parent == NONE {
                 continue;
             }
-            let p = &mut self.elements[parent as usize].sums;
-            p.chars += sums.chars;
+            // Children come last-first: each is put in front of what its parent holds so far.
+            let p = &mut self.elements[parent as usize];
+            p.span = span.then(p.span);
+            let p = &mut p.sums;
             p.commas += sums.commas;
             p.solid += sums.solid;
             p.link_chars += own_link;
@@ -659,7 +745,8 @@ impl<'a> Table<'a> {
             p.images += sums.images + f32::from(u8::from(tag == Tag::Img));
             p.list_items += sums.list_items + f32::from(u8::from(tag == Tag::Li));
             p.inputs += sums.inputs + f32::from(u8::from(tag == Tag::Input));
-            p.embeds += sums.embeds + f32::from(u8::from(video));
+            p.embeds += sums.embeds + f32::from(u8::from(tag == Tag::Embed));
+            p.videos += sums.videos + f32::from(u8::from(video));
             p.heading_chars += sums.heading_chars
                 + if matches!(tag, Tag::Heading(_)) {
                     sums.chars
@@ -750,6 +837,10 @@ impl<'a> Table<'a> {
             return;
         }
         e.removed = true;
+        if self.ancestor_removed(index) {
+            return;
+        }
+        let e = &self.elements[index as usize];
         let mut sums = e.sums;
         let tag = e.tag;
         // What the element adds to its ancestors' sums besides its subtree.
@@ -757,6 +848,8 @@ impl<'a> Table<'a> {
         sums.images += f32::from(u8::from(tag == Tag::Img));
         sums.list_items += f32::from(u8::from(tag == Tag::Li));
         sums.inputs += f32::from(u8::from(tag == Tag::Input));
+        sums.embeds += f32::from(u8::from(tag == Tag::Embed));
+        sums.videos += f32::from(u8::from(e.video));
         if matches!(tag, Tag::Heading(_)) {
             sums.heading_chars += sums.chars;
         }
@@ -806,7 +899,10 @@ impl<'a> Table<'a> {
         if std::env::var_os("AE_DEBUG").is_some() {
             for &c in &chosen {
                 let e = &self.elements[c as usize];
-                eprintln!("chosen {c} {:?} {:?} score {:?} chars {}", e.tag, e.marker, e.score, e.sums.chars);
+                eprintln!(
+                    "chosen {c} {:?} {:?} score {:?} chars {}",
+                    e.tag, e.marker, e.score, e.sums.chars
+                );
             }
         }
         self.clean(&chosen);
@@ -1014,6 +1110,23 @@ impl<'a> Table<'a> {
         }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(5);
+        if std::env::var_os("AE_DEBUG").is_some() {
+            let mut stack = vec![(0u32, 0usize)];
+            while let Some((i, depth)) = stack.pop() {
+                let e = &self.elements[i as usize];
+                if e.tag == Tag::Text || depth > 3 { continue; }
+                eprintln!("{}{i} {:?} {:?} chars {} removed {} score {:?}", "  ".repeat(depth), e.tag, e.marker, e.sums.chars, e.removed, e.score);
+                let kids: Vec<u32> = self.element_children(i).collect();
+                for k in kids.into_iter().rev() { stack.push((k, depth + 1)); }
+            }
+            for &(c, score) in &candidates {
+                let e = &self.elements[c as usize];
+                eprintln!(
+                    "candidate {c} {:?} {:?} {score} chars {} links {}",
+                    e.tag, e.marker, e.sums.chars, e.sums.link_chars
+                );
+            }
+        }
         let Some(&(mut top, top_score)) = candidates.first() else {
             return 0;
         };
@@ -1124,16 +1237,52 @@ impl<'a> Table<'a> {
         for &root in chosen {
             let mut stack = vec![root];
             while let Some(i) = stack.pop() {
+                if self.elements[i as usize].tag == Tag::Text {
+                    continue;
+                }
                 inside.push(i);
                 let children: Vec<u32> = self.children(i).collect();
                 stack.extend(children.into_iter().rev());
             }
         }
         inside.sort_unstable();
-        let is_root = |i: u32| chosen.contains(&i);
         for &i in &inside {
             let e = &self.elements[i as usize];
-            if !is_root(i) && is_share(&e.marker) && e.sums.chars < CHAR_THRESHOLD {
+            if !e.removed && is_share(&e.marker) && e.sums.chars < CHAR_THRESHOLD {
+                self.remove(i);
+            }
+        }
+        self.mark_data_tables(&inside);
+        let is_root = |i: u32| chosen.contains(&i);
+        // Readability renames the joined siblings it does not keep as they are to divs.
+        let tag_of = |table: &Self, i: u32| {
+            let e = &table.elements[i as usize];
+            if e.as_paragraph || e.transparent {
+                Tag::P
+            } else if is_root(i)
+                && !matches!(
+                    e.tag,
+                    Tag::Div | Tag::Article | Tag::Section | Tag::P | Tag::Ol | Tag::Ul
+                )
+            {
+                Tag::Div
+            } else {
+                e.tag
+            }
+        };
+        if self.flags.clean_conditionally {
+            for &i in inside.iter().rev() {
+                if matches!(tag_of(self, i), Tag::Form | Tag::Fieldset)
+                    && self.should_remove(i, true)
+                {
+                    self.remove(i);
+                }
+            }
+        }
+        // Page chrome, inputs and embeds other than video players always go.
+        for &i in &inside {
+            let e = &self.elements[i as usize];
+            if matches!(e.tag, Tag::Chrome | Tag::Input) || e.tag == Tag::Embed && !e.video {
                 self.remove(i);
             }
         }
@@ -1145,47 +1294,37 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        if !self.flags.clean_conditionally {
-            return;
-        }
-        for pass in [
-            &[Tag::Form, Tag::Fieldset][..],
-            &[Tag::Table],
-            &[Tag::Ul],
-            &[Tag::Div],
-        ] {
+        if self.flags.clean_conditionally {
             for &i in inside.iter().rev() {
-                let e = &self.elements[i as usize];
-                // Readability has turned paragraph-like divs into paragraphs, and renames the
-                // joined siblings it does not keep as they are to divs.
-                let effective = if e.as_paragraph || e.transparent {
-                    Tag::P
-                } else if is_root(i)
-                    && !matches!(
-                        e.tag,
-                        Tag::Div | Tag::Article | Tag::Section | Tag::P | Tag::Ol | Tag::Ul
-                    )
+                if matches!(tag_of(self, i), Tag::Table | Tag::Ul | Tag::Div)
+                    && !self.elements[i as usize].removed
+                    && self.should_remove(i, false)
                 {
-                    Tag::Div
-                } else {
-                    e.tag
-                };
-                if e.removed || !pass.contains(&effective) || self.ancestor_removed(i) {
-                    continue;
-                }
-                if self.should_remove(i, pass == [Tag::Ul]) {
                     if std::env::var_os("AE_DEBUG").is_some() {
                         let e = &self.elements[i as usize];
-                        eprintln!("clean {i} {:?} {:?} chars {} {:?}", e.tag, e.marker, e.sums.chars, e.sums);
+                        eprintln!(
+                            "clean {i} {:?} {:?} chars {} {:?}",
+                            e.tag, e.marker, e.sums.chars, e.sums
+                        );
                     }
                     self.remove(i);
                 }
             }
-            if pass.contains(&Tag::Form) {
-                // Readability removes every input before the other passes.
-                for &i in &inside {
-                    self.elements[i as usize].sums.inputs = 0.0;
-                }
+        }
+    }
+
+    /// Readability's data tables (kept whole by the cleaning), and the elements holding one.
+    fn mark_data_tables(&mut self, inside: &[u32]) {
+        for &i in inside {
+            let e = &self.elements[i as usize];
+            if e.tag != Tag::Table || e.removed || !is_data_table(e) {
+                continue;
+            }
+            self.elements[i as usize].data_table = true;
+            let mut parent = self.elements[i as usize].parent;
+            while parent != NONE && !self.elements[parent as usize].holds_data_table {
+                self.elements[parent as usize].holds_data_table = true;
+                parent = self.elements[parent as usize].parent;
             }
         }
     }
@@ -1195,25 +1334,30 @@ impl<'a> Table<'a> {
             .any(|a| self.elements[a as usize].removed)
     }
 
-    /// Readability's `_cleanConditionally` test for one element.
-    fn should_remove(&self, index: u32, list_pass: bool) -> bool {
+    /// Readability's `_cleanConditionally` test for one element, as `dom_smoothie` has it;
+    /// `form_pass` for forms and fieldsets, which are tested before inputs and embeds go.
+    fn should_remove(&self, index: u32, form_pass: bool) -> bool {
         let e = &self.elements[index as usize];
-        let s = &e.sums;
-        let is_list = list_pass
-            || matches!(e.tag, Tag::Ul | Tag::Ol)
-            || (s.chars > 0.0 && s.list_chars / s.chars > 0.9);
-        if e.tag == Tag::Table && is_data_table(e) || e.in_table_or_code {
+        if e.data_table
+            || e.holds_data_table
+            || self
+                .ancestors(index)
+                .any(|a| self.elements[a as usize].data_table)
+        {
             return false;
         }
-        let weight = e.weight;
-        if weight < 0.0 {
-            return true;
+        let s = &e.sums;
+        if e.weight < 0.0 {
+            return !self.holds_pre(index);
         }
         if s.commas >= 10.0 {
             return false;
         }
-        let (p, img, li, input) = (s.paragraphs, s.images, s.list_items - 100.0, s.inputs);
-        let text = if s.chars < 20.0 {
+        if s.videos > 0.0 {
+            return false;
+        }
+        let embeds = if form_pass { s.embeds } else { 0.0 };
+        let text = if s.solid < 20.0 {
             normalized(&e.node.text())
         } else {
             String::new()
@@ -1221,53 +1365,68 @@ impl<'a> Table<'a> {
         if is_ad_or_loading(&text) {
             return true;
         }
-        let content_length = s.chars;
-        let link_density = density(s.link_chars, s.chars);
-        let heading_density = density(s.heading_chars, s.chars);
-        let text_density = density(s.textish_chars, s.chars);
+        let is_list = matches!(e.tag, Tag::Ul | Tag::Ol) || density(s.list_chars, s.chars) > 0.9;
+        let (p, img, li) = (s.paragraphs, s.images, s.list_items - 100.0);
+        let inputs = if form_pass { s.inputs } else { 0.0 };
+        let chars = s.chars;
+        let link_density = density(s.link_chars, chars);
+        let weight = e.weight;
         let remove = (!e.in_figure && img > 1.0 && p / img < 0.5)
             || (!is_list && li > p)
-            || input > (p / 3.0).floor()
+            || inputs > (p / 3.0).floor()
             || (!is_list
                 && !e.in_figure
-                && heading_density < 0.9
-                && content_length < 25.0
+                && chars < 25.0
                 && (img == 0.0 || img > 2.0)
-                && link_density > 0.0)
+                && link_density > 0.0
+                && density(s.heading_chars, chars) < 0.9)
             || (!is_list && weight < 25.0 && link_density > 0.2)
             || (weight >= 25.0 && link_density > 0.5)
-            || (s.embeds == 1.0 && content_length < 75.0)
-            || s.embeds > 1.0
-            || (img == 0.0 && text_density == 0.0);
+            || (embeds == 1.0 && chars < 75.0)
+            || embeds > 1.0
+            || (img == 0.0 && s.textish_chars <= 0.0);
         if is_list && remove {
             let nested = self
                 .children(index)
                 .any(|c| self.element_children(c).nth(1).is_some());
-            if !nested && img == s.list_items {
-                return false;
+            if nested {
+                return true;
             }
+            return img != s.list_items;
         }
         remove
+    }
+
+    fn holds_pre(&self, index: u32) -> bool {
+        let mut stack: Vec<u32> = self.element_children(index).collect();
+        while let Some(i) = stack.pop() {
+            if self.elements[i as usize].tag == Tag::Pre {
+                return true;
+            }
+            stack.extend(self.element_children(i));
+        }
+        false
     }
 }
 
 /// The whitespace-normalised length and comma count of a text node; `None` for other nodes.
-fn text_stats(data: &NodeData) -> Option<(f32, f32, f32)> {
+fn text_stats(data: &NodeData) -> Option<(TextSpan, f32, f32)> {
     let NodeData::Text { contents } = data else {
         return None;
     };
     let mut chars = 0u32;
     let mut commas = 0u32;
     let mut solid = 0u32;
-    let mut in_space = false;
+    // As dom_query counts: whitespace after whitespace (or at the start) is not counted.
+    let mut after_space = true;
     for c in contents.chars() {
         if c.is_whitespace() {
-            if !in_space {
+            if !after_space {
                 chars += 1;
-                in_space = true;
             }
+            after_space = true;
         } else {
-            in_space = false;
+            after_space = false;
             chars += 1;
             solid += 1;
             if matches!(
@@ -1286,7 +1445,14 @@ fn text_stats(data: &NodeData) -> Option<(f32, f32, f32)> {
         }
     }
     #[allow(clippy::cast_precision_loss)]
-    Some((chars as f32, commas as f32, solid as f32))
+    let span = TextSpan {
+        chars: chars as f32,
+        lead: contents.starts_with(char::is_whitespace),
+        trail: contents.ends_with(char::is_whitespace),
+        empty: contents.is_empty(),
+    };
+    #[allow(clippy::cast_precision_loss)]
+    Some((span, commas as f32, solid as f32))
 }
 
 fn density(part: f32, whole: f32) -> f32 {
