@@ -51,15 +51,13 @@ fn collect_blocks<'a>(
         if !child.is_element() || !keep(&child) {
             continue;
         }
-        let name = child
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+        let name = element_name(&child);
+        let name = name.as_str();
         if name == "br" {
             inline.push(' ');
             continue;
         }
-        match block_kind(&name) {
+        match block_kind(name) {
             Some(kind) if !has_block_child(&child, keep) => {
                 flush_inline(blocks, inline);
                 let mut raw = String::new();
@@ -69,7 +67,7 @@ fn collect_blocks<'a>(
                     blocks.push(Block { kind, text });
                 }
             }
-            _ if is_inline(&name) => inline_text(&child, inline, keep),
+            _ if is_inline(name) => inline_text(&child, inline, keep),
             _ => {
                 flush_inline(blocks, inline);
                 collect_blocks(child.children_it(false), blocks, inline, keep);
@@ -86,13 +84,11 @@ fn inline_text(node: &NodeRef<'_>, out: &mut String, keep: Keep<'_>) {
         if child.is_text() {
             out.push_str(&child.text());
         } else if child.is_element() && keep(&child) {
-            let name = child
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
+            let name = element_name(&child);
+            let name = name.as_str();
             if name == "br" || name == "hr" {
                 out.push(' ');
-            } else if is_block_level(&name) {
+            } else if is_block_level(name) {
                 out.push(' ');
                 inline_text(&child, out, keep);
                 out.push(' ');
@@ -136,16 +132,20 @@ fn is_block_level(name: &str) -> bool {
 }
 
 fn has_block_child(node: &NodeRef<'_>, keep: Keep<'_>) -> bool {
-    node.element_children().iter().any(|c| {
-        keep(c)
-            && c.node_name().is_some_and(|n| {
-                block_kind(&n.to_ascii_lowercase()).is_some()
-                    || matches!(
-                        &*n.to_ascii_lowercase(),
-                        "div" | "ul" | "ol" | "table" | "section"
-                    )
-            })
+    node.children_it(false).any(|c| {
+        c.is_element() && keep(&c) && {
+            let name = element_name(&c);
+            block_kind(name.as_str()).is_some()
+                || matches!(name.as_str(), "div" | "ul" | "ol" | "table" | "section")
+        }
     })
+}
+
+/// An element's local name (html5ever lower-cases HTML names), without allocating.
+fn element_name(node: &NodeRef<'_>) -> dom_query::LocalName {
+    node.qual_name_ref()
+        .map(|name| name.local.clone())
+        .unwrap_or_default()
 }
 
 fn is_inline(name: &str) -> bool {

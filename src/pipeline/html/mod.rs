@@ -57,8 +57,11 @@ pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc, url);
-    let markup_title = headline(&doc);
-    let commenter_names = commenter_names(&doc);
+    // The scoring reader leaves the tree as it is and looks these up itself, only when needed.
+    let (markup_title, commenter_names) = match reader {
+        Reader::Readability => (headline(&doc), Some(commenter_names(&doc))),
+        Reader::Scoring => (None, None),
+    };
     let absolute_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let config = dom_smoothie::Config {
         // The prescan already bounded the element count.
@@ -67,12 +70,14 @@ pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
     };
     let found = match reader {
         Reader::Readability => readability(doc, html, absolute_url, &config),
-        Reader::Scoring => scored(doc, html, absolute_url, &config),
+        Reader::Scoring => scored(doc, absolute_url, &config, &meta.authors),
     };
     let (readable, title, mut blocks) = match found {
         Some(found) => {
             meta.byline = found.byline.map(|b| normalize_whitespace(&b)).filter(|b| {
-                !b.is_empty() && (!commenter_names.contains(b) || meta.authors.contains(b))
+                !b.is_empty()
+                    && (commenter_names.as_ref().is_none_or(|c| !c.contains(b))
+                        || meta.authors.contains(b))
             });
             if meta.published_at.is_none() {
                 meta.published_at = found
@@ -161,13 +166,16 @@ impl Found {
 /// with Readability.
 fn scored(
     doc: Document,
-    html: &str,
     url: Option<&str>,
     config: &dom_smoothie::Config,
+    authors: &[String],
 ) -> Option<Found> {
     let reader = dom_smoothie::Readability::with_document(doc, url, Some(config.clone())).ok()?;
     let mut metadata = reader.get_article_metadata(reader.parse_json_ld());
     let doc = reader.doc;
+    if metadata.title.is_empty() {
+        metadata.title = headline(&doc).unwrap_or_default();
+    }
     let byline = if metadata.byline.is_none() {
         scoring::byline_element(&doc)
     } else {
@@ -175,13 +183,15 @@ fn scored(
     };
     let skip = byline.as_ref().map(|(id, _)| *id);
     if let Some((_, text)) = byline {
-        metadata.byline = Some(text);
+        // Readability's byline search matches any "author" class, comments' too.
+        let commenter = !authors.contains(&text) && scoring::in_comments(&doc, skip);
+        metadata.byline = Some(text).filter(|_| !commenter);
     }
     let content = scoring::main_content(&doc, &metadata.title, skip)?;
     let blocks = if content.readable {
         content.blocks
     } else {
-        fallback_blocks(html)
+        fallback_blocks_of(&doc)
     };
     Some(Found::new(content.readable, metadata, blocks))
 }
@@ -330,7 +340,11 @@ fn drop_leading_byline(blocks: &mut Vec<Block>, meta: &super::body::PageMetadata
 /// Without a Readability candidate: the first markup content root with text, else `<body>`,
 /// with page chrome removed.
 fn fallback_blocks(html: &str) -> Vec<Block> {
-    let doc = Document::from(html);
+    fallback_blocks_of(&Document::from(html))
+}
+
+/// [`fallback_blocks`] on a parsed page, which it changes.
+fn fallback_blocks_of(doc: &Document) -> Vec<Block> {
     doc.select(CHROME).remove();
     let root = CONTENT_ROOTS
         .iter()

@@ -11,7 +11,10 @@
 //! element is subtracting its sums from its ancestors. Nothing in the document is changed.
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
-use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::blocks;
 use crate::pipeline::body::Block;
@@ -125,6 +128,7 @@ enum Tag {
     Div,
     P,
     Section,
+    Header,
     Article,
     Td,
     Th,
@@ -161,13 +165,110 @@ enum Tag {
     Other,
 }
 
+/// Tag names to kinds, looked up once per element (`None`: never content).
+static TAGS: LazyLock<FxHashMap<&'static str, Option<Tag>>> = LazyLock::new(|| {
+    const NAMES: [&str; 78] = [
+        "body",
+        "div",
+        "p",
+        "section",
+        "header",
+        "article",
+        "td",
+        "th",
+        "tr",
+        "pre",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "address",
+        "ol",
+        "ul",
+        "dl",
+        "dd",
+        "dt",
+        "li",
+        "form",
+        "fieldset",
+        "table",
+        "caption",
+        "img",
+        "picture",
+        "input",
+        "object",
+        "embed",
+        "iframe",
+        "a",
+        "br",
+        "hr",
+        "figure",
+        "code",
+        "abbr",
+        "audio",
+        "b",
+        "bdo",
+        "cite",
+        "data",
+        "dfn",
+        "em",
+        "i",
+        "kbd",
+        "label",
+        "mark",
+        "math",
+        "meter",
+        "output",
+        "progress",
+        "q",
+        "ruby",
+        "samp",
+        "small",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "var",
+        "wbr",
+        "del",
+        "ins",
+        "font",
+        "u",
+        "s",
+        "span",
+        "svg",
+        "footer",
+        "aside",
+        "button",
+        "select",
+        "textarea",
+        "link",
+    ];
+    const SKIPPED: [&str; 8] = [
+        "script", "style", "noscript", "template", "head", "meta", "title", "dialog",
+    ];
+    NAMES
+        .into_iter()
+        .chain(SKIPPED)
+        .map(|name| (name, Tag::classify(name)))
+        .collect()
+});
+
 impl Tag {
     fn of(name: &str) -> Option<Self> {
+        TAGS.get(name).copied().unwrap_or(Some(Self::Other))
+    }
+
+    fn classify(name: &str) -> Option<Self> {
         Some(match name {
             "body" => Self::Body,
             "div" => Self::Div,
             "p" => Self::P,
             "section" => Self::Section,
+            "header" => Self::Header,
             "article" => Self::Article,
             "td" => Self::Td,
             "th" => Self::Th,
@@ -267,12 +368,14 @@ struct Element<'a> {
     last_child: u32,
     next_sibling: u32,
     tag: Tag,
-    /// `class` and `id`, lower-cased, space-joined.
-    marker: String,
+
     /// Readability's class weight (±25 per attribute).
     weight: f32,
-    /// The `class` attribute as written, for the same-class sibling bonus.
-    class: String,
+    /// A hash of the `class` attribute as written (0 without one), for the same-class sibling
+    /// bonus.
+    class: u64,
+    /// Whether the class or id names a share widget.
+    share: bool,
     sums: Sums,
     /// Whitespace-normalised text characters directly in this element (not in child elements).
     own_chars: f32,
@@ -453,6 +556,23 @@ pub fn byline_element(doc: &Document) -> Option<(NodeId, String)> {
     None
 }
 
+/// Whether element `id` sits inside a comments section (an ancestor's class or id says
+/// "comment").
+#[must_use]
+pub fn in_comments(doc: &Document, id: Option<NodeId>) -> bool {
+    let Some(node) = id.and_then(|id| doc.tree.get(&id)) else {
+        return false;
+    };
+    node.ancestors_it(None).any(|a| {
+        a.element_ref().is_some_and(|e| {
+            e.attrs.iter().any(|attr| {
+                matches!(&*attr.name.local, "class" | "id")
+                    && attr.value.to_ascii_lowercase().contains("comment")
+            })
+        })
+    })
+}
+
 /// Finds the main content of `doc`, leaving out the element `skip` (the byline); `None` when
 /// the page has no `<body>`.
 #[must_use]
@@ -483,7 +603,7 @@ pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option
     let mut best: Option<(f32, Table<'_>, Vec<u32>)> = None;
     let mut probably_readable = None;
     for flags in attempts {
-        let mut table = Table::read(&body, flags, skip);
+        let mut table = Table::read(&body, doc.tree.len(), flags, skip);
         table.remove_title_heading(title);
         probably_readable.get_or_insert_with(|| table.probably_readable());
         let chosen = table.choose();
@@ -500,13 +620,21 @@ pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option
         }
     }
     let (chars, table, chosen) = best?;
-    let kept: FxHashSet<NodeId> = table
+    let left_out: FxHashSet<NodeId> = table
         .elements
         .iter()
-        .filter(|e| !e.removed)
+        .filter(|e| e.removed)
         .map(|e| e.node.id)
+        .chain(table.pruned.iter().copied())
+        .chain(skip)
         .collect();
-    let keep = |node: &NodeRef<'_>| kept.contains(&node.id);
+    // What the table never held (scripts, styles) is left out by its tag.
+    let keep = |node: &NodeRef<'_>| {
+        !left_out.contains(&node.id)
+            && node
+                .qual_name_ref()
+                .is_none_or(|name| Tag::of(&name.local).is_some())
+    };
     let roots = chosen.iter().map(|&i| table.elements[i as usize].node);
     Some(MainContent {
         blocks: blocks::blocks_of_nodes(roots, &keep),
@@ -521,15 +649,18 @@ struct Table<'a> {
     flags: Flags,
     /// An element left out with its subtree (the byline).
     skip: Option<NodeId>,
+    /// Elements left out with their subtrees (hidden, unlikely).
+    pruned: Vec<NodeId>,
 }
 
 impl<'a> Table<'a> {
     /// Reads the subtree of `body` into the table, leaving out what is never content.
-    fn read(body: &NodeRef<'a>, flags: Flags, skip: Option<NodeId>) -> Self {
+    fn read(body: &NodeRef<'a>, nodes: usize, flags: Flags, skip: Option<NodeId>) -> Self {
         let mut table = Table {
-            elements: Vec::with_capacity(2048),
+            elements: Vec::with_capacity(nodes),
             flags,
             skip,
+            pruned: Vec::new(),
         };
         let mut stack: Vec<(NodeRef<'a>, u32)> = vec![(*body, NONE)];
         while let Some((node, parent)) = stack.pop() {
@@ -569,9 +700,9 @@ impl<'a> Table<'a> {
             last_child: NONE,
             next_sibling: NONE,
             tag: Tag::Text,
-            marker: String::new(),
             weight: 0.0,
-            class: String::new(),
+            class: 0,
+            share: false,
             sums: Sums {
                 chars,
                 commas,
@@ -619,26 +750,35 @@ impl<'a> Table<'a> {
         }
         let element = node.element_ref()?;
         let tag = Tag::of(&element.name.local)?;
-        let attr = |name: &str| {
-            element
-                .attrs
-                .iter()
-                .find(|a| &*a.name.local == name)
-                .map(|a| &*a.value)
+        let mut a = Attributes::default();
+        for attr in &element.attrs {
+            let value = &*attr.value;
+            match &*attr.name.local {
+                "class" => a.class = value,
+                "id" => a.id = value,
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = value == "true",
+                "aria-modal" => a.aria_modal = value == "true",
+                "role" => a.role = value,
+                "style" => a.style = value,
+                "href" => a.href = value,
+                "src" | "data" => a.video |= VIDEO_HOSTS.iter().any(|h| value.contains(h)),
+                _ => {}
+            }
+        }
+        let invisible_style = !a.style.is_empty() && {
+            let style = a.style.to_ascii_lowercase().replace(' ', "");
+            style.contains("display:none") || style.contains("visibility:hidden")
         };
-        if attr("hidden").is_some()
-            || attr("aria-hidden") == Some("true")
-                && !attr("class").is_some_and(|c| c.contains("fallback-image"))
-            || attr("style").is_some_and(|s| {
-                let s = s.to_ascii_lowercase().replace(' ', "");
-                s.contains("display:none") || s.contains("visibility:hidden")
-            })
-            || attr("aria-modal") == Some("true") && attr("role") == Some("dialog")
+        if a.hidden
+            || a.aria_hidden && !a.class.contains("fallback-image")
+            || invisible_style
+            || a.aria_modal && a.role == "dialog"
         {
+            self.pruned.push(node.id);
             return None;
         }
-        let class = attr("class").unwrap_or_default();
-        let marker = format!("{} {}", class, attr("id").unwrap_or_default()).to_ascii_lowercase();
+        let (class_words, id_words) = (word_groups(a.class), word_groups(a.id));
         let (in_figure, in_table_or_code) = match parent {
             NONE => (false, false),
             p => {
@@ -652,34 +792,27 @@ impl<'a> Table<'a> {
         if self.flags.strip_unlikely
             && tag != Tag::Body
             && tag != Tag::A
-            && (attr("role").is_some_and(|r| UNLIKELY_ROLES.contains(&r))
+            && (UNLIKELY_ROLES.contains(&a.role)
                 || !in_table_or_code
-                    && UNLIKELY.iter().any(|u| marker.contains(u))
-                    && !MAYBE.iter().any(|m| marker.contains(m)))
+                    && (class_words | id_words) & UNLIKELY_WORD != 0
+                    && (class_words | id_words) & MAYBE_WORD == 0)
         {
+            self.pruned.push(node.id);
             return None;
         }
-        let is_video = tag == Tag::Embed
-            && [attr("src"), attr("data")]
-                .into_iter()
-                .flatten()
-                .any(|src| VIDEO_HOSTS.iter().any(|h| src.contains(h)));
-        let link_factor = if tag == Tag::A {
-            if attr("href").is_some_and(|h| h.starts_with('#')) {
-                0.3
-            } else {
-                1.0
-            }
-        } else {
-            0.0
+        let link_factor = match tag {
+            Tag::A if a.href.starts_with('#') => 0.3,
+            Tag::A => 1.0,
+            _ => 0.0,
         };
         let weight = if self.flags.weigh_classes {
-            class_weight(&class.to_ascii_lowercase())
-                + class_weight(&attr("id").unwrap_or_default().to_ascii_lowercase())
+            class_weight(a.class, class_words) + class_weight(a.id, id_words)
         } else {
             0.0
         };
-        let class = class.to_owned();
+        let share = is_share(a.class) || is_share(a.id);
+        let class = hash_class(a.class);
+        let video = tag == Tag::Embed && a.video;
         drop(element);
         let index = self.link(
             parent,
@@ -692,11 +825,12 @@ impl<'a> Table<'a> {
                 tag,
                 weight,
                 class,
+                share,
                 sums: Sums::default(),
                 own_chars: 0.0,
                 span: TextSpan::EMPTY,
                 link_factor,
-                video: is_video,
+                video,
                 transparent: false,
                 as_paragraph: false,
                 br_chain: false,
@@ -706,7 +840,6 @@ impl<'a> Table<'a> {
                 holds_data_table: false,
                 in_figure,
                 in_table_or_code,
-                marker,
             },
         );
         Some(index)
@@ -816,8 +949,8 @@ impl<'a> Table<'a> {
     fn remove_empty(&mut self) {
         for i in (0..self.elements.len()).rev() {
             let e = &self.elements[i];
-            let may_hold = matches!(e.tag, Tag::Div | Tag::Section | Tag::Heading(_))
-                || e.tag == Tag::Other && e.marker.is_empty() && e.node.has_name("header");
+            let may_hold =
+                matches!(e.tag, Tag::Div | Tag::Section | Tag::Heading(_)) || e.tag == Tag::Header;
             if !may_hold || e.removed || e.sums.solid > 0.0 {
                 continue;
             }
@@ -896,15 +1029,6 @@ impl<'a> Table<'a> {
         self.score_paragraphs();
         let top = self.top_candidate();
         let chosen = self.siblings_of(top);
-        if std::env::var_os("AE_DEBUG").is_some() {
-            for &c in &chosen {
-                let e = &self.elements[c as usize];
-                eprintln!(
-                    "chosen {c} {:?} {:?} score {:?} chars {}",
-                    e.tag, e.marker, e.score, e.sums.chars
-                );
-            }
-        }
         self.clean(&chosen);
         chosen
             .into_iter()
@@ -1014,10 +1138,8 @@ impl<'a> Table<'a> {
             if e.removed || e.tag == Tag::Text {
                 continue;
             }
-            if self.is_scored_paragraph(e) {
-                if e.sums.chars >= 25.0 {
-                    self.add_score(i as u32, e.sums.chars, e.sums.commas);
-                }
+            if self.is_scored_paragraph(e) && e.sums.chars >= 25.0 {
+                self.add_score(i as u32, e.sums.chars, e.sums.commas);
             }
             let e = &self.elements[i];
             // A container `<div>`'s runs of loose text, and the text after a chain of `<br>`
@@ -1110,23 +1232,6 @@ impl<'a> Table<'a> {
         }
         candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(5);
-        if std::env::var_os("AE_DEBUG").is_some() {
-            let mut stack = vec![(0u32, 0usize)];
-            while let Some((i, depth)) = stack.pop() {
-                let e = &self.elements[i as usize];
-                if e.tag == Tag::Text || depth > 3 { continue; }
-                eprintln!("{}{i} {:?} {:?} chars {} removed {} score {:?}", "  ".repeat(depth), e.tag, e.marker, e.sums.chars, e.removed, e.score);
-                let kids: Vec<u32> = self.element_children(i).collect();
-                for k in kids.into_iter().rev() { stack.push((k, depth + 1)); }
-            }
-            for &(c, score) in &candidates {
-                let e = &self.elements[c as usize];
-                eprintln!(
-                    "candidate {c} {:?} {:?} {score} chars {} links {}",
-                    e.tag, e.marker, e.sums.chars, e.sums.link_chars
-                );
-            }
-        }
         let Some(&(mut top, top_score)) = candidates.first() else {
             return 0;
         };
@@ -1198,7 +1303,7 @@ impl<'a> Table<'a> {
         }
         let top_score = self.elements[top as usize].score.unwrap_or_default();
         let threshold = (top_score * 0.2).max(10.0);
-        let top_class = self.elements[top as usize].class.clone();
+        let top_class = self.elements[top as usize].class;
         let siblings: Vec<u32> = self.element_children(parent).collect();
         siblings
             .into_iter()
@@ -1207,7 +1312,7 @@ impl<'a> Table<'a> {
                     return true;
                 }
                 let e = &self.elements[s as usize];
-                let bonus = if !top_class.is_empty() && e.class == top_class {
+                let bonus = if top_class != 0 && e.class == top_class {
                     top_score * 0.2
                 } else {
                     0.0
@@ -1248,7 +1353,7 @@ impl<'a> Table<'a> {
         inside.sort_unstable();
         for &i in &inside {
             let e = &self.elements[i as usize];
-            if !e.removed && is_share(&e.marker) && e.sums.chars < CHAR_THRESHOLD {
+            if !e.removed && e.share && e.sums.chars < CHAR_THRESHOLD {
                 self.remove(i);
             }
         }
@@ -1300,13 +1405,6 @@ impl<'a> Table<'a> {
                     && !self.elements[i as usize].removed
                     && self.should_remove(i, false)
                 {
-                    if std::env::var_os("AE_DEBUG").is_some() {
-                        let e = &self.elements[i as usize];
-                        eprintln!(
-                            "clean {i} {:?} {:?} chars {} {:?}",
-                            e.tag, e.marker, e.sums.chars, e.sums
-                        );
-                    }
                     self.remove(i);
                 }
             }
@@ -1459,20 +1557,61 @@ fn density(part: f32, whole: f32) -> f32 {
     if whole > 0.0 { part / whole } else { 0.0 }
 }
 
-/// Readability's class weight of one attribute value (lower-cased).
-fn class_weight(value: &str) -> f32 {
-    if value.is_empty() {
-        return 0.0;
+/// Which of the word lists a class or id value holds a fragment of (bits below).
+const UNLIKELY_WORD: u8 = 1;
+const MAYBE_WORD: u8 = 2;
+const NEGATIVE_WORD: u8 = 4;
+const POSITIVE_WORD: u8 = 8;
+
+/// One automaton over every list's fragments, case-insensitive, with each fragment's lists:
+/// an attribute value is read once instead of once per fragment.
+static WORD_LISTS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let mut fragments: Vec<(&str, u8)> = Vec::new();
+    for (list, bit) in [
+        (&UNLIKELY[..], UNLIKELY_WORD),
+        (&MAYBE[..], MAYBE_WORD),
+        (&NEGATIVE[..], NEGATIVE_WORD),
+        (&POSITIVE[..], POSITIVE_WORD),
+    ] {
+        for fragment in list {
+            match fragments.iter_mut().find(|(f, _)| f == fragment) {
+                Some((_, bits)) => *bits |= bit,
+                None => fragments.push((fragment, bit)),
+            }
+        }
     }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(fragments.iter().map(|(f, _)| f))
+        .expect("the word lists are valid patterns");
+    (
+        automaton,
+        fragments.into_iter().map(|(_, bits)| bits).collect(),
+    )
+});
+
+/// The word lists `value` holds a fragment of.
+fn word_groups(value: &str) -> u8 {
+    if value.is_empty() {
+        return 0;
+    }
+    let (automaton, bits) = &*WORD_LISTS;
+    automaton
+        .find_overlapping_iter(value)
+        .fold(0, |groups, m| groups | bits[m.pattern().as_usize()])
+}
+
+/// Readability's class weight of one attribute value, from its word lists.
+fn class_weight(value: &str, groups: u8) -> f32 {
     let mut weight = 0.0;
-    if NEGATIVE.iter().any(|n| value.contains(n))
+    if groups & NEGATIVE_WORD != 0
         || value
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "hid")
+            .any(|w| w.eq_ignore_ascii_case("hid"))
     {
         weight -= 25.0;
     }
-    if POSITIVE.iter().any(|p| value.contains(p)) {
+    if groups & POSITIVE_WORD != 0 {
         weight += 25.0;
     }
     weight
@@ -1510,10 +1649,35 @@ fn text_similarity(a: &str, b: &str) -> f32 {
 }
 
 /// A share widget: "share" or "sharedaddy" as a whole word of the class or id.
-fn is_share(marker: &str) -> bool {
-    marker
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w == "share" || w == "sharedaddy")
+fn is_share(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("share") || w.eq_ignore_ascii_case("sharedaddy"))
+}
+
+/// The class attribute's hash for equality tests; 0 for none.
+fn hash_class(class: &str) -> u64 {
+    use std::hash::BuildHasher;
+    if class.is_empty() {
+        0
+    } else {
+        rustc_hash::FxBuildHasher.hash_one(class) | 1
+    }
+}
+
+/// The attributes the rules read, from one pass over an element's attributes.
+#[derive(Default)]
+struct Attributes<'v> {
+    class: &'v str,
+    id: &'v str,
+    hidden: bool,
+    aria_hidden: bool,
+    aria_modal: bool,
+    role: &'v str,
+    style: &'v str,
+    href: &'v str,
+    video: bool,
 }
 
 /// A data table (kept whole by the cleaning): headers, a caption, or a grid of some size.
