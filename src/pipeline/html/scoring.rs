@@ -303,9 +303,9 @@ impl Tag {
             "abbr" | "audio" | "b" | "bdo" | "cite" | "data" | "dfn" | "em" | "i" | "kbd"
             | "label" | "mark" | "math" | "meter" | "output" | "progress" | "q" | "ruby"
             | "samp" | "small" | "strong" | "sub" | "sup" | "time" | "var" | "wbr" | "del"
-            | "ins" | "font" | "u" | "s" => Self::Phrasing,
-            // Never content: scripts, styles, and what Readability's cleaning always removes.
-            "span" => Self::Span,
+            | "ins" | "u" | "s" => Self::Phrasing,
+            // Readability turns `<font>` into `<span>` before it reads the page.
+            "span" | "font" => Self::Span,
             "svg" => Self::Svg,
             "footer" | "aside" | "button" | "select" | "textarea" | "link" => Self::Chrome,
             // Never content: Readability removes these before it reads the page.
@@ -1005,7 +1005,7 @@ impl<'a> Table<'a> {
             .filter(|&c| self.elements[c as usize].tag != Tag::Text)
     }
 
-    fn children(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
+    fn children(&self, index: u32) -> impl Iterator<Item = u32> + Clone + '_ {
         let mut next = self.elements[index as usize].first_child;
         std::iter::from_fn(move || {
             while next != NONE {
@@ -1044,7 +1044,8 @@ impl<'a> Table<'a> {
             if e.tag != Tag::Div || e.removed {
                 continue;
             }
-            let runs = self.runs_of(i as u32);
+            let mut runs = 0usize;
+            self.for_each_run(i as u32, |_, _, _| runs += 1);
             let link_density = density(e.sums.link_chars, e.sums.chars);
             let mut blocks = self
                 .element_children(i as u32)
@@ -1054,13 +1055,12 @@ impl<'a> Table<'a> {
             drop(blocks);
             // Readability wraps each run in a `<p>`; a div left holding one `<p>` (and little
             // link text) is replaced by it; a div without any block becomes a `<p>`.
-            let one_run = runs.len() == 1 && first_block.is_none() && !e.br_chain;
-            let one_p = runs.is_empty()
+            let one_run = runs == 1 && first_block.is_none() && !e.br_chain;
+            let one_p = runs == 0
                 && !more_blocks
                 && first_block.is_some_and(|c| self.elements[c as usize].tag == Tag::P);
             let transparent = one_p && link_density < 0.25;
-            let as_paragraph =
-                one_run && link_density < 0.25 || runs.is_empty() && !e.sums.has_block;
+            let as_paragraph = one_run && link_density < 0.25 || runs == 0 && !e.sums.has_block;
             let e = &mut self.elements[i];
             e.transparent = transparent;
             e.as_paragraph = as_paragraph;
@@ -1075,36 +1075,33 @@ impl<'a> Table<'a> {
 
     /// The runs of phrasing content among an element's children that Readability turns into
     /// paragraphs: (characters, commas, whether the run follows a chain of `<br>`).
-    fn runs_of(&self, index: u32) -> Vec<(f32, f32, bool)> {
-        let mut runs = Vec::new();
+    fn for_each_run(&self, index: u32, mut run_found: impl FnMut(f32, f32, bool)) {
+        let blank = |c: u32| {
+            let e = &self.elements[c as usize];
+            e.tag == Tag::Text && e.sums.solid == 0.0
+        };
         let mut current: Option<(f32, f32, bool)> = None;
         let mut after_chain = false;
-        let children: Vec<u32> = self.children(index).collect();
-        let mut k = 0;
-        while k < children.len() {
-            let c = children[k];
+        let mut children = self.children(index).peekable();
+        while let Some(c) = children.next() {
             let e = &self.elements[c as usize];
-            k += 1;
-            if e.tag == Tag::Text && e.sums.solid == 0.0 {
+            if blank(c) {
                 if let Some(run) = current.as_mut() {
                     run.0 += e.sums.chars;
                 }
                 continue;
             }
             if e.tag == Tag::Br {
-                let next = children[k..].iter().find(|&&n| {
-                    let n = &self.elements[n as usize];
-                    !(n.tag == Tag::Text && n.sums.solid == 0.0)
-                });
-                if next.is_some_and(|&n| self.elements[n as usize].tag == Tag::Br) {
-                    runs.extend(current.take());
-                    while k < children.len() {
-                        let n = &self.elements[children[k] as usize];
-                        if n.tag == Tag::Br || n.tag == Tag::Text && n.sums.solid == 0.0 {
-                            k += 1;
-                        } else {
-                            break;
-                        }
+                let next = children.clone().find(|&n| !blank(n));
+                if next.is_some_and(|n| self.elements[n as usize].tag == Tag::Br) {
+                    if let Some((chars, commas, chain)) = current.take() {
+                        run_found(chars, commas, chain);
+                    }
+                    while children
+                        .peek()
+                        .is_some_and(|&n| blank(n) || self.elements[n as usize].tag == Tag::Br)
+                    {
+                        children.next();
                     }
                     after_chain = true;
                 }
@@ -1115,12 +1112,15 @@ impl<'a> Table<'a> {
                 run.0 += e.sums.chars;
                 run.1 += e.sums.commas;
             } else {
-                runs.extend(current.take());
+                if let Some((chars, commas, chain)) = current.take() {
+                    run_found(chars, commas, chain);
+                }
                 after_chain = false;
             }
         }
-        runs.extend(current);
-        runs
+        if let Some((chars, commas, chain)) = current {
+            run_found(chars, commas, chain);
+        }
     }
 
     fn is_scored_paragraph(&self, e: &Element<'_>) -> bool {
@@ -1146,10 +1146,14 @@ impl<'a> Table<'a> {
             // elsewhere, become paragraphs of their own, scored into the element.
             let container_div = e.tag == Tag::Div && !e.transparent && !e.as_paragraph;
             if container_div || e.br_chain && e.tag != Tag::P && !e.as_paragraph {
-                for (chars, commas, after_chain) in self.runs_of(i as u32) {
+                let mut scored = Vec::new();
+                self.for_each_run(i as u32, |chars, commas, after_chain| {
                     if chars >= 25.0 && (container_div || after_chain) {
-                        self.add_paragraph_score(i as u32, chars, commas);
+                        scored.push((chars, commas));
                     }
+                });
+                for (chars, commas) in scored {
+                    self.add_paragraph_score(i as u32, chars, commas);
                 }
             }
         }
@@ -1338,19 +1342,15 @@ impl<'a> Table<'a> {
     /// Readability's `prepArticle`: share widgets, negatively weighted headings and the
     /// conditional cleaning of forms, tables, lists and divs, innermost first.
     fn clean(&mut self, chosen: &[u32]) {
+        // The table is in document order, so a subtree is the range up to its last descendant.
         let mut inside: Vec<u32> = Vec::new();
         for &root in chosen {
-            let mut stack = vec![root];
-            while let Some(i) = stack.pop() {
-                if self.elements[i as usize].tag == Tag::Text {
-                    continue;
-                }
-                inside.push(i);
-                let children: Vec<u32> = self.children(i).collect();
-                stack.extend(children.into_iter().rev());
+            let mut last = root;
+            while self.elements[last as usize].last_child != NONE {
+                last = self.elements[last as usize].last_child;
             }
+            inside.extend((root..=last).filter(|&i| self.elements[i as usize].tag != Tag::Text));
         }
-        inside.sort_unstable();
         for &i in &inside {
             let e = &self.elements[i as usize];
             if !e.removed && e.share && e.sums.chars < CHAR_THRESHOLD {
