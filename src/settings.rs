@@ -319,6 +319,19 @@ mod tests {
     }
 
     #[test]
+    fn the_html_reader_is_chosen_by_name_and_an_unknown_one_is_an_error() {
+        use crate::pipeline::HtmlReader;
+        assert_eq!(
+            load_with(&[]).unwrap().limits.html_reader,
+            HtmlReader::Readability
+        );
+        let settings = load_with(&[("ENRICHER__LIMITS__HTML_READER", "scoring")]).unwrap();
+        assert_eq!(settings.limits.html_reader, HtmlReader::Scoring);
+        let err = load_with(&[("ENRICHER__LIMITS__HTML_READER", "fast")]).unwrap_err();
+        assert!(err.to_string().contains("fast"), "{err}");
+    }
+
+    #[test]
     fn amqp_url_overrides_the_configured_url() {
         let settings = load_with(&[("AMQP_URL", "amqp://u:p@example:5672/v")]).unwrap();
         assert_eq!(settings.amqp.url.expose(), "amqp://u:p@example:5672/v");
