@@ -852,6 +852,11 @@ impl<'a> Table<'a> {
                 let e = &mut self.elements[i];
                 e.br_chain = true;
                 e.sums.has_block = true;
+                // Readability puts the text after the chain in a new `<p>`; a `<p>` holding
+                // one becomes a `<div>`.
+                if e.tag == Tag::P {
+                    e.tag = Tag::Div;
+                }
             }
             if self.elements[i].tag != Tag::Text {
                 let e = &mut self.elements[i];
@@ -1680,7 +1685,9 @@ struct Attributes<'v> {
     video: bool,
 }
 
-/// A data table (kept whole by the cleaning): headers, a caption, or a grid of some size.
+/// A data table (kept whole by the cleaning), by `dom_smoothie`'s test: a summary, a caption or
+/// header cells make one; a nested table, one row or one column do not; otherwise ten rows,
+/// more than four columns or more than ten cells do.
 fn is_data_table(e: &Element<'_>) -> bool {
     let node = e.node;
     if node.attr("role").as_deref() == Some("presentation")
@@ -1691,21 +1698,41 @@ fn is_data_table(e: &Element<'_>) -> bool {
     if node.has_attr("summary") {
         return true;
     }
-    let mut rows = 0usize;
-    let mut cells = 0usize;
+    let names = |n: &NodeRef<'_>| n.qual_name_ref().map(|q| q.local.clone());
+    let mut nested = false;
     for d in node.descendants_it() {
-        let Some(name) = d.qual_name_ref().map(|q| q.local.clone()) else {
-            continue;
-        };
-        match &*name {
-            "caption" | "col" | "colgroup" | "tfoot" | "thead" | "th" => return true,
-            "table" => return false,
-            "tr" => rows += 1,
-            "td" => cells += 1,
+        match names(&d).as_deref() {
+            Some("caption" | "col" | "colgroup" | "tfoot" | "thead" | "th") => return true,
+            Some("table") => nested = true,
             _ => {}
         }
     }
-    rows >= 10 || cells > 10 || (rows > 0 && cells / rows > 4)
+    if nested {
+        return false;
+    }
+    let mut rows = 0usize;
+    let mut columns = 0usize;
+    for row in node
+        .descendants_it()
+        .filter(|d| names(d).as_deref() == Some("tr"))
+    {
+        rows += 1;
+        let in_row: usize = row
+            .descendants_it()
+            .filter(|d| names(d).as_deref() == Some("td"))
+            .map(|cell| {
+                cell.attr("colspan")
+                    .and_then(|c| c.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 1000)
+            })
+            .sum();
+        columns = columns.max(in_row);
+    }
+    if rows == 1 || columns == 1 {
+        return false;
+    }
+    rows >= 10 || columns > 4 || rows * columns > 10
 }
 
 fn normalized(text: &str) -> String {
