@@ -669,12 +669,11 @@ impl<'a> Table<'a> {
             } else if let Some(index) = table.push(&node, parent)
                 && table.elements[index as usize].tag != Tag::Svg
             {
+                // Comments and the like fall through both tests when popped.
                 let mut child = node.last_child();
                 while let Some(c) = child {
                     child = c.prev_sibling();
-                    if c.is_element() || c.is_text() {
-                        stack.push((c, index));
-                    }
+                    stack.push((c, index));
                 }
             }
         }
