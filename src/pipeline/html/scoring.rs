@@ -474,6 +474,23 @@ struct Sums {
 }
 
 impl Sums {
+    /// Adds `other`'s figures (not `has_block`, which is an either-or).
+    fn add(&mut self, other: &Self) {
+        self.chars += other.chars;
+        self.link_chars += other.link_chars;
+        self.commas += other.commas;
+        self.paragraphs += other.paragraphs;
+        self.images += other.images;
+        self.list_items += other.list_items;
+        self.inputs += other.inputs;
+        self.embeds += other.embeds;
+        self.videos += other.videos;
+        self.heading_chars += other.heading_chars;
+        self.textish_chars += other.textish_chars;
+        self.list_chars += other.list_chars;
+        self.solid += other.solid;
+    }
+
     fn subtract(&mut self, other: &Self) {
         self.chars -= other.chars;
         self.link_chars -= other.link_chars;
@@ -862,43 +879,40 @@ impl<'a> Table<'a> {
                 e.sums.chars = e.span.len();
             }
             let e = &self.elements[i];
-            let (tag, sums, parent, video, span) = (e.tag, e.sums, e.parent, e.video, e.span);
-            let own_link = if tag == Tag::A {
-                sums.chars * e.link_factor
-            } else {
-                sums.link_chars
-            };
+            let (parent, span, has_block) =
+                (e.parent, e.span, e.sums.has_block || e.tag.is_block());
             if parent == NONE {
                 continue;
             }
+            let contribution = self.contribution(i as u32);
             // Children come last-first: each is put in front of what its parent holds so far.
             let p = &mut self.elements[parent as usize];
             p.span = span.then(p.span);
-            let p = &mut p.sums;
-            p.commas += sums.commas;
-            p.solid += sums.solid;
-            p.link_chars += own_link;
-            p.paragraphs += sums.paragraphs + f32::from(u8::from(tag == Tag::P));
-            p.images += sums.images + f32::from(u8::from(tag == Tag::Img));
-            p.list_items += sums.list_items + f32::from(u8::from(tag == Tag::Li));
-            p.inputs += sums.inputs + f32::from(u8::from(tag == Tag::Input));
-            p.embeds += sums.embeds + f32::from(u8::from(tag == Tag::Embed));
-            p.videos += sums.videos + f32::from(u8::from(video));
-            p.heading_chars += sums.heading_chars
-                + if matches!(tag, Tag::Heading(_)) {
-                    sums.chars
-                } else {
-                    0.0
-                };
-            p.textish_chars += sums.textish_chars + if tag.is_textish() { sums.chars } else { 0.0 };
-            p.list_chars += sums.list_chars
-                + if matches!(tag, Tag::Ul | Tag::Ol) {
-                    sums.chars
-                } else {
-                    0.0
-                };
-            p.has_block |= sums.has_block || tag.is_block();
+            p.sums.add(&contribution);
+            p.sums.has_block |= has_block;
         }
+    }
+
+    /// What element `index` adds to each ancestor's sums: its subtree's, plus itself counted by
+    /// its tag.
+    fn contribution(&self, index: u32) -> Sums {
+        let e = &self.elements[index as usize];
+        let (tag, mut sums) = (e.tag, e.sums);
+        let count = |yes: bool| f32::from(u8::from(yes));
+        let chars_if = |yes: bool| if yes { sums.chars } else { 0.0 };
+        if tag == Tag::A {
+            sums.link_chars = sums.chars * e.link_factor;
+        }
+        sums.paragraphs += count(tag == Tag::P);
+        sums.images += count(tag == Tag::Img);
+        sums.list_items += count(tag == Tag::Li);
+        sums.inputs += count(tag == Tag::Input);
+        sums.embeds += count(tag == Tag::Embed);
+        sums.videos += count(e.video);
+        sums.heading_chars += chars_if(matches!(tag, Tag::Heading(_)));
+        sums.textish_chars += chars_if(tag.is_textish());
+        sums.list_chars += chars_if(matches!(tag, Tag::Ul | Tag::Ol));
+        sums
     }
 
     /// Readability's `isProbablyReadable` over the elements it considers: paragraphs, `pre`,
@@ -977,25 +991,8 @@ impl<'a> Table<'a> {
         if self.ancestor_removed(index) {
             return;
         }
+        let sums = self.contribution(index);
         let e = &self.elements[index as usize];
-        let mut sums = e.sums;
-        let tag = e.tag;
-        // What the element adds to its ancestors' sums besides its subtree.
-        sums.paragraphs += f32::from(u8::from(tag == Tag::P));
-        sums.images += f32::from(u8::from(tag == Tag::Img));
-        sums.list_items += f32::from(u8::from(tag == Tag::Li));
-        sums.inputs += f32::from(u8::from(tag == Tag::Input));
-        sums.embeds += f32::from(u8::from(tag == Tag::Embed));
-        sums.videos += f32::from(u8::from(e.video));
-        if matches!(tag, Tag::Heading(_)) {
-            sums.heading_chars += sums.chars;
-        }
-        if tag.is_textish() {
-            sums.textish_chars += sums.chars;
-        }
-        if matches!(tag, Tag::Ul | Tag::Ol) {
-            sums.list_chars += sums.chars;
-        }
         let mut parent = e.parent;
         while parent != NONE {
             let p = &mut self.elements[parent as usize];
