@@ -520,8 +520,6 @@ struct Flags {
 #[derive(Debug, Clone)]
 pub struct MainContent {
     pub blocks: Vec<Block>,
-    /// Whitespace-normalised characters of the content.
-    pub chars: usize,
     /// Whether the page reads as an article: Readability's `isProbablyReadable` (paragraphs of
     /// 140 characters or more, scored by the square root of their excess) or enough content.
     pub readable: bool,
@@ -533,29 +531,20 @@ pub struct MainContent {
 /// of the content.
 #[must_use]
 pub fn byline_element(doc: &Document) -> Option<(NodeId, String)> {
-    const MARKS: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-author"];
     let body = doc.body()?;
     for node in body.descendants_it() {
         let Some(element) = node.element_ref() else {
             continue;
         };
-        let attr = |name: &str| {
-            element
-                .attrs
-                .iter()
-                .find(|a| &*a.name.local == name)
-                .map(|a| a.value.to_ascii_lowercase())
-        };
-        let marked = attr("rel").as_deref() == Some("author")
-            || attr("itemprop").is_some_and(|p| p.contains("author"))
-            || {
-                let marker = format!(
-                    "{} {}",
-                    attr("class").unwrap_or_default(),
-                    attr("id").unwrap_or_default()
-                );
-                MARKS.iter().any(|m| marker.contains(m))
-            };
+        let marked = element.attrs.iter().any(|attr| {
+            let value = &*attr.value;
+            match &*attr.name.local {
+                "rel" => value.eq_ignore_ascii_case("author"),
+                "itemprop" => value.to_ascii_lowercase().contains("author"),
+                "class" | "id" => word_groups(value) & BYLINE_WORD != 0,
+                _ => false,
+            }
+        });
         drop(element);
         if !marked {
             continue;
@@ -655,7 +644,6 @@ pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option
     let roots = chosen.iter().map(|&i| table.elements[i as usize].node);
     Some(MainContent {
         blocks: blocks::blocks_of_nodes(roots, &keep),
-        chars: chars.max(0.0) as usize,
         readable: probably_readable.unwrap_or(false) || chars >= CHAR_THRESHOLD,
     })
 }
@@ -1378,9 +1366,7 @@ impl<'a> Table<'a> {
         };
         if self.flags.clean_conditionally {
             for &i in inside.iter().rev() {
-                if matches!(tag_of(self, i), Tag::Form | Tag::Fieldset)
-                    && self.should_remove(i, true)
-                {
+                if matches!(tag_of(self, i), Tag::Form | Tag::Fieldset) && self.should_remove(i) {
                     self.remove(i);
                 }
             }
@@ -1404,7 +1390,7 @@ impl<'a> Table<'a> {
             for &i in inside.iter().rev() {
                 if matches!(tag_of(self, i), Tag::Table | Tag::Ul | Tag::Div)
                     && !self.elements[i as usize].removed
-                    && self.should_remove(i, false)
+                    && self.should_remove(i)
                 {
                     self.remove(i);
                 }
@@ -1433,9 +1419,10 @@ impl<'a> Table<'a> {
             .any(|a| self.elements[a as usize].removed)
     }
 
-    /// Readability's `_cleanConditionally` test for one element, as `dom_smoothie` has it;
-    /// `form_pass` for forms and fieldsets, which are tested before inputs and embeds go.
-    fn should_remove(&self, index: u32, form_pass: bool) -> bool {
+    /// Readability's `_cleanConditionally` test for one element, as `dom_smoothie` has it.
+    /// Inputs and embeds count only while they are there: for forms and fieldsets, tested
+    /// before [`Self::clean`] removes them.
+    fn should_remove(&self, index: u32) -> bool {
         let e = &self.elements[index as usize];
         if e.data_table
             || e.holds_data_table
@@ -1455,7 +1442,7 @@ impl<'a> Table<'a> {
         if s.videos > 0.0 {
             return false;
         }
-        let embeds = if form_pass { s.embeds } else { 0.0 };
+        let (embeds, inputs) = (s.embeds, s.inputs);
         let text = if s.solid < 20.0 {
             normalized(&e.node.text())
         } else {
@@ -1466,7 +1453,6 @@ impl<'a> Table<'a> {
         }
         let is_list = matches!(e.tag, Tag::Ul | Tag::Ol) || density(s.list_chars, s.chars) > 0.9;
         let (p, img, li) = (s.paragraphs, s.images, s.list_items - 100.0);
-        let inputs = if form_pass { s.inputs } else { 0.0 };
         let chars = s.chars;
         let link_density = density(s.link_chars, chars);
         let weight = e.weight;
@@ -1563,6 +1549,10 @@ const UNLIKELY_WORD: u8 = 1;
 const MAYBE_WORD: u8 = 2;
 const NEGATIVE_WORD: u8 = 4;
 const POSITIVE_WORD: u8 = 8;
+const BYLINE_WORD: u8 = 16;
+
+/// Class or id fragments of a byline (Readability's `byline` pattern).
+const BYLINE: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-author"];
 
 /// One automaton over every list's fragments, case-insensitive, with each fragment's lists:
 /// an attribute value is read once instead of once per fragment.
@@ -1573,6 +1563,7 @@ static WORD_LISTS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
         (&MAYBE[..], MAYBE_WORD),
         (&NEGATIVE[..], NEGATIVE_WORD),
         (&POSITIVE[..], POSITIVE_WORD),
+        (&BYLINE[..], BYLINE_WORD),
     ] {
         for fragment in list {
             match fragments.iter_mut().find(|(f, _)| f == fragment) {
