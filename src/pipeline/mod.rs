@@ -2,7 +2,7 @@
 //! broker, no async runtime — so the worker, the offline `extract` command, tests and benchmarks
 //! all run the same code.
 //!
-//! Stages: [`decode`] (envelope / HTML / text) → [`prescan`] limits → [`charset`] + [`html`] or
+//! Stages: [`decode`] (envelope / HTML / text) → [`charset`] → [`prescan`] limits → [`html`] or
 //! [`plain_text`] reader → [`body`] structure → [`dateline`] and [`language`] → [`enrich`]
 //! (entities, quotes, quantities, countries, keywords, summary, fingerprint) → [`record`].
 
@@ -124,7 +124,8 @@ pub fn process(
     extract_timed(&article, source, limits, clock)
 }
 
-/// HTML bytes to a [`body::Body`]: limits checked before parsing, charset resolved, page read.
+/// HTML bytes to a [`body::Body`]: charset resolved, limits checked before parsing, script and
+/// style contents cut, page read.
 ///
 /// # Errors
 /// [`ExtractError::HtmlTooManyNodes`] or [`ExtractError::HtmlTooDeep`].
@@ -134,8 +135,13 @@ pub fn extract_html(
     url: Option<&str>,
     limits: &Limits,
 ) -> Result<body::Body, ExtractError> {
-    prescan::check_limits(bytes, limits.max_html_nodes, limits.max_html_depth)?;
     let html = charset::decode_html(bytes, charset);
+    let scan = prescan::scan(
+        html.as_bytes(),
+        limits.max_html_nodes,
+        limits.max_html_depth,
+    )?;
+    let html = prescan::without_inert(&html, &scan);
     Ok(html::read_with(&html, url, limits.html_reader))
 }
 

@@ -5,6 +5,14 @@
 //!
 //! Depth is an upper-bound estimate: elements whose end tag is optional (`p`, `li`, `td`, …) and
 //! void elements never count, so ordinary pages stay far below the limit.
+//!
+//! The same pass marks the contents of `<script>` and `<style>` elements, which no reader uses
+//! (JSON-LD scripts excepted): on news pages they are about 45% of the bytes, and the parser
+//! tokenises them character by character. [`without_inert`] cuts them out before the parse,
+//! leaving the elements themselves in place, so the tree has the same shape and the same text.
+
+use std::borrow::Cow;
+use std::ops::Range;
 
 use super::error::ExtractError;
 
@@ -35,11 +43,18 @@ const OPTIONAL_END: [&[u8]; 14] = [
 /// Elements whose content is raw text: the scan jumps to their end tag.
 const RAW_TEXT: [&[u8]; 5] = [b"script", b"style", b"textarea", b"title", b"xmp"];
 
-/// Checks `html` against the limits without building a tree.
+/// What the scan found: the byte ranges of script and style contents nothing reads.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    pub inert: Vec<Range<usize>>,
+}
+
+/// Checks `html` against the limits without building a tree, and marks the inert contents [`without_inert`] removes.
 ///
 /// # Errors
 /// [`ExtractError::HtmlTooManyNodes`] or [`ExtractError::HtmlTooDeep`].
-pub fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(), ExtractError> {
+pub fn scan(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<Scan, ExtractError> {
+    let mut found = Scan::default();
     let mut nodes = 0usize;
     let mut depth = 0usize;
     let mut i = 0usize;
@@ -76,13 +91,18 @@ pub fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(
         if nodes > max_nodes {
             return Err(ExtractError::HtmlTooManyNodes { limit: max_nodes });
         }
+        let attributes_start = i;
         let tag_end = memchr(b'>', &html[i..]).map_or(n, |p| i + p + 1);
         let self_closing = tag_end >= 2 && html[tag_end - 2] == b'/';
         i = tag_end;
         if is(&RAW_TEXT) {
             let mut end_tag = b"</".to_vec();
             end_tag.extend_from_slice(name);
+            let content = i;
             i = find_ignore_case(&html[i..], &end_tag).map_or(n, |p| i + p);
+            if i < n && is_inert(name, &html[attributes_start..content], &html[content..i]) {
+                found.inert.push(content..i);
+            }
             continue;
         }
         if counted && !self_closing {
@@ -92,7 +112,39 @@ pub fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(
             }
         }
     }
-    Ok(())
+    Ok(found)
+}
+
+/// Whether a raw-text element's content can go: a script that is not JSON-LD, or a style sheet.
+/// A script holding `<!--` keeps its content, since the parser's escaped states may end it at
+/// another `</script>` than the first.
+fn is_inert(name: &[u8], attributes: &[u8], content: &[u8]) -> bool {
+    if name.eq_ignore_ascii_case(b"style") {
+        return true;
+    }
+    name.eq_ignore_ascii_case(b"script")
+        && !attributes
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+        && find(content, b"<!--").is_none()
+}
+
+/// `html` without the inert ranges of its [`Scan`] (which must come from this same text).
+#[must_use]
+pub fn without_inert<'a>(html: &'a str, scan: &Scan) -> Cow<'a, str> {
+    if scan.inert.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let removed: usize = scan.inert.iter().map(ExactSizeIterator::len).sum();
+    let mut kept = String::with_capacity(html.len() - removed);
+    let mut from = 0;
+    for range in &scan.inert {
+        // Ranges start after a `>` and end at a `<`: always on character boundaries.
+        kept.push_str(&html[from..range.start]);
+        from = range.end;
+    }
+    kept.push_str(&html[from..]);
+    Cow::Owned(kept)
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
@@ -123,6 +175,10 @@ fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn check_limits(html: &[u8], max_nodes: usize, max_depth: usize) -> Result<(), ExtractError> {
+        scan(html, max_nodes, max_depth).map(drop)
+    }
+
     #[test]
     fn an_ordinary_page_passes() {
         let html =
@@ -152,6 +208,41 @@ mod tests {
     fn tags_inside_scripts_and_comments_do_not_count() {
         let html = b"<script>for(;;){'<div><div><div>'}</script><!-- <div><div> --><p>x</p>";
         assert_eq!(check_limits(html, 2, 1), Ok(()));
+    }
+
+    fn stripped(html: &str) -> String {
+        let scan = scan(html.as_bytes(), 1000, 100).unwrap();
+        without_inert(html, &scan).into_owned()
+    }
+
+    #[test]
+    fn script_and_style_contents_are_cut_and_their_elements_kept() {
+        assert_eq!(
+            stripped(
+                "<head><STYLE>p{x:y}</STYLE><script src=a.js>var a = '<p>';</SCRIPT></head><p>Text"
+            ),
+            "<head><STYLE></STYLE><script src=a.js></SCRIPT></head><p>Text"
+        );
+    }
+
+    #[test]
+    fn json_ld_and_escaped_scripts_are_kept_whole() {
+        let html = r#"<script type="application/LD+JSON">{"headline":"H"}</script><script><!--<script></script>--></script><p>T"#;
+        assert_eq!(stripped(html), html);
+    }
+
+    #[test]
+    fn script_tags_inside_comments_and_unclosed_scripts_are_left_alone() {
+        let html = "<!-- <script> --><p>Kept</p><script>never closed <p>";
+        assert_eq!(stripped(html), html);
+    }
+
+    #[test]
+    fn multibyte_text_around_cut_scripts_stays_whole() {
+        assert_eq!(
+            stripped("<p>Ærø «x»</p><script>é</script><p>日本</p>"),
+            "<p>Ærø «x»</p><script></script><p>日本</p>"
+        );
     }
 
     #[test]
