@@ -805,7 +805,8 @@ impl<'a> Table<'a> {
             return None;
         }
         let link_factor = match tag {
-            Tag::A if a.href.starts_with('#') => 0.3,
+            // A bare `#` is not an in-page link: it counts in full, as in Readability.
+            Tag::A if a.href.len() > 1 && a.href.starts_with('#') => 0.3,
             Tag::A => 1.0,
             _ => 0.0,
         };
@@ -925,10 +926,11 @@ impl<'a> Table<'a> {
         if title.is_empty() {
             return;
         }
-        let found = self.elements.iter().position(|e| {
+        let found = (0..self.elements.len()).find(|&i| {
+            let e = &self.elements[i];
             !e.removed
                 && matches!(e.tag, Tag::Heading(1 | 2))
-                && text_similarity(title, &e.node.text()) > 0.75
+                && text_similarity(title, &self.text_of(i as u32)) > 0.75
         });
         if let Some(i) = found {
             self.remove(i as u32);
@@ -987,6 +989,23 @@ impl<'a> Table<'a> {
             p.sums.subtract(&sums);
             parent = p.parent;
         }
+    }
+
+    /// An element's text as it stands: without the removed and never-scored elements in it.
+    fn text_of(&self, index: u32) -> String {
+        fn collect(table: &Table<'_>, index: u32, text: &mut String) {
+            for c in table.children(index) {
+                let e = &table.elements[c as usize];
+                if e.tag == Tag::Text {
+                    text.push_str(&e.node.text());
+                } else {
+                    collect(table, c, text);
+                }
+            }
+        }
+        let mut text = String::new();
+        collect(self, index, &mut text);
+        text
     }
 
     fn element_children(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
@@ -1322,7 +1341,7 @@ impl<'a> Table<'a> {
                 if length > 80.0 {
                     link_density < 0.25
                 } else {
-                    length > 0.0 && link_density == 0.0 && ends_a_sentence(&e.node.text())
+                    length > 0.0 && link_density == 0.0 && ends_a_sentence(&self.text_of(s))
                 }
             })
             .collect()
@@ -1371,17 +1390,20 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        // Page chrome, inputs and embeds other than video players always go.
+        // Page chrome, inputs and embeds other than video players always go (a joined sibling
+        // renamed to a div escapes, as in Readability).
         for &i in &inside {
-            let e = &self.elements[i as usize];
-            if matches!(e.tag, Tag::Chrome | Tag::Input) || e.tag == Tag::Embed && !e.video {
+            let tag = tag_of(self, i);
+            if matches!(tag, Tag::Chrome | Tag::Input)
+                || tag == Tag::Embed && !self.elements[i as usize].video
+            {
                 self.remove(i);
             }
         }
         if self.flags.weigh_classes {
             for &i in &inside {
                 let e = &self.elements[i as usize];
-                if matches!(e.tag, Tag::Heading(1 | 2)) && e.weight < 0.0 {
+                if matches!(tag_of(self, i), Tag::Heading(1 | 2)) && e.weight < 0.0 {
                     self.remove(i);
                 }
             }
@@ -1444,7 +1466,7 @@ impl<'a> Table<'a> {
         }
         let (embeds, inputs) = (s.embeds, s.inputs);
         let text = if s.solid < 20.0 {
-            normalized(&e.node.text())
+            normalized(&self.text_of(index))
         } else {
             String::new()
         };
