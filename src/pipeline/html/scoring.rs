@@ -9,6 +9,11 @@
 //! candidate climb, the sibling join and the conditional cleaning are the same rules as
 //! Readability.js (its word lists and thresholds) evaluated on that table, and removing an
 //! element is subtracting its sums from its ancestors. Nothing in the document is changed.
+//! The paragraphs Readability would have made (divs turned into `<p>`, loose text wrapped in
+//! one) are counted where its cleaning counts paragraphs.
+//!
+//! Known differences from Readability's output, kept on purpose: where Readability drops a
+//! `<br>` and glues the words of two lines together, the lines stay apart here.
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 use std::sync::LazyLock;
@@ -892,7 +897,7 @@ impl<'a> Table<'a> {
         if tag == Tag::A {
             sums.link_chars = sums.chars * e.link_factor;
         }
-        sums.paragraphs += count(tag == Tag::P);
+        sums.paragraphs += count(tag == Tag::P || e.as_paragraph);
         sums.images += count(tag == Tag::Img);
         sums.list_items += count(tag == Tag::Li);
         sums.inputs += count(tag == Tag::Input);
@@ -1052,8 +1057,11 @@ impl<'a> Table<'a> {
             if e.tag != Tag::Div || e.removed {
                 continue;
             }
-            let mut runs = 0usize;
-            self.for_each_run(i as u32, |_, _, _| runs += 1);
+            let (mut runs, mut run_chars) = (0usize, 0.0f32);
+            self.for_each_run(i as u32, |chars, _, _| {
+                runs += 1;
+                run_chars += chars;
+            });
             let link_density = density(e.sums.link_chars, e.sums.chars);
             let mut blocks = self
                 .element_children(i as u32)
@@ -1072,6 +1080,31 @@ impl<'a> Table<'a> {
             let e = &mut self.elements[i];
             e.transparent = transparent;
             e.as_paragraph = as_paragraph;
+            // The cleaning counts the paragraphs Readability made: a div turned into one counts
+            // for its ancestors (and in its own contribution), the runs wrapped in one count
+            // as paragraphs and "textish" text for the div and its ancestors.
+            let (extra, from) = if as_paragraph {
+                let extra = Sums {
+                    paragraphs: 1.0,
+                    ..Sums::default()
+                };
+                (extra, e.parent)
+            } else if runs > 0 && !transparent {
+                let extra = Sums {
+                    paragraphs: runs as f32,
+                    textish_chars: run_chars,
+                    ..Sums::default()
+                };
+                (extra, i as u32)
+            } else {
+                continue;
+            };
+            let mut at = from;
+            while at != NONE {
+                let a = &mut self.elements[at as usize];
+                a.sums.add(&extra);
+                at = a.parent;
+            }
         }
     }
 
@@ -1867,5 +1900,54 @@ mod tests {
         let got = texts(&html);
         assert!(got.concat().contains("old town."), "{got:?}");
         assert!(!got.concat().contains("Home"), "{got:?}");
+    }
+    fn article_with(inner: &str) -> Vec<String> {
+        let paragraphs = format!("<p>{PARAGRAPH}</p>").repeat(4);
+        texts(&format!(
+            "<html><body><div id=\"story\">{paragraphs}{inner}{paragraphs}</div></body></html>"
+        ))
+    }
+
+    #[test]
+    fn a_widget_left_with_an_ad_label_once_its_links_are_gone_is_removed() {
+        // The credits go first (all link text); the box then holds only "Advertising".
+        let got = article_with(
+            "<div class=\"inread\"><div><div class=\"label\">Advertising</div>\
+             <div class=\"credits\"><a href=\"http://ads.example\">Video ads by Example</a></div>\
+             </div></div>",
+        );
+        assert_eq!(got.len(), 8, "{got:?}");
+    }
+
+    #[test]
+    fn a_caption_beside_an_image_counts_as_a_paragraph_and_stays() {
+        let got = article_with(
+            "<div class=\"thumb\"><div class=\"thumbinner\"><a href=\"/f.png\"><img src=\"/f.png\"></a>\
+             <div class=\"thumbcaption\"><div class=\"magnify\"><a href=\"/f\" title=\"Enlarge\"></a></div>\
+             The new bridge at dusk</div></div></div>",
+        );
+        assert!(got.iter().any(|t| t == "The new bridge at dusk"), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_hash_link_counts_as_a_full_link() {
+        // 13 of 34 characters are link text: kept at Readability's 0.3 weight for in-page
+        // links, removed at full weight.
+        let got = article_with(
+            "<div class=\"gallery\"><h2>Business in pictures</h2><ul><li></li><li>\
+             <a href=\"#\">show all 50</a></li></ul></div>",
+        );
+        assert_eq!(got.len(), 8, "{got:?}");
+    }
+
+    #[test]
+    fn a_joined_aside_is_renamed_and_kept() {
+        let html = format!(
+            "<html><body><div id=\"page\"><div class=\"post\">{}</div>\
+             <aside class=\"bio\">{}</aside></div></body></html>",
+            format!("<p>{PARAGRAPH}</p>").repeat(5),
+            format!("<p>{PARAGRAPH}</p>").repeat(3)
+        );
+        assert_eq!(texts(&html).len(), 8);
     }
 }
