@@ -323,10 +323,10 @@ mod tests {
         use crate::pipeline::HtmlReader;
         assert_eq!(
             load_with(&[]).unwrap().limits.html_reader,
-            HtmlReader::Readability
+            HtmlReader::Scoring
         );
-        let settings = load_with(&[("ENRICHER__LIMITS__HTML_READER", "scoring")]).unwrap();
-        assert_eq!(settings.limits.html_reader, HtmlReader::Scoring);
+        let settings = load_with(&[("ENRICHER__LIMITS__HTML_READER", "readability")]).unwrap();
+        assert_eq!(settings.limits.html_reader, HtmlReader::Readability);
         let err = load_with(&[("ENRICHER__LIMITS__HTML_READER", "fast")]).unwrap_err();
         assert!(err.to_string().contains("fast"), "{err}");
     }

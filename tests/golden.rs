@@ -148,11 +148,11 @@ fn html_pages_give_their_golden_records() {
     }
 }
 
-/// The scoring reader gives the same records on our golden pages as Readability.
+/// The Readability reader gives the same records on our golden pages as the default scorer.
 #[test]
-fn html_pages_give_their_golden_records_with_the_scoring_reader() {
+fn html_pages_give_their_golden_records_with_the_readability_reader() {
     for case in cases("tests/golden/html") {
-        let record = extract_with(&case.join("source.html"), HtmlReader::Scoring);
+        let record = extract_with(&case.join("source.html"), HtmlReader::Readability);
         check(&case, &pinned(&record));
     }
 }

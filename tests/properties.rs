@@ -18,7 +18,7 @@ fn small_limits() -> Limits {
         max_html_nodes: 60,
         max_html_depth: 12,
         time_budget_ms: 60_000,
-        html_reader: HtmlReader::Readability,
+        html_reader: HtmlReader::default(),
     }
 }
 
