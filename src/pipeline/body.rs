@@ -53,6 +53,9 @@ pub struct PageMetadata {
     pub categories: Vec<String>,
     /// Headlines the publisher declares (JSON-LD `headline`, `og:title`, `twitter:title`).
     pub headlines: Vec<String>,
+    /// The article's text as its JSON-LD `articleBody` declares it, line breaks kept.
+    #[serde(skip)]
+    pub article_body: Option<String>,
 }
 
 /// A section of the article under one of its own headings.

@@ -38,6 +38,7 @@ struct JsonLd {
     publisher: Option<String>,
     description: Option<String>,
     headline: Option<String>,
+    body: Option<String>,
 }
 
 /// Reads all metadata the page declares. `url` is the page's address if known (for URL dates).
@@ -162,6 +163,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
         tags,
         categories,
         headlines,
+        article_body: ld.body,
     }
 }
 
@@ -239,6 +241,12 @@ fn parse_article(article: &Value) -> JsonLd {
         publisher: article.get("publisher").and_then(|p| text(p.get("name"))),
         description: text(article.get("description")),
         headline: text(article.get("headline")),
+        body: article
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(str::to_owned),
     }
 }
 

@@ -76,7 +76,7 @@ pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
         Reader::Readability => readability(doc, html, absolute_url, &config),
         Reader::Scoring => scored(doc, absolute_url, &config, &meta.authors),
     };
-    let (readable, title, mut blocks) = match found {
+    let (readable, title, blocks) = match found {
         Some(found) => {
             meta.byline = found.byline.map(|b| normalize_whitespace(&b)).filter(|b| {
                 !b.is_empty()
@@ -111,6 +111,12 @@ pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
             (found.readable, title, found.blocks)
         }
         None => (false, markup_title, fallback_blocks(html)),
+    };
+    let (readable, mut blocks) = match meta.article_body.take() {
+        Some(declared) if declared_body_is_fuller(&declared, &blocks) => {
+            (true, declared_blocks(&declared))
+        }
+        _ => (readable, blocks),
     };
     if meta.authors.is_empty()
         && let Some(byline) = &meta.byline
@@ -299,6 +305,33 @@ fn commenter_names(doc: &Document) -> std::collections::HashSet<String> {
     }
     commenters.retain(|n| !writers.contains(n));
     commenters
+}
+
+/// Whether the page's JSON-LD `articleBody` holds the article where the markup does not: at
+/// least Readability's threshold of text and more than twice what the reader found. Pages whose
+/// HTML is only a shell for a script that renders the article still declare it there; a teaser
+/// or a truncated body is shorter than the page's own text and never wins.
+fn declared_body_is_fuller(declared: &str, blocks: &[Block]) -> bool {
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
+    let declared = letters(declared);
+    let found: usize = blocks.iter().map(|b| letters(&b.text)).sum();
+    declared >= READABILITY_CHAR_THRESHOLD && declared > 2 * found
+}
+
+/// The paragraphs of a JSON-LD `articleBody`: its lines, or its blocks when it holds markup.
+fn declared_blocks(declared: &str) -> Vec<Block> {
+    if declared.contains("</p>") || declared.contains("<br") {
+        return blocks::blocks_of(&Document::fragment(declared).root());
+    }
+    declared
+        .lines()
+        .map(normalize_whitespace)
+        .filter(|line| !line.is_empty())
+        .map(|text| Block {
+            kind: BlockKind::Paragraph,
+            text,
+        })
+        .collect()
 }
 
 /// Removes what Readability keeps of page chrome at either end of the article: interface
@@ -533,5 +566,66 @@ mod tests {
             None,
         );
         assert_eq!(body.text(), "Short.");
+    }
+    const LINES: [&str; 4] = [
+        "The council approved the new bridge on Tuesday after a long debate about its cost.",
+        "Its design, chosen in a public vote last spring, keeps the old town's skyline intact.",
+        "Work starts in March and should end before the summer of the following year, officials said.",
+        "Traffic on the old crossing will be limited to buses and bicycles while the work goes on.",
+    ];
+
+    fn ld_page(body_json: &str, html_body: &str) -> String {
+        format!(
+            "<html><head><title>Bridge Opens</title><script type=\"application/ld+json\">\
+             {{\"@type\":\"NewsArticle\",\"headline\":\"Bridge Opens\",\"articleBody\":{body_json}}}\
+             </script></head><body>{html_body}</body></html>"
+        )
+    }
+
+    #[test]
+    fn a_script_rendered_shell_gives_the_declared_article_body() {
+        let declared = serde_json::to_string(&[LINES, LINES].concat().join("\n\n")).unwrap();
+        let html = ld_page(
+            &declared,
+            "<div id=\"root\">Loading…</div><noscript>Enable JavaScript.</noscript>",
+        );
+        for reader in [Reader::Scoring, Reader::Readability] {
+            let body = read_with(&html, None, reader);
+            assert!(body.readable, "{reader:?}");
+            assert_eq!(body.blocks.len(), 8, "{reader:?}: {:?}", body.blocks);
+            assert_eq!(body.blocks[0].text, LINES[0]);
+        }
+    }
+
+    #[test]
+    fn a_declared_body_in_markup_is_read_as_markup() {
+        let markup: String = LINES
+            .iter()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+            .repeat(2);
+        let html = ld_page(
+            &serde_json::to_string(&markup).unwrap(),
+            "<div id=\"app\"></div>",
+        );
+        let body = read(&html, None);
+        assert_eq!(body.blocks.len(), 8, "{:?}", body.blocks);
+        assert!(body.text().split("\n\n").all(|p| !p.contains('<')));
+    }
+
+    #[test]
+    fn a_declared_teaser_never_replaces_the_page_text() {
+        let article: String = LINES
+            .iter()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+            .repeat(2);
+        let html = ld_page(
+            "\"The council approved the new bridge.\"",
+            &format!("<article>{article}</article>"),
+        );
+        let body = read(&html, None);
+        assert_eq!(body.blocks.len(), 8);
+        assert_eq!(body.blocks[1].text, LINES[1]);
     }
 }
