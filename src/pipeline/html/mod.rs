@@ -597,15 +597,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_declared_body_in_markup_is_read_as_markup() {
-        let markup: String = LINES
+    /// The four lines as `<p>` elements, twice over.
+    fn paragraphs_twice() -> String {
+        LINES
             .iter()
             .map(|l| format!("<p>{l}</p>"))
             .collect::<String>()
-            .repeat(2);
+            .repeat(2)
+    }
+
+    #[test]
+    fn a_declared_body_in_markup_is_read_as_markup() {
         let html = ld_page(
-            &serde_json::to_string(&markup).unwrap(),
+            &serde_json::to_string(&paragraphs_twice()).unwrap(),
             "<div id=\"app\"></div>",
         );
         let body = read(&html, None);
@@ -615,14 +619,9 @@ mod tests {
 
     #[test]
     fn a_declared_teaser_never_replaces_the_page_text() {
-        let article: String = LINES
-            .iter()
-            .map(|l| format!("<p>{l}</p>"))
-            .collect::<String>()
-            .repeat(2);
         let html = ld_page(
             "\"The council approved the new bridge.\"",
-            &format!("<article>{article}</article>"),
+            &format!("<article>{}</article>", paragraphs_twice()),
         );
         let body = read(&html, None);
         assert_eq!(body.blocks.len(), 8);
