@@ -1,5 +1,6 @@
 //! Turns extracted content (an element subtree) into [`Block`]s in reading order: block elements
-//! become blocks, headings stay headings, loose inline text between blocks becomes a paragraph.
+//! become blocks, headings stay headings, loose inline text between blocks becomes a paragraph,
+//! and two or more `<br>` in a row end a paragraph, as they do on the page.
 
 use dom_query::NodeRef;
 
@@ -14,6 +15,10 @@ fn block_kind(name: &str) -> Option<BlockKind> {
         _ => None,
     }
 }
+
+/// Marks where a chain of `<br>` ends a paragraph inside collected text (Unicode's paragraph
+/// separator, which is what it means).
+const PARAGRAPH_BREAK: char = '\u{2029}';
 
 /// Which elements of the tree are read: every one, or those a content scorer kept.
 pub type Keep<'k> = &'k dyn Fn(&NodeRef<'_>) -> bool;
@@ -43,9 +48,12 @@ fn collect_blocks<'a>(
     inline: &mut String,
     keep: Keep<'_>,
 ) {
+    let mut after_br = false;
     for child in nodes {
         if child.is_text() {
-            inline.push_str(&child.text());
+            let text = child.text();
+            after_br &= text.trim().is_empty();
+            inline.push_str(&text);
             continue;
         }
         if !child.is_element() || !keep(&child) {
@@ -54,17 +62,24 @@ fn collect_blocks<'a>(
         let name = element_name(&child);
         let name = name.as_str();
         if name == "br" {
-            inline.push(' ');
+            inline.push(if after_br { PARAGRAPH_BREAK } else { ' ' });
+            after_br = true;
             continue;
         }
+        after_br = false;
         match block_kind(name) {
             Some(kind) if !has_block_child(&child, keep) => {
                 flush_inline(blocks, inline);
                 let mut raw = String::new();
                 inline_text(&child, &mut raw, keep);
-                let text = normalize_whitespace(&raw);
-                if !text.is_empty() {
-                    blocks.push(Block { kind, text });
+                if kind == BlockKind::Heading {
+                    raw = raw.replace(PARAGRAPH_BREAK, " ");
+                }
+                for part in raw.split(PARAGRAPH_BREAK) {
+                    let text = normalize_whitespace(part);
+                    if !text.is_empty() {
+                        blocks.push(Block { kind, text });
+                    }
                 }
             }
             _ if is_inline(name) => inline_text(&child, inline, keep),
@@ -78,15 +93,25 @@ fn collect_blocks<'a>(
 }
 
 /// The text of an element as it renders: `<br>` and nested block-level elements become a space,
-/// so words on either side never merge; other markup joins without one.
+/// so words on either side never merge, and a chain of `<br>` a [`PARAGRAPH_BREAK`]; other markup
+/// joins without one.
 fn inline_text(node: &NodeRef<'_>, out: &mut String, keep: Keep<'_>) {
+    let mut after_br = false;
     for child in node.children_it(false) {
         if child.is_text() {
-            out.push_str(&child.text());
+            let text = child.text();
+            after_br &= text.trim().is_empty();
+            out.push_str(&text);
         } else if child.is_element() && keep(&child) {
             let name = element_name(&child);
             let name = name.as_str();
-            if name == "br" || name == "hr" {
+            if name == "br" {
+                out.push(if after_br { PARAGRAPH_BREAK } else { ' ' });
+                after_br = true;
+                continue;
+            }
+            after_br = false;
+            if name == "hr" {
                 out.push(' ');
             } else if is_block_level(name) {
                 out.push(' ');
@@ -180,14 +205,16 @@ fn is_inline(name: &str) -> bool {
 }
 
 fn flush_inline(blocks: &mut Vec<Block>, inline: &mut String) {
-    let text = normalize_whitespace(inline);
-    inline.clear();
-    if text.chars().any(char::is_alphanumeric) {
-        blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            text,
-        });
+    for part in inline.split(PARAGRAPH_BREAK) {
+        let text = normalize_whitespace(part);
+        if text.chars().any(char::is_alphanumeric) {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text,
+            });
+        }
     }
+    inline.clear();
 }
 
 #[cfg(test)]
@@ -233,6 +260,27 @@ mod tests {
                     BlockKind::Paragraph,
                     "Second paragraph with a link.".to_owned()
                 )
+            ]
+        );
+    }
+    #[test]
+    fn a_chain_of_line_breaks_ends_a_paragraph_and_a_single_one_does_not() {
+        let got: Vec<String> = texts(
+            "<body><div>Loose one<br>still one<br><br>\n<br>Loose two</div>\
+             <p>First <b>line</b><br/>same paragraph<br> <br>Second paragraph</p>\
+             <h2>Head<br><br>line</h2></body>",
+        )
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "Loose one still one",
+                "Loose two",
+                "First line same paragraph",
+                "Second paragraph",
+                "Head line"
             ]
         );
     }
