@@ -198,7 +198,9 @@ fn scored(
         metadata.byline = Some(text).filter(|_| !commenter);
     }
     let content = scoring::main_content(&doc, &metadata.title, skip)?;
-    let blocks = if content.readable {
+    // Readability's last resort keeps a short page's longest attempt; the markup reader only
+    // takes over when even that is too little (as for the `readability` reader).
+    let blocks = if content.substantial {
         content.blocks
     } else {
         fallback_blocks_of(&doc)
@@ -626,5 +628,25 @@ mod tests {
         let body = read(&html, None);
         assert_eq!(body.blocks.len(), 8);
         assert_eq!(body.blocks[1].text, LINES[1]);
+    }
+    #[test]
+    fn a_short_story_keeps_its_scored_content_rather_than_the_whole_page() {
+        // Too short to read as an article, but Readability's last resort still keeps the story
+        // (its threshold counts the indentation too); the markup fallback would take the links.
+        let indent = format!("\n{}", " ".repeat(120));
+        let links: String = (0..6)
+            .map(|i| format!("<div class=\"links\"><a href=\"/s/{i}\">Another story {i}</a></div>"))
+            .collect();
+        let story: String = LINES[..2]
+            .iter()
+            .map(|l| format!("{indent}<p>{indent}{l}{indent}</p>"))
+            .collect();
+        let html = format!(
+            "<html><body>{links}<div class=\"story\">{story}{indent}</div>{links}</body></html>"
+        );
+        let body = read(&html, None);
+        assert!(!body.readable);
+        let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, LINES[..2]);
     }
 }

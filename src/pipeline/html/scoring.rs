@@ -528,6 +528,9 @@ pub struct MainContent {
     /// Whether the page reads as an article: Readability's `isProbablyReadable` (paragraphs of
     /// 140 characters or more, scored by the square root of their excess) or enough content.
     pub readable: bool,
+    /// Whether the content is worth keeping even on a page that does not read as an article:
+    /// Readability's threshold of text, whitespace included, as its last resort counts it.
+    pub substantial: bool,
 }
 
 /// Readability's byline element, for a page whose metadata names no author: the first element
@@ -647,9 +650,21 @@ pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option
                 .is_none_or(|name| Tag::of(&name.local).is_some())
     };
     let roots = chosen.iter().map(|&i| table.elements[i as usize].node);
+    let readable = probably_readable.unwrap_or(false) || chars >= CHAR_THRESHOLD;
+    // Readability's last resort keeps its longest attempt when that holds the threshold in raw
+    // text (indentation counted), as `textContent.length` measures it.
+    let raw_chars = if readable {
+        0
+    } else {
+        chosen
+            .iter()
+            .map(|&i| table.text_of(i).chars().count())
+            .sum()
+    };
     Some(MainContent {
         blocks: blocks::blocks_of_nodes(roots, &keep),
-        readable: probably_readable.unwrap_or(false) || chars >= CHAR_THRESHOLD,
+        readable,
+        substantial: readable || raw_chars >= CHAR_THRESHOLD as usize,
     })
 }
 
