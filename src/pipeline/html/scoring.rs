@@ -1001,12 +1001,29 @@ impl<'a> Table<'a> {
         if self.ancestor_removed(index) {
             return;
         }
-        let sums = self.contribution(index);
+        let mut sums = self.contribution(index);
         let e = &self.elements[index as usize];
+        let chars = e.sums.chars;
         let mut parent = e.parent;
         while parent != NONE {
             let p = &mut self.elements[parent as usize];
             p.sums.subtract(&sums);
+            // What `p` adds to its own ancestors by its tag shrinks with its text.
+            sums.add(&Sums {
+                link_chars: chars * p.link_factor,
+                heading_chars: if matches!(p.tag, Tag::Heading(_)) {
+                    chars
+                } else {
+                    0.0
+                },
+                textish_chars: if p.tag.is_textish() { chars } else { 0.0 },
+                list_chars: if matches!(p.tag, Tag::Ul | Tag::Ol) {
+                    chars
+                } else {
+                    0.0
+                },
+                ..Sums::default()
+            });
             parent = p.parent;
         }
     }
@@ -1964,5 +1981,15 @@ mod tests {
             format!("<p>{PARAGRAPH}</p>").repeat(3)
         );
         assert_eq!(texts(&html).len(), 8);
+    }
+    #[test]
+    fn text_removed_inside_a_heading_leaves_the_heading_share_of_its_container() {
+        // Without its button the heading is 12 of the box's 19 characters, not all of them, so
+        // the short, linked box goes (Readability's short-block rule, whatever the class bonus).
+        let got = article_with(
+            "<div class=\"story-heading\"><h2>Struct Mutex <button>Copy item path</button></h2>\
+             <span><a href=\"/src/mutex.rs\">Source</a></span></div>",
+        );
+        assert_eq!(got.len(), 8, "{got:?}");
     }
 }
