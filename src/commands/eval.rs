@@ -24,6 +24,9 @@ pub enum EvalWhat {
     /// Trains the entity tagger's weights on CoNLL-U documents with GUM `Entity=` annotations
     /// (the shipped model: `eval train-entities ../shared/corpus/gum-train`).
     TrainEntities(TrainEntitiesArgs),
+    /// A differential check of the HTML readers on every `.html` file under DIR (no expected
+    /// text needed): the `scoring` reader's text scored against the `readability` reader's.
+    Readers(ReadersArgs),
     /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
     /// milliseconds per stage, after a warm-up run.
     Speed(SpeedArgs),
@@ -81,6 +84,15 @@ pub struct SpeedArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReadersArgs {
+    /// The folder of pages, read recursively.
+    pub dir: PathBuf,
+    /// How many of the pages where the readers part to list.
+    #[arg(long, default_value_t = 20)]
+    pub worst: usize,
+}
+
+#[derive(Debug, Args)]
 pub struct ContentArgs {
     /// The corpus folder.
     #[arg(default_value = "../shared/corpus/readability-pages")]
@@ -109,6 +121,15 @@ pub fn run(args: &EvalArgs, limits: &Limits) -> anyhow::Result<()> {
             } else {
                 print!("{}", content::render(&report, speed.as_ref()));
             }
+            Ok(())
+        }
+        EvalWhat::Readers(args) => {
+            use crate::eval::readers;
+            let files = readers::html_files(&args.dir)?;
+            print!(
+                "{}",
+                readers::render(&readers::compare(&files, limits), args.worst)
+            );
             Ok(())
         }
         EvalWhat::Entities(args) => {
