@@ -219,7 +219,7 @@ pub fn measure_speed(cases: &[Case], limits: &Limits, passes: usize) -> Speed {
     let passes = passes.max(1);
     let htmls: Vec<String> = cases
         .iter()
-        .map(|c| pipeline::charset::decode_html(&c.source, None))
+        .map(|c| pipeline::charset::decode_html(&c.source, None).into_owned())
         .collect();
     let pages = (cases.len() * passes) as f64;
     // Passes alternate the parse and the two readers, so that a noisy machine's slow spells fall

@@ -3,17 +3,20 @@
 //! WHATWG fallback for Western pages). Decoding itself is `encoding_rs`; only the label lookup
 //! order is ours.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 /// How far into the document a `<meta>` charset declaration is honoured (as the HTML standard).
 const META_PRESCAN_BYTES: usize = 1024;
 
-/// Decodes `bytes`, never failing: malformed sequences become U+FFFD.
+/// Decodes `bytes`, never failing: malformed sequences become U+FFFD. Valid UTF-8 is borrowed,
+/// not copied.
 #[must_use]
-pub fn decode_html(bytes: &[u8], transport_charset: Option<&str>) -> String {
+pub fn decode_html<'a>(bytes: &'a [u8], transport_charset: Option<&str>) -> Cow<'a, str> {
     let encoding = detect(bytes, transport_charset);
     let (text, _, _) = encoding.decode(bytes);
-    text.into_owned()
+    text
 }
 
 /// The encoding `decode_html` uses for these bytes.
