@@ -274,7 +274,7 @@ const READABILITY_FLOORS: ContentFloors = ContentFloors {
 };
 
 const SCORING_FLOORS: ContentFloors = ContentFloors {
-    f1: 0.9965,
+    f1: 0.9968,
     title: 0.99,
     byline: 0.97,
     language: 1.0,
