@@ -569,6 +569,7 @@ mod tests {
         );
         assert_eq!(body.text(), "Short.");
     }
+
     const LINES: [&str; 4] = [
         "The council approved the new bridge on Tuesday after a long debate about its cost.",
         "Its design, chosen in a public vote last spring, keeps the old town's skyline intact.",
