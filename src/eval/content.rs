@@ -288,11 +288,7 @@ pub fn render(report: &Report, speed: Option<&Speed>) -> String {
     );
     for c in &report.cases {
         let p = c.precision.unwrap_or(0.0);
-        let f1 = if p + c.recall > 0.0 {
-            2.0 * p * c.recall / (p + c.recall)
-        } else {
-            0.0
-        };
+        let f1 = super::shingles::f1(p, c.recall);
         let _ = writeln!(
             out,
             "{:<48} {:>6.3} {:>6.3} {:>6.3}  {:<5} {:<6} {:<4} {}",

@@ -63,16 +63,9 @@ pub fn compare(files: &[PathBuf], limits: &Limits) -> Vec<Comparison> {
             let bytes = std::fs::read(path).ok()?;
             let reference = text(&bytes, HtmlReader::Readability);
             let scored = text(&bytes, HtmlReader::Scoring);
-            let score = score_page(&scored, &reference);
-            let precision = score.precision.unwrap_or(0.0);
-            let f1 = if precision + score.recall > 0.0 {
-                2.0 * precision * score.recall / (precision + score.recall)
-            } else {
-                0.0
-            };
             Some(Comparison {
                 path: path.clone(),
-                f1,
+                f1: score_page(&scored, &reference).f1(),
                 readability_chars: reference.chars().count(),
                 scoring_chars: scored.chars().count(),
             })

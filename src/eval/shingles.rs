@@ -80,17 +80,31 @@ pub struct CorpusScore {
     pub pages: usize,
 }
 
+/// The harmonic mean of precision and recall (0 when both are 0).
+#[must_use]
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    }
+}
+
+impl PageScore {
+    /// This page's F1, an empty output counting as precision 0.
+    #[must_use]
+    pub fn f1(&self) -> f64 {
+        f1(self.precision.unwrap_or(0.0), self.recall)
+    }
+}
+
 /// Aggregates page scores.
 #[must_use]
 pub fn aggregate(pages: &[PageScore]) -> CorpusScore {
     let with_output: Vec<f64> = pages.iter().filter_map(|p| p.precision).collect();
     let precision = mean(&with_output);
     let recall = mean(&pages.iter().map(|p| p.recall).collect::<Vec<_>>());
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = f1(precision, recall);
     CorpusScore {
         precision,
         recall,

@@ -20,6 +20,34 @@ fn block_kind(name: &str) -> Option<BlockKind> {
 /// separator, which is what it means).
 const PARAGRAPH_BREAK: char = '\u{2029}';
 
+/// Tracks `<br>` chains through a run of siblings: a `<br>` right after another (whitespace
+/// between them aside) ends a paragraph, a lone one is a space.
+#[derive(Default)]
+struct BreakChain {
+    after_br: bool,
+}
+
+impl BreakChain {
+    /// Text between the breaks: anything but whitespace ends the chain.
+    fn text(&mut self, text: &str) {
+        self.after_br &= text.trim().is_empty();
+    }
+
+    /// What a `<br>` writes.
+    fn br(&mut self) -> char {
+        if std::mem::replace(&mut self.after_br, true) {
+            PARAGRAPH_BREAK
+        } else {
+            ' '
+        }
+    }
+
+    /// Any other element ends the chain.
+    fn element(&mut self) {
+        self.after_br = false;
+    }
+}
+
 /// Which elements of the tree are read: every one, or those a content scorer kept.
 pub type Keep<'k> = &'k dyn Fn(&NodeRef<'_>) -> bool;
 
@@ -48,11 +76,11 @@ fn collect_blocks<'a>(
     inline: &mut String,
     keep: Keep<'_>,
 ) {
-    let mut after_br = false;
+    let mut chain = BreakChain::default();
     for child in nodes {
         if child.is_text() {
             let text = child.text();
-            after_br &= text.trim().is_empty();
+            chain.text(&text);
             inline.push_str(&text);
             continue;
         }
@@ -62,11 +90,10 @@ fn collect_blocks<'a>(
         let name = element_name(&child);
         let name = name.as_str();
         if name == "br" {
-            inline.push(if after_br { PARAGRAPH_BREAK } else { ' ' });
-            after_br = true;
+            inline.push(chain.br());
             continue;
         }
-        after_br = false;
+        chain.element();
         match block_kind(name) {
             Some(kind) if !has_block_child(&child, keep) => {
                 flush_inline(blocks, inline);
@@ -96,21 +123,20 @@ fn collect_blocks<'a>(
 /// so words on either side never merge, and a chain of `<br>` a [`PARAGRAPH_BREAK`]; other markup
 /// joins without one.
 fn inline_text(node: &NodeRef<'_>, out: &mut String, keep: Keep<'_>) {
-    let mut after_br = false;
+    let mut chain = BreakChain::default();
     for child in node.children_it(false) {
         if child.is_text() {
             let text = child.text();
-            after_br &= text.trim().is_empty();
+            chain.text(&text);
             out.push_str(&text);
         } else if child.is_element() && keep(&child) {
             let name = element_name(&child);
             let name = name.as_str();
             if name == "br" {
-                out.push(if after_br { PARAGRAPH_BREAK } else { ' ' });
-                after_br = true;
+                out.push(chain.br());
                 continue;
             }
-            after_br = false;
+            chain.element();
             if name == "hr" {
                 out.push(' ');
             } else if is_block_level(name) {

@@ -481,35 +481,28 @@ struct Sums {
 impl Sums {
     /// Adds `other`'s figures (not `has_block`, which is an either-or).
     fn add(&mut self, other: &Self) {
-        self.chars += other.chars;
-        self.link_chars += other.link_chars;
-        self.commas += other.commas;
-        self.paragraphs += other.paragraphs;
-        self.images += other.images;
-        self.list_items += other.list_items;
-        self.inputs += other.inputs;
-        self.embeds += other.embeds;
-        self.videos += other.videos;
-        self.heading_chars += other.heading_chars;
-        self.textish_chars += other.textish_chars;
-        self.list_chars += other.list_chars;
-        self.solid += other.solid;
+        self.add_times(other, 1.0);
     }
 
     fn subtract(&mut self, other: &Self) {
-        self.chars -= other.chars;
-        self.link_chars -= other.link_chars;
-        self.commas -= other.commas;
-        self.paragraphs -= other.paragraphs;
-        self.images -= other.images;
-        self.list_items -= other.list_items;
-        self.inputs -= other.inputs;
-        self.embeds -= other.embeds;
-        self.videos -= other.videos;
-        self.heading_chars -= other.heading_chars;
-        self.textish_chars -= other.textish_chars;
-        self.list_chars -= other.list_chars;
-        self.solid -= other.solid;
+        self.add_times(other, -1.0);
+    }
+
+    /// Adds `k` times `other`'s figures.
+    fn add_times(&mut self, other: &Self, k: f32) {
+        self.chars += k * other.chars;
+        self.link_chars += k * other.link_chars;
+        self.commas += k * other.commas;
+        self.paragraphs += k * other.paragraphs;
+        self.images += k * other.images;
+        self.list_items += k * other.list_items;
+        self.inputs += k * other.inputs;
+        self.embeds += k * other.embeds;
+        self.videos += k * other.videos;
+        self.heading_chars += k * other.heading_chars;
+        self.textish_chars += k * other.textish_chars;
+        self.list_chars += k * other.list_chars;
+        self.solid += k * other.solid;
     }
 }
 
