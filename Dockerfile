@@ -3,10 +3,11 @@ FROM rust:1-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
+COPY crates ./crates
 COPY config ./config
 COPY schema ./schema
-COPY models ./models
-RUN cargo build --release --locked --bin article-enricher
+# Only the worker package: the eval tools are workspace members but never in the image.
+RUN cargo build --release --locked -p article-enricher --bin article-enricher
 
 FROM debian:bookworm-slim
 RUN apt-get update \

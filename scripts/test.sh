@@ -49,4 +49,7 @@ if [ -z "${RABBITMQCTL:-}" ] && ! command -v rabbitmqctl >/dev/null 2>&1; then
   exit 1
 fi
 
-exec cargo test --locked --all-targets "$@"
+# Every workspace member: the worker (unit, CLI and broker tests), the extraction library (unit,
+# golden and property tests, doctests) and the eval tools.
+cargo test --locked --workspace --all-targets "$@"
+exec cargo test --locked --workspace --doc "$@"

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use enricher_extract::Extractor;
 
 use article_enricher::commands::{self, Cli, Command};
 use article_enricher::settings::{Settings, Sources};
@@ -23,8 +24,9 @@ fn main() -> ExitCode {
     };
     telemetry::init(&settings.telemetry);
     let result = match &cli.command {
-        Command::Extract(args) => commands::extract::run(args, &settings.limits),
-        Command::Eval(args) => commands::eval::run(args, &settings.limits),
+        Command::Extract(args) => Extractor::new(settings.limits.extractor_options())
+            .map_err(anyhow::Error::from)
+            .and_then(|extractor| commands::extract::run(args, &extractor)),
         command => tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -36,7 +38,7 @@ fn main() -> ExitCode {
                         Command::Publish(args) => commands::publish::run(args, &settings).await,
                         Command::Topology => commands::topology::run(&settings).await,
                         Command::Replay(args) => commands::replay::run(args, &settings).await,
-                        Command::Extract(_) | Command::Eval(_) => {
+                        Command::Extract(_) => {
                             unreachable!("handled without a runtime")
                         }
                     }

@@ -14,7 +14,7 @@ use config::{Config, Environment, File, FileFormat};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::pipeline::Limits;
+use enricher_extract::{HtmlReader, Limits, Options};
 
 /// The defaults, compiled in so the binary runs from any working directory.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -29,9 +29,44 @@ pub struct Settings {
     pub amqp: AmqpSettings,
     pub topology: TopologySettings,
     pub worker: WorkerSettings,
-    pub limits: Limits,
+    pub limits: LimitsSettings,
     pub telemetry: TelemetrySettings,
     pub http: HttpSettings,
+}
+
+/// The `[limits]` table: the extractor's bounds ([`Limits`]) and, beside them for the sake of an
+/// unchanged configuration file, which HTML reader it uses (an option, not a bound).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSettings {
+    pub max_body_bytes: usize,
+    pub max_html_nodes: usize,
+    pub max_html_depth: usize,
+    pub time_budget_ms: u64,
+    #[serde(default)]
+    pub html_reader: HtmlReader,
+}
+
+impl LimitsSettings {
+    /// The bounds alone.
+    #[must_use]
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_body_bytes: self.max_body_bytes,
+            max_html_nodes: self.max_html_nodes,
+            max_html_depth: self.max_html_depth,
+            time_budget_ms: self.time_budget_ms,
+        }
+    }
+
+    /// What the extractor is built with.
+    #[must_use]
+    pub fn extractor_options(&self) -> Options {
+        Options {
+            limits: self.limits(),
+            html_reader: self.html_reader,
+        }
+    }
 }
 
 /// How to reach the broker.
@@ -320,7 +355,6 @@ mod tests {
 
     #[test]
     fn the_html_reader_is_chosen_by_name_and_an_unknown_one_is_an_error() {
-        use crate::pipeline::HtmlReader;
         assert_eq!(
             load_with(&[]).unwrap().limits.html_reader,
             HtmlReader::Scoring

@@ -1,6 +1,8 @@
 //! The command line without a broker: `extract` in its three forms, records validated against the
 //! shipped JSON Schema, and configuration layering as a user meets it.
 
+#![allow(clippy::unwrap_used)]
+
 use assert_cmd::Command;
 use serde_json::Value;
 

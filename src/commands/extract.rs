@@ -10,11 +10,7 @@ use clap::Args;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::pipeline::{self, BodyHints, Limits, Source};
-
-/// A seed-style article (title line with flag emoji, dateline, headings, quotes, figures and
-/// page boilerplate at the end), written for this project, used when no input is given.
-pub const SAMPLE_ARTICLE: &str = include_str!("sample_article.txt");
+use enricher_extract::{BodyHints, Extractor, SAMPLE_ARTICLE, Source, content_type_for};
 
 /// Lines handed to the thread pool at once in `--jsonl` mode; bounds memory on endless input.
 const JSONL_BATCH: usize = 512;
@@ -37,17 +33,18 @@ pub struct ExtractArgs {
 /// Runs `extract`.
 ///
 /// # Errors
-/// The input could not be read, or the article could not be extracted (the message names why).
-pub fn run(args: &ExtractArgs, limits: &Limits) -> anyhow::Result<()> {
+/// The input could not be read, a model did not load, or the article could not be extracted (the message names why).
+pub fn run(args: &ExtractArgs, extractor: &Extractor) -> anyhow::Result<()> {
     if args.jsonl {
-        return run_jsonl(limits);
+        return run_jsonl(extractor);
     }
     let (body, content_type) = read_input(args)?;
     let hints = BodyHints {
         content_type,
         message_id: None,
     };
-    let record = pipeline::process(&body, hints, Source::default(), limits)
+    let record = extractor
+        .process(&body, hints, Source::default())
         .map_err(|e| anyhow::anyhow!("{} ({})", e, e.kind()))?;
     let mut out = std::io::stdout().lock();
     if args.compact {
@@ -85,18 +82,7 @@ fn read_stdin() -> anyhow::Result<Vec<u8>> {
     Ok(body)
 }
 
-/// Content type by file extension; `None` lets the pipeline sniff.
-#[must_use]
-pub fn content_type_for(path: &std::path::Path) -> Option<&'static str> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "html" | "htm" | "xhtml" => Some("text/html"),
-        "txt" | "text" | "md" => Some("text/plain"),
-        "json" => Some("application/json"),
-        _ => None,
-    }
-}
-
-fn run_jsonl(limits: &Limits) -> anyhow::Result<()> {
+fn run_jsonl(extractor: &Extractor) -> anyhow::Result<()> {
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut lines = stdin.lines();
@@ -111,7 +97,7 @@ fn run_jsonl(limits: &Limits) -> anyhow::Result<()> {
         }
         let results: Vec<String> = batch
             .par_iter()
-            .map(|line| extract_line(line, limits))
+            .map(|line| extract_line(line, extractor))
             .collect();
         for result in results {
             out.write_all(result.as_bytes())?;
@@ -123,12 +109,12 @@ fn run_jsonl(limits: &Limits) -> anyhow::Result<()> {
 }
 
 /// One envelope line to one output line: the record, or the error in its place.
-fn extract_line(line: &str, limits: &Limits) -> String {
+fn extract_line(line: &str, extractor: &Extractor) -> String {
     let hints = BodyHints {
         content_type: Some("application/json"),
         message_id: None,
     };
-    match pipeline::process(line.as_bytes(), hints, Source::default(), limits) {
+    match extractor.process(line.as_bytes(), hints, Source::default()) {
         Ok(record) => serde_json::to_string(&record).expect("a record always serialises"),
         Err(error) => {
             let id = serde_json::from_str::<serde_json::Value>(line)

@@ -1,7 +1,6 @@
 //! The command-line interface (clap): one subcommand each for running the worker, extracting
 //! offline, publishing articles and declaring the topology. `main.rs` only parses and dispatches.
 
-pub mod eval;
 pub mod extract;
 pub mod publish;
 pub mod replay;
@@ -34,8 +33,6 @@ pub enum Command {
     /// Publish article files to the input exchange (.json envelopes, .html, .txt; .jsonl = one
     /// envelope per line).
     Publish(publish::PublishArgs),
-    /// Score the pipeline on an annotated corpus (text F1, metadata match rates, speed).
-    Eval(eval::EvalArgs),
     /// Re-publish articles from the dead-letter queue, the archive stream or a JSONL file.
     Replay(replay::ReplayArgs),
     /// Declare the topology (when topology.declare is on) and print the queues with their counts.

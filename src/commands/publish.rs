@@ -8,9 +8,9 @@ use anyhow::Context as _;
 use clap::Args;
 use lapin::BasicProperties;
 
-use super::extract::content_type_for;
 use crate::broker::{self, ConfirmedPublisher, topology};
 use crate::settings::Settings;
+use enricher_extract::content_type_for;
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use enricher_extract::Extractor;
 use tokio_util::sync::CancellationToken;
 
 use crate::observability::{self, Health};
@@ -13,9 +14,11 @@ use crate::worker;
 /// Runs the worker until a signal; exits cleanly after draining.
 ///
 /// # Errors
-/// Fatal start-up errors: the listener cannot bind, the broker is unreachable, the topology is
+/// Fatal start-up errors: a model does not load, the listener cannot bind, the broker is unreachable, the topology is
 /// refused.
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
+    let extractor = Extractor::new(settings.limits.extractor_options())
+        .context("the extractor cannot start")?;
     let settings = Arc::new(settings);
     let shutdown = CancellationToken::new();
     let health = Arc::new(Health::default());
@@ -36,12 +39,12 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     };
     tokio::spawn(super::signals::cancel_on_signal(shutdown.clone()));
     tracing::info!(
-        version = crate::pipeline::EXTRACTOR_VERSION,
+        version = enricher_extract::EXTRACTOR_VERSION,
         max_in_flight = settings.worker.effective_max_in_flight(),
         prefetch = settings.worker.effective_prefetch(),
         "worker starting"
     );
-    let result = worker::run(settings, health, shutdown.clone()).await;
+    let result = worker::run(settings, extractor, health, shutdown.clone()).await;
     shutdown.cancel();
     if let Some(task) = listener {
         let _ = task.await;

@@ -19,10 +19,11 @@ use tracing::Instrument;
 
 use crate::broker::{ConfirmedPublisher, PublishError, dead_letter, text_value};
 use crate::observability as obs;
-use crate::pipeline::{
-    self, BodyHints, EXTRACTOR_VERSION, ExtractError, Source, record::record_message_id,
-};
 use crate::settings::Settings;
+use enricher_extract::record::record_message_id;
+use enricher_extract::{
+    BodyHints, EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractError, Extractor, Source,
+};
 
 /// Header carrying the extractor version on every record.
 pub const HEADER_EXTRACTOR_VERSION: &str = "x-extractor-version";
@@ -32,14 +33,21 @@ pub const HEADER_SOURCE_MESSAGE_ID: &str = "x-source-message-id";
 /// What every delivery task shares.
 pub struct Context {
     settings: Arc<Settings>,
+    /// Built once at start-up with its models; every delivery's extraction shares it.
+    extractor: Extractor,
     publisher: ConfirmedPublisher,
 }
 
 impl Context {
     #[must_use]
-    pub fn new(settings: Arc<Settings>, publisher: ConfirmedPublisher) -> Self {
+    pub fn new(
+        settings: Arc<Settings>,
+        extractor: Extractor,
+        publisher: ConfirmedPublisher,
+    ) -> Self {
         Self {
             settings,
+            extractor,
             publisher,
         }
     }
@@ -68,7 +76,7 @@ pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSema
         let _permit = permit;
         metrics::counter!(obs::CONSUMED).increment(1);
         metrics::gauge!(obs::IN_FLIGHT).increment(1.0);
-        let outcome = process(&delivery, &context.settings).await;
+        let outcome = process(&delivery, &context.settings, &context.extractor).await;
         settle(delivery, outcome, &context).await;
         metrics::gauge!(obs::IN_FLIGHT).decrement(1.0);
     }
@@ -77,7 +85,7 @@ pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSema
 }
 
 /// Runs the pipeline on the blocking pool, bounded by the time budget.
-async fn process(delivery: &Delivery, settings: &Settings) -> Outcome {
+async fn process(delivery: &Delivery, settings: &Settings, extractor: &Extractor) -> Outcome {
     let properties = &delivery.properties;
     let content_type = properties
         .content_type()
@@ -96,15 +104,15 @@ async fn process(delivery: &Delivery, settings: &Settings) -> Outcome {
         received_at: Some(Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)),
     };
     let body = delivery.data.clone();
-    let limits = settings.limits.clone();
+    let extractor = extractor.clone();
     let prefix = settings.topology.output_routing_prefix.clone();
-    let budget = Duration::from_millis(limits.time_budget_ms);
+    let budget = Duration::from_millis(settings.limits.time_budget_ms);
     let job = tokio::task::spawn_blocking(move || {
         let hints = BodyHints {
             content_type: content_type.as_deref(),
             message_id: message_id.as_deref(),
         };
-        pipeline::process(&body, hints, source, &limits).map(|record| {
+        extractor.process(&body, hints, source).map(|record| {
             for (stage, ms) in &record.timings_ms {
                 metrics::histogram!(obs::STAGE_SECONDS, "stage" => stage.clone())
                     .record(ms / 1000.0);
@@ -228,7 +236,7 @@ fn record_properties(article_id: &str, input: &BasicProperties) -> BasicProperti
         .with_content_type("application/json".into())
         .with_delivery_mode(2)
         .with_message_id(record_message_id(article_id, EXTRACTOR_VERSION).into())
-        .with_app_id(pipeline::EXTRACTOR_NAME.into())
+        .with_app_id(EXTRACTOR_NAME.into())
         .with_timestamp(u64::try_from(Utc::now().timestamp()).unwrap_or(0))
         .with_headers(headers);
     if let Some(correlation_id) = input.correlation_id() {

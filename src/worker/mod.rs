@@ -8,6 +8,7 @@
 
 pub mod handle;
 
+use enricher_extract::Extractor;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -39,6 +40,7 @@ enum SessionEnd {
 /// topology refused (e.g. a queue exists with other arguments). Later losses are recovered.
 pub async fn run(
     settings: Arc<Settings>,
+    extractor: Extractor,
     health: Arc<Health>,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
@@ -60,6 +62,7 @@ pub async fn run(
         let end = serve(
             &connection,
             &settings,
+            &extractor,
             &health,
             &in_flight,
             &tracker,
@@ -117,6 +120,7 @@ async fn drain(tracker: &TaskTracker, deadline: Duration) {
 async fn serve(
     connection: &Connection,
     settings: &Arc<Settings>,
+    extractor: &Extractor,
     health: &Health,
     in_flight: &Arc<Semaphore>,
     tracker: &TaskTracker,
@@ -164,7 +168,11 @@ async fn serve(
     }
     health.set_consuming(true);
     tracing::info!(queues = ?queues, ordered = topology_settings.ordering, "consuming");
-    let context = Arc::new(handle::Context::new(settings.clone(), publisher.clone()));
+    let context = Arc::new(handle::Context::new(
+        settings.clone(),
+        extractor.clone(),
+        publisher.clone(),
+    ));
     let end = if topology_settings.ordering {
         consume_in_order(
             consumers.iter().map(|(_, c)| c.clone()).collect(),

@@ -2,14 +2,16 @@
 //! starts worker processes from the built binary, and checks what reaches the output and
 //! dead-letter queues. No broker is mocked.
 
+#![allow(clippy::unwrap_used)]
+
 mod helpers;
 mod replay;
 
 use std::collections::HashSet;
 use std::time::Duration;
 
-use article_enricher::pipeline::EXTRACTOR_VERSION;
-use article_enricher::pipeline::record::record_message_id;
+use enricher_extract::EXTRACTOR_VERSION;
+use enricher_extract::record::record_message_id;
 use helpers::{
     TestBroker, WorkerProcess, duplicate_count, merge_counts, missing_articles, text_article,
 };

@@ -1,0 +1,264 @@
+//! The `article-enricher-eval` command line: scores the pipeline on annotated corpora, trains
+//! the entity tagger and reports speed, printing the tables the issues name.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use enricher_extract::{
+    BodyHints, Extractor, HtmlReader, Limits, Options, SAMPLE_ARTICLE, Source, content_type_for,
+};
+
+use crate::content;
+
+/// Scores article-enricher's extraction on corpora, trains its tagger, measures its speed.
+#[derive(Debug, Parser)]
+#[command(name = "article-enricher-eval", version, about)]
+pub struct EvalArgs {
+    /// A worker configuration file: its `[limits]` table (bounds and `html_reader`) is used.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub what: EvalWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalWhat {
+    /// Main text and metadata from HTML pages: `<case>/source.html` + `expected.html`
+    /// [+ `expected-metadata.json`] under DIR.
+    Content(ContentArgs),
+    /// Named entities on CoNLL-U documents with GUM `Entity=` annotations: P/R/F1 per type,
+    /// exact spans (see `crates/eval/src/entities.rs` for what counts as a named mention).
+    Entities(EntitiesArgs),
+    /// Trains the entity tagger's weights on CoNLL-U documents with GUM `Entity=` annotations
+    /// (the shipped model: `eval train-entities ../shared/corpus/gum-train`).
+    TrainEntities(TrainEntitiesArgs),
+    /// A differential check of the HTML readers on every `.html` file under DIR (no expected
+    /// text needed): the `scoring` reader's text scored against the `readability` reader's.
+    Readers(ReadersArgs),
+    /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
+    /// milliseconds per stage, after a warm-up run.
+    Speed(SpeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// The corpus folder.
+    #[arg(default_value = "../shared/corpus/gum-news")]
+    pub dir: PathBuf,
+    /// Also write each document's text and gold mentions as JSONL (for scoring other taggers,
+    /// e.g. tools/spacy_entities.py, on exactly the same spans).
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every missed and spurious mention (for error analysis).
+    #[arg(long)]
+    pub errors: bool,
+    /// Tag with these CRF weights instead of the shipped `models/entities.crfsuite`.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainEntitiesArgs {
+    /// The training corpus: openly licensed documents only, never the scored news set.
+    #[arg(default_value = "../shared/corpus/gum-train")]
+    pub dir: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/entities.crfsuite")]
+    pub out: PathBuf,
+    /// L1 regularisation.
+    #[arg(long, default_value_t = 0.02)]
+    pub c1: f64,
+    /// L2 regularisation.
+    #[arg(long, default_value_t = 3.0)]
+    pub c2: f64,
+    /// Features seen fewer times than this in training are dropped (smaller model).
+    #[arg(long, default_value_t = 2.0)]
+    pub min_freq: f64,
+    /// L-BFGS iterations at most.
+    #[arg(long, default_value_t = 150)]
+    pub iterations: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct SpeedArgs {
+    /// The article; without it, the built-in sample.
+    pub file: Option<PathBuf>,
+    /// Runs to average over.
+    #[arg(long, default_value_t = 500)]
+    pub iterations: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadersArgs {
+    /// The folder of pages, read recursively.
+    pub dir: PathBuf,
+    /// How many of the pages where the readers part to list.
+    #[arg(long, default_value_t = 20)]
+    pub worst: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ContentArgs {
+    /// The corpus folder.
+    #[arg(default_value = "../shared/corpus/readability-pages")]
+    pub dir: PathBuf,
+    /// Print the report as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Passes over the corpus for the speed figures; 0 skips them.
+    #[arg(long, default_value_t = 3)]
+    pub passes: usize,
+}
+
+/// The extractor options a worker configuration file sets (its `[limits]` table, every key
+/// optional), over the defaults; the defaults alone without a file.
+///
+/// # Errors
+/// The file cannot be read, or a `[limits]` key has the wrong type.
+pub fn options_from(config: Option<&Path>) -> anyhow::Result<Options> {
+    let mut options = Options::default();
+    let Some(path) = config else {
+        return Ok(options);
+    };
+    let file = config::Config::builder()
+        .add_source(config::File::from(path))
+        .build()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let limits: &mut Limits = &mut options.limits;
+    let key = |name: &str| format!("limits.{name}");
+    if let Ok(v) = file.get::<usize>(&key("max_body_bytes")) {
+        limits.max_body_bytes = v;
+    }
+    if let Ok(v) = file.get::<usize>(&key("max_html_nodes")) {
+        limits.max_html_nodes = v;
+    }
+    if let Ok(v) = file.get::<usize>(&key("max_html_depth")) {
+        limits.max_html_depth = v;
+    }
+    if let Ok(v) = file.get::<u64>(&key("time_budget_ms")) {
+        limits.time_budget_ms = v;
+    }
+    if let Ok(v) = file.get::<HtmlReader>(&key("html_reader")) {
+        options.html_reader = v;
+    }
+    Ok(options)
+}
+
+/// Runs one eval command.
+///
+/// # Errors
+/// The corpus cannot be read, or a model does not load.
+pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
+    let options = options_from(args.config.as_deref())?;
+    let extractor = || Extractor::new(options.clone()).map_err(anyhow::Error::from);
+    match &args.what {
+        EvalWhat::Content(args) => {
+            let extractor = extractor()?;
+            let cases = content::load_cases(&args.dir)?;
+            let report = content::evaluate(&cases, &extractor);
+            let speed =
+                (args.passes > 0).then(|| content::measure_speed(&cases, &extractor, args.passes));
+            if args.json {
+                println!("{}", serde_json::json!({"report": report, "speed": speed}));
+            } else {
+                print!("{}", content::render(&report, speed.as_ref()));
+            }
+            Ok(())
+        }
+        EvalWhat::Readers(args) => {
+            use crate::readers;
+            let files = readers::html_files(&args.dir)?;
+            print!(
+                "{}",
+                readers::render(&readers::compare(&files, &options), args.worst)
+            );
+            Ok(())
+        }
+        EvalWhat::Entities(args) => {
+            use crate::entities;
+            let docs = entities::load(&args.dir)?;
+            let extractor = match &args.model {
+                Some(model) => Extractor::with_entity_model(options.clone(), model)?,
+                None => extractor()?,
+            };
+            if let Some(path) = &args.export {
+                let lines: Vec<String> = docs
+                    .iter()
+                    .map(|d| serde_json::to_string(d).expect("serialisable"))
+                    .collect();
+                std::fs::write(path, lines.join("\n") + "\n")?;
+            }
+            let pairs: Vec<_> = docs
+                .iter()
+                .map(|d| (d.gold.clone(), entities::predict(&extractor, d)))
+                .collect();
+            if args.errors {
+                print!("{}", entities::render_errors(&docs, &pairs));
+            }
+            let scores = entities::score(&pairs);
+            if args.json {
+                println!("{}", serde_json::to_string(&scores)?);
+            } else {
+                print!("{}", entities::render(&scores, docs.len()));
+            }
+            Ok(())
+        }
+        EvalWhat::TrainEntities(args) => {
+            let settings = crate::tagger_training::Settings {
+                c1: args.c1,
+                c2: args.c2,
+                max_iterations: args.iterations,
+                min_freq: args.min_freq,
+            };
+            let report = crate::tagger_training::train(&args.dir, &args.out, settings)?;
+            println!(
+                "trained on {} documents, {} sentences, {} tokens ({} in names); wrote {}",
+                report.documents,
+                report.sentences,
+                report.tokens,
+                report.name_tokens,
+                args.out.display()
+            );
+            Ok(())
+        }
+        EvalWhat::Speed(args) => {
+            let (body, content_type) = match &args.file {
+                Some(path) => (std::fs::read(path)?, content_type_for(path)),
+                None => (SAMPLE_ARTICLE.as_bytes().to_vec(), Some("text/plain")),
+            };
+            let extractor = extractor()?;
+            let hints = BodyHints {
+                content_type,
+                message_id: None,
+            };
+            let run = || extractor.process(&body, hints, Source::default());
+            let warm = run().map_err(|e| anyhow::anyhow!("{e} ({})", e.kind()))?;
+            let mut totals: std::collections::BTreeMap<String, f64> =
+                std::collections::BTreeMap::new();
+            let started = std::time::Instant::now();
+            for _ in 0..args.iterations.max(1) {
+                let record = run().map_err(|e| anyhow::anyhow!("{e}"))?;
+                for (stage, ms) in record.timings_ms {
+                    *totals.entry(stage).or_default() += ms;
+                }
+            }
+            let n = args.iterations.max(1) as f64;
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "{} words, {} sentences: {:.0} docs/s on one core ({:.3} ms/doc)",
+                warm.stats.words,
+                warm.stats.sentences,
+                n / secs,
+                secs * 1000.0 / n
+            );
+            for (stage, ms) in totals {
+                println!("  {stage:<18} {:.3} ms", ms / n);
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Measuring the pipeline on annotated corpora: `article-enricher-eval content` scores main text
+//! and metadata on a folder of pages (e.g. `../shared/corpus/readability-pages`), with speed
+//! figures beside the scores; `eval readers` checks the two HTML readers against each other.
+
+pub mod commands;
+pub mod content;
+pub mod entities;
+pub mod readers;
+pub mod shingles;
+pub mod tagger_training;

@@ -1,0 +1,113 @@
+//! Score floors on the corpora in `../shared/corpus` (text F1 and metadata rates on
+//! readability-pages per HTML reader, entity F1 on gum-news). `#[ignore]`d so the README's test
+//! command passes on a clone without `../shared`; `.ci/run` runs them with `--ignored`, and there
+//! a missing `../shared` is a loud failure, never a skip.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use enricher_eval::{content, entities};
+use enricher_extract::{Extractor, HtmlReader, Options};
+
+fn shared() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    assert!(
+        dir.join("README.md").is_file(),
+        "../shared is missing at {}: these checks need it (see README, 'Tests')",
+        dir.display()
+    );
+    dir
+}
+
+/// Score floors on `../shared/corpus/readability-pages`, per HTML reader. They only go up: raise
+/// them when the extractor improves, never lower them to make a change pass.
+struct ContentFloors {
+    f1: f64,
+    title: f64,
+    byline: f64,
+    language: f64,
+}
+
+const READABILITY_FLOORS: ContentFloors = ContentFloors {
+    f1: 0.999,
+    title: 0.99,
+    byline: 0.97,
+    language: 1.0,
+};
+
+const SCORING_FLOORS: ContentFloors = ContentFloors {
+    f1: 0.9968,
+    title: 0.99,
+    byline: 0.97,
+    language: 1.0,
+};
+
+fn assert_content_floors(reader: HtmlReader, floors: &ContentFloors) {
+    let cases = content::load_cases(&shared().join("corpus/readability-pages")).unwrap();
+    assert!(cases.len() >= 130, "the corpus lost pages: {}", cases.len());
+    let extractor = Extractor::new(Options {
+        html_reader: reader,
+        ..Options::default()
+    })
+    .unwrap();
+    let report = content::evaluate(&cases, &extractor);
+    eprintln!(
+        "{reader:?}\n{}",
+        content::render(&report, None)
+            .lines()
+            .rev()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let figures = [
+        ("text F1", report.f1, floors.f1),
+        ("title", report.title_rate, floors.title),
+        ("byline", report.byline_rate, floors.byline),
+        ("language", report.language_rate, floors.language),
+    ];
+    for (name, got, floor) in figures {
+        assert!(got >= floor, "{reader:?}: {name} {got:.4} < floor {floor}");
+    }
+}
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn content_extraction_stays_above_its_floors() {
+    assert_eq!(HtmlReader::default(), HtmlReader::Scoring);
+    assert_content_floors(HtmlReader::Scoring, &SCORING_FLOORS);
+}
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn the_readability_reader_stays_above_its_floors() {
+    assert_content_floors(HtmlReader::Readability, &READABILITY_FLOORS);
+}
+
+/// Entity F1 floor on `../shared/corpus/gum-news` (definition in `crates/eval/src/entities.rs`). Only
+/// goes up.
+const ENTITY_F1_FLOOR: f64 = 0.62;
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn entity_recognition_stays_above_its_floor() {
+    let docs = entities::load(&shared().join("corpus/gum-news")).unwrap();
+    assert!(
+        docs.len() >= 22,
+        "the corpus lost documents: {}",
+        docs.len()
+    );
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let pairs: Vec<_> = docs
+        .iter()
+        .map(|d| (d.gold.clone(), entities::predict(&extractor, d)))
+        .collect();
+    let scores = entities::score(&pairs);
+    eprintln!("{}", entities::render(&scores, docs.len()));
+    assert!(
+        scores["all"].f1 >= ENTITY_F1_FLOOR,
+        "entity F1 {:.4} < floor {ENTITY_F1_FLOOR}",
+        scores["all"].f1
+    );
+}

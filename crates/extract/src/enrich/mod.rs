@@ -1,0 +1,179 @@
+//! Enrichment of the main text: sentences, entities with aliases and roles, quotes with speakers,
+//! quantities, countries, keywords, an extractive summary and fingerprints. Pure and offline: no
+//! model download, no external service. English-only stages (entities, quotes, quantities,
+//! keywords) are skipped for other languages, and the record's `notes` says so.
+//!
+//! All offsets in the output are character (Unicode scalar) offsets into the record's `text`.
+
+pub mod capitals;
+pub mod countries;
+pub mod entities;
+pub mod fingerprint;
+pub mod gazetteer;
+pub mod keywords;
+pub mod quantities;
+pub mod quotes;
+pub mod tagger;
+pub mod tokens;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::models::Models;
+
+pub use countries::CountryMention;
+pub use entities::{Entity, Span};
+pub use fingerprint::Fingerprint;
+pub use keywords::Keyword;
+pub use quantities::Quantity;
+pub use quotes::Quote;
+
+/// Keywords kept per article.
+const KEYWORDS: usize = 10;
+
+/// Everything enrichment adds to a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Enrichment {
+    pub sentences: usize,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
+    pub countries: Vec<CountryMention>,
+    pub keywords: Vec<Keyword>,
+    pub summary: Option<String>,
+    pub fingerprint: Fingerprint,
+    /// What was skipped and why (e.g. English-only stages on another language).
+    pub notes: Vec<String>,
+    /// Milliseconds per enrichment stage ("enrich.entities", …), for the record's timings.
+    #[serde(skip)]
+    pub stage_ms: Vec<(&'static str, f64)>,
+}
+
+/// Times enrichment stages.
+struct StageClock {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl StageClock {
+    fn start() -> Self {
+        Self {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps
+            .push((stage, (now - self.last).as_secs_f64() * 1000.0));
+        self.last = now;
+    }
+}
+
+/// What enrichment reads besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    pub title: Option<&'a str>,
+    /// The title as it arrived, decorations (flag emoji) included.
+    pub raw_title: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub dateline_place: Option<&'a str>,
+    /// The news agency a dateline names ("Reuters").
+    pub dateline_agency: Option<&'a str>,
+    /// Byte ranges of heading paragraphs in the text.
+    pub headings: &'a [Range<usize>],
+}
+
+/// Enriches `text`.
+#[must_use]
+pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment {
+    let mut clock = StageClock::start();
+    let english = context.language.is_none_or(|l| l == "en");
+    let sentence_ranges = tokens::sentences(text, context.language.filter(|l| l.len() == 2));
+    let chars = tokens::CharIndex::new(text);
+    clock.lap("enrich.sentences");
+    let countries = countries::find(
+        &models.gazetteer,
+        text,
+        context.raw_title.or(context.title),
+        context.dateline_place,
+    );
+    clock.lap("enrich.countries");
+    let fingerprint = fingerprint::fingerprint(text);
+    clock.lap("enrich.fingerprint");
+    if !english {
+        let summary = sentence_ranges
+            .iter()
+            .filter(|s| !context.headings.iter().any(|h| h.contains(&s.start)))
+            .take(2)
+            .map(|s| text[s.clone()].trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Enrichment {
+            sentences: sentence_ranges.len(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            quantities: Vec::new(),
+            countries,
+            keywords: Vec::new(),
+            summary: Some(summary).filter(|s| !s.is_empty()),
+            fingerprint,
+            notes: vec![format!(
+                "entities, quotes, quantities and keywords are English-only; skipped for language {:?}; the summary is the lead",
+                context.language.unwrap_or("und")
+            )],
+            stage_ms: clock.laps,
+        };
+    }
+    let tokens = tokens::tokenize(text, &sentence_ranges);
+    clock.lap("enrich.tokens");
+    let (mut entities, mentions) = entities::find(
+        text,
+        &tokens,
+        context.headings,
+        context.title,
+        entities::DatelineNames {
+            place: context.dateline_place,
+            agency: context.dateline_agency,
+        },
+    );
+    clock.lap("enrich.entities");
+    let mut quotes = quotes::find(text, &tokens, &entities, &mentions, context.headings);
+    clock.lap("enrich.quotes");
+    let mut quantities = quantities::find(text, &tokens);
+    clock.lap("enrich.quantities");
+    let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS);
+    let summary = keywords::summary(text, &sentence_ranges, context.headings, &keywords);
+    clock.lap("enrich.keywords");
+    // Byte offsets to character offsets.
+    for entity in &mut entities {
+        for span in &mut entity.mentions {
+            *span = Span {
+                start: chars.char_of(span.start),
+                end: chars.char_of(span.end),
+            };
+        }
+    }
+    for quote in &mut quotes {
+        quote.start = chars.char_of(quote.start);
+        quote.end = chars.char_of(quote.end);
+    }
+    for quantity in &mut quantities {
+        quantity.start = chars.char_of(quantity.start);
+        quantity.end = chars.char_of(quantity.end);
+    }
+    Enrichment {
+        sentences: sentence_ranges.len(),
+        entities,
+        quotes,
+        quantities,
+        countries,
+        keywords,
+        summary,
+        fingerprint,
+        notes: Vec::new(),
+        stage_ms: clock.laps,
+    }
+}

@@ -1,0 +1,309 @@
+//! The statistical half of entity recognition: a linear-chain CRF (the `crfs` crate, a pure-Rust
+//! CRFsuite) that reads each sentence's tokens with their word shapes, neighbours, gazetteer and
+//! vocabulary hits, document-level capitalisation evidence and the rule-based tagger's own
+//! labels, and decides the final name spans and types (BIO over person/organisation/location).
+//! The rules stay in charge of what a CRF does not do well — roles, aliases, grouping — and the
+//! CRF corrects their spans and types where the training data disagrees with them.
+//!
+//! The weights (`models/entities.crfsuite`) are trained on GUM's openly licensed (CC BY)
+//! non-news documents with `article-enricher eval train-entities ../shared/corpus/gum-train
+//! --out models/entities.crfsuite`; see `src/eval/tagger_training.rs`. The features
+//! ([`features`]) are written once and used by both training and tagging, so the two cannot
+//! drift apart.
+
+pub mod features;
+pub mod weights;
+
+#[cfg(feature = "internals")]
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub use features::DocumentWords;
+use weights::Weights;
+
+use super::entities::{self, Kind, RuleEntities};
+use super::tokens::Token;
+
+/// The trained weights, compiled into the binary (no model download at run time).
+static WEIGHTS: &[u8] = include_bytes!("../../../models/entities.crfsuite");
+
+static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
+    match Weights::from_crfsuite(WEIGHTS) {
+        Ok(model) => Some(model),
+        Err(error) => {
+            tracing::error!(%error, "the entity model does not load; entities come from rules alone");
+            None
+        }
+    }
+});
+
+/// Label of a token inside a span of `kind`.
+#[must_use]
+pub fn label(kind: Kind, first: bool) -> &'static str {
+    match (kind, first) {
+        (Kind::Person, true) => "B-PER",
+        (Kind::Person, false) => "I-PER",
+        (Kind::Organization, true) => "B-ORG",
+        (Kind::Organization, false) => "I-ORG",
+        (Kind::Location, true) => "B-LOC",
+        (Kind::Location, false) => "I-LOC",
+    }
+}
+
+fn kind_of_label(label: &str) -> Option<Kind> {
+    match label.get(2..)? {
+        "PER" => Some(Kind::Person),
+        "ORG" => Some(Kind::Organization),
+        "LOC" => Some(Kind::Location),
+        _ => None,
+    }
+}
+
+#[cfg(feature = "internals")]
+/// The rule-based labels of every token of a document, for training.
+#[must_use]
+pub fn rule_labels_of(
+    text: &str,
+    tokens: &[Token],
+    headings: &[Range<usize>],
+) -> Vec<&'static str> {
+    rule_labels(
+        tokens,
+        &entities::by_rules(text, tokens, headings, entities::DatelineNames::default()),
+    )
+}
+
+/// The rule-based labels of every token ("O", "B-PER", …).
+#[must_use]
+fn rule_labels(tokens: &[Token], found: &RuleEntities) -> Vec<&'static str> {
+    let mut labels = vec!["O"; tokens.len()];
+    let mut t = 0;
+    for mention in &found.mentions {
+        while t < tokens.len() && tokens[t].start < mention.start {
+            t += 1;
+        }
+        let kind = found.kind_of(mention.entity);
+        let mut first = true;
+        let mut i = t;
+        while i < tokens.len() && tokens[i].end <= mention.end {
+            labels[i] = label(kind, first);
+            first = false;
+            i += 1;
+        }
+    }
+    labels
+}
+
+/// Token ranges of each sentence, in order.
+#[must_use]
+pub fn sentence_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens[i].sentence != tokens[start].sentence {
+            if start < i {
+                out.push(start..i);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// The tagger's spans (token ranges, types), or the rules' own when no model is available.
+#[must_use]
+pub(super) fn tag(
+    text: &str,
+    tokens: &[Token],
+    headings: &[Range<usize>],
+    found: &RuleEntities,
+) -> Vec<(Range<usize>, Kind)> {
+    let rules = rule_labels(tokens, found);
+    let Some(model) = MODEL.as_ref() else {
+        return spans(&rules, 0);
+    };
+    let words = DocumentWords::new(text, tokens);
+    let n = model.labels.len();
+    let mut out = Vec::new();
+    let mut scores: Vec<f64> = Vec::new();
+    for sentence in sentence_ranges(tokens) {
+        // Title case makes every heading word look like a name: headings keep the rules' names,
+        // which there are only names already found in the body.
+        if headings
+            .iter()
+            .any(|h| h.contains(&tokens[sentence.start].start))
+        {
+            out.extend(spans(&rules[sentence.clone()], sentence.start));
+            continue;
+        }
+        if !may_hold_a_name(text, tokens, sentence.clone(), &rules) {
+            continue;
+        }
+        scores.clear();
+        scores.resize(sentence.len() * n, 0.0);
+        let input = features::Sentence {
+            text,
+            tokens,
+            range: sentence.clone(),
+            headings,
+            rules: &rules,
+            words: &words,
+        };
+        features::for_each(&input, |k, f| {
+            model.score(f, &mut scores[k * n..(k + 1) * n]);
+        });
+        let labels = model.viterbi(&scores);
+        let by_rules = spans(&rules[sentence.clone()], sentence.start);
+        let tagged = split_conjoined(text, tokens, spans(&labels, sentence.start), &by_rules);
+        // The rules' names the tagger left untouched stay: it was trained on other genres than
+        // news and is shy of organisations.
+        let untouched: Vec<_> = by_rules
+            .into_iter()
+            .filter(|(r, _)| {
+                !tagged
+                    .iter()
+                    .any(|(t, _)| t.start < r.end && r.start < t.end)
+            })
+            .collect();
+        out.extend(tagged);
+        out.extend(untouched);
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// Whether the tagger needs to read a sentence: the rules found a name in it, or a word other
+/// than a sentence-opening function word ("The", "But") is capitalised. A sentence of lower-case
+/// words holds no names the tagger was trained to find, and skipping it saves a third of the
+/// tagging time on news text.
+fn may_hold_a_name(text: &str, tokens: &[Token], sentence: Range<usize>, rules: &[&str]) -> bool {
+    sentence.clone().any(|i| {
+        let word = tokens[i].text(text);
+        rules[i] != "O"
+            || (entities::is_capitalized(word)
+                && !(i == sentence.start && entities::FUNCTION_WORDS.contains(&word)))
+    })
+}
+
+/// "Ana Ruiz and Tomás Berg": a tagged span that joins two names the rules found separately
+/// across "and", "or", "&" or a comma is those two names.
+fn split_conjoined(
+    text: &str,
+    tokens: &[Token],
+    tagged: Vec<(Range<usize>, Kind)>,
+    by_rules: &[(Range<usize>, Kind)],
+) -> Vec<(Range<usize>, Kind)> {
+    let mut out = Vec::with_capacity(tagged.len());
+    for (span, kind) in tagged {
+        let inside: Vec<(Range<usize>, Kind)> = by_rules
+            .iter()
+            .filter(|(r, _)| r.start >= span.start && r.end <= span.end)
+            .cloned()
+            .collect();
+        let conjoined = inside.windows(2).any(|pair| {
+            (pair[0].0.end..pair[1].0.start)
+                .any(|i| matches!(tokens[i].text(text), "and" | "or" | "&" | ","))
+        });
+        if conjoined {
+            out.extend(inside);
+        } else {
+            out.push((span, kind));
+        }
+    }
+    out
+}
+
+/// BIO labels → spans; an `I-` without a matching `B-` starts a span.
+fn spans<S: AsRef<str>>(labels: &[S], offset: usize) -> Vec<(Range<usize>, Kind)> {
+    let mut out: Vec<(Range<usize>, Kind)> = Vec::new();
+    let mut open: Option<(usize, Kind)> = None;
+    for (k, label) in labels.iter().enumerate() {
+        let label = label.as_ref();
+        let kind = kind_of_label(label);
+        let continues = label.starts_with("I-") && open.is_some_and(|(_, o)| Some(o) == kind);
+        if continues {
+            continue;
+        }
+        if let Some((start, kind)) = open.take() {
+            out.push((offset + start..offset + k, kind));
+        }
+        if let Some(kind) = kind {
+            open = Some((k, kind));
+        }
+    }
+    if let Some((start, kind)) = open {
+        out.push((offset + start..offset + labels.len(), kind));
+    }
+    out
+}
+
+#[cfg(feature = "internals")]
+/// Gold labels from character spans: tokens wholly inside a span take its type; longer spans
+/// win over the ones nested in them.
+#[must_use]
+pub fn gold_labels(
+    tokens: &[Token],
+    chars: &super::tokens::CharIndex,
+    gold: &[(usize, usize, Kind)],
+) -> Vec<&'static str> {
+    let mut labels = vec!["O"; tokens.len()];
+    let mut spans: Vec<&(usize, usize, Kind)> = gold.iter().collect();
+    spans.sort_by_key(|(s, e, _)| std::cmp::Reverse(e - s));
+    let starts: Vec<usize> = tokens.iter().map(|t| chars.char_of(t.start)).collect();
+    let ends: Vec<usize> = tokens.iter().map(|t| chars.char_of(t.end)).collect();
+    for (s, e, kind) in spans {
+        let inside: Vec<usize> = (0..tokens.len())
+            .filter(|i| starts[*i] >= *s && ends[*i] <= *e)
+            .collect();
+        if inside.is_empty() || inside.iter().any(|i| labels[*i] != "O") {
+            continue;
+        }
+        for (n, i) in inside.iter().enumerate() {
+            labels[*i] = label(*kind, n == 0);
+        }
+    }
+    labels
+}
+
+#[cfg(feature = "internals")]
+/// Counts of each label, for the training report.
+#[must_use]
+pub fn label_counts(labels: &[&str]) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for l in labels {
+        *out.entry((*l).to_owned()).or_default() += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_labels_become_spans_and_a_stray_inside_label_starts_one() {
+        let labels = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"];
+        assert_eq!(
+            spans(&labels, 10),
+            [
+                (10..12, Kind::Person),
+                (13..14, Kind::Location),
+                (14..15, Kind::Organization),
+                (15..16, Kind::Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn word_shapes_collapse_repeats() {
+        assert_eq!(features::shape("Gustavo"), "Xx");
+        assert_eq!(features::shape("U.S."), "X.X.");
+        assert_eq!(features::shape("1,446"), "d,d");
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(MODEL.is_some());
+    }
+}

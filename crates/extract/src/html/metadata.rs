@@ -1,0 +1,455 @@
+//! Page metadata from markup, in order of trust: JSON-LD (`NewsArticle`, `Article`, …, also
+//! inside `@graph`), then meta tags (Open Graph, `article:*`, Dublin Core, Parse.ly, plain
+//! `name=…`), then `<time datetime>`, then date patterns in the URL. Dates are normalised to
+//! RFC 3339 with chrono. Hand-written on top of `dom_query` and `serde_json`: the Readability port
+//! we use reads only a few of these fields, and no crate covers the rest.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use dom_query::Document;
+use serde_json::Value;
+
+use crate::body::{PageMetadata, normalize_whitespace};
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: [&str; 10] = [
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "WebPage",
+];
+
+/// What the JSON-LD of a page says about its article.
+#[derive(Debug, Default)]
+struct JsonLd {
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    keywords: Vec<String>,
+    sections: Vec<String>,
+    image: Option<String>,
+    publisher: Option<String>,
+    description: Option<String>,
+    headline: Option<String>,
+    body: Option<String>,
+}
+
+/// Reads all metadata the page declares. `url` is the page's address if known (for URL dates).
+#[must_use]
+pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
+    let ld = json_ld(doc);
+    // One pass over the meta tags instead of one tree walk per selector.
+    let mut tags_by_key: HashMap<String, Vec<String>> = HashMap::new();
+    for tag in &doc.select("meta") {
+        let Some(content) = tag
+            .attr("content")
+            .map(|c| normalize_whitespace(&c))
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(key) = tag.attr(attr) {
+                tags_by_key
+                    .entry(key.trim().to_ascii_lowercase())
+                    .or_default()
+                    .push(content.clone());
+            }
+        }
+    }
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| tags_by_key.get(*k)?.first().cloned())
+    };
+    let meta_all = |key: &str| -> Vec<String> { tags_by_key.get(key).cloned().unwrap_or_default() };
+
+    let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        authors = [
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+        ]
+        .iter()
+        .flat_map(|sel| meta_all(sel))
+        .filter(|a| !a.starts_with("http") && a.chars().any(char::is_alphabetic))
+        .collect();
+    }
+    dedup(&mut authors);
+
+    let canonical_url = doc
+        .select_single("link[rel='canonical']")
+        .attr("href")
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .or_else(|| meta(&["og:url"]));
+
+    let published_at = ld
+        .published
+        .as_deref()
+        .and_then(normalize_date)
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "date",
+                "og:published_time",
+            ])
+            .as_deref()
+            .and_then(normalize_date)
+        })
+        .or_else(|| {
+            doc.select("time[datetime]")
+                .iter()
+                .find_map(|t| t.attr("datetime").as_deref().and_then(normalize_date))
+        })
+        .or_else(|| canonical_url.as_deref().or(url).and_then(date_in_url));
+
+    let modified_at = ld.modified.as_deref().and_then(normalize_date).or_else(|| {
+        meta(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+        ])
+        .as_deref()
+        .and_then(normalize_date)
+    });
+
+    let mut tags = meta_all("article:tag");
+    tags.extend(ld.keywords.iter().cloned());
+    for sel in ["keywords", "news_keywords"] {
+        if let Some(k) = meta(&[sel]) {
+            tags.extend(split_list(&k));
+        }
+    }
+    dedup(&mut tags);
+    let mut headlines: Vec<String> = ld.headline.clone().into_iter().collect();
+    for key in ["og:title", "twitter:title"] {
+        headlines.extend(meta_all(key));
+    }
+
+    let mut categories = meta_all("article:section");
+    categories.extend(ld.sections.iter().cloned());
+    dedup(&mut categories);
+
+    PageMetadata {
+        byline: None,
+        authors,
+        published_at,
+        modified_at,
+        site_name: meta(&["og:site_name"])
+            .or(ld.publisher)
+            .or_else(|| meta(&["application-name"])),
+        canonical_url,
+        image: meta(&["og:image", "twitter:image"]).or(ld.image),
+        description: meta(&["og:description", "description", "twitter:description"])
+            .or(ld.description),
+        tags,
+        categories,
+        headlines,
+        article_body: ld.body,
+    }
+}
+
+fn dedup(values: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(v.to_lowercase()));
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .map(normalize_whitespace)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The first article object among the page's JSON-LD blocks.
+fn json_ld(doc: &Document) -> JsonLd {
+    for script in &doc.select("script[type='application/ld+json']") {
+        let text = script.text();
+        let text = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            continue;
+        };
+        if let Some(article) = find_article(&value) {
+            return parse_article(article);
+        }
+    }
+    JsonLd::default()
+}
+
+fn find_article(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(map) => {
+            let is_article = match map.get("@type") {
+                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_article && map.get("@type").and_then(Value::as_str) != Some("WebPage") {
+                return Some(value);
+            }
+            map.get("@graph")
+                .and_then(find_article)
+                .or(is_article.then_some(value))
+        }
+        _ => None,
+    }
+}
+
+fn parse_article(article: &Value) -> JsonLd {
+    JsonLd {
+        authors: names(article.get("author"))
+            .into_iter()
+            .chain(names(article.get("creator")))
+            .collect(),
+        published: text(article.get("datePublished")).or_else(|| text(article.get("dateCreated"))),
+        modified: text(article.get("dateModified")),
+        keywords: match article.get("keywords") {
+            Some(Value::String(s)) => split_list(s),
+            Some(Value::Array(items)) => items.iter().filter_map(|i| text(Some(i))).collect(),
+            _ => Vec::new(),
+        },
+        sections: match article.get("articleSection") {
+            Some(Value::String(s)) => vec![normalize_whitespace(s)],
+            Some(Value::Array(items)) => items.iter().filter_map(|i| text(Some(i))).collect(),
+            _ => Vec::new(),
+        },
+        image: url_of(article.get("image")),
+        publisher: article.get("publisher").and_then(|p| text(p.get("name"))),
+        description: text(article.get("description")),
+        headline: text(article.get("headline")),
+        body: article
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(str::to_owned),
+    }
+}
+
+fn text(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(normalize_whitespace(s)).filter(|s| !s.is_empty()),
+        _ => None,
+    }
+}
+
+/// Author names from a string, a Person object, or an array of either.
+fn names(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) => split_list(s)
+            .into_iter()
+            .filter(|s| !s.starts_with("http"))
+            .collect(),
+        Some(Value::Object(map)) => text(map.get("name")).into_iter().collect(),
+        Some(Value::Array(items)) => items.iter().flat_map(|i| names(Some(i))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn url_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Value::Object(map) => text(map.get("url")).or_else(|| text(map.get("contentUrl"))),
+        Value::Array(items) => items.iter().find_map(|i| url_of(Some(i))),
+        _ => None,
+    }
+}
+
+/// A date or date-time in any common markup format, as RFC 3339 (UTC offset kept when given).
+#[must_use]
+pub fn normalize_date(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt.to_rfc3339_opts(SecondsFormat::Secs, true));
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return Some(dt.to_rfc3339_opts(SecondsFormat::Secs, true));
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(s, format) {
+            return Some(dt.to_rfc3339_opts(SecondsFormat::Secs, true));
+        }
+    }
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+    ] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(s, format) {
+            return Some(naive.and_utc().to_rfc3339_opts(SecondsFormat::Secs, true));
+        }
+    }
+    let date_part = s.get(..10).unwrap_or(s);
+    for format in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
+        if let Ok(date) = NaiveDate::parse_from_str(date_part, format) {
+            return Some(midnight(date));
+        }
+    }
+    for format in ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y"] {
+        if let Ok(date) = NaiveDate::parse_from_str(s, format) {
+            return Some(midnight(date));
+        }
+    }
+    None
+}
+
+fn midnight(date: NaiveDate) -> String {
+    let dt: DateTime<Utc> = date
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc();
+    dt.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// `/2024/03/05/`, `/2024-03-05/` or `/20240305/` in a URL path.
+#[must_use]
+pub fn date_in_url(url: &str) -> Option<String> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let parts: Vec<&str> = path.split(['/', '?', '#']).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let is_year = part.len() == 4
+            && part.chars().all(|c| c.is_ascii_digit())
+            && part.starts_with(['1', '2']);
+        if is_year
+            && let (Some(m), Some(d)) = (parts.get(i + 1), parts.get(i + 2))
+            && let Ok(date) = NaiveDate::parse_from_str(
+                &format!("{part}-{m}-{}", &d[..d.len().min(2)]),
+                "%Y-%m-%d",
+            )
+            && m.len() <= 2
+        {
+            return Some(midnight(date));
+        }
+        for candidate in [part.get(..10), part.get(..8)].into_iter().flatten() {
+            let format = if candidate.len() == 10 {
+                "%Y-%m-%d"
+            } else {
+                "%Y%m%d"
+            };
+            if candidate.starts_with(['1', '2'])
+                && let Ok(date) = NaiveDate::parse_from_str(candidate, format)
+                && (1990..=2100)
+                    .contains(&date.format("%Y").to_string().parse::<i32>().unwrap_or(0))
+            {
+                return Some(midnight(date));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_authors_dates_and_keywords_are_read() {
+        let html = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+            {"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Li Wei"}],
+             "datePublished":"2024-03-05T10:00:00+01:00","dateModified":"2024-03-06T08:00:00Z","keywords":"energy, wind",
+             "articleSection":"Business","publisher":{"@type":"Organization","name":"Daily Wire Service"},"image":{"url":"https://x/i.jpg"}}]}</script></head><body></body></html>"#;
+        let meta = read(&Document::from(html), None);
+        assert_eq!(meta.authors, ["Ana Ruiz", "Li Wei"]);
+        assert_eq!(
+            meta.published_at.as_deref(),
+            Some("2024-03-05T10:00:00+01:00")
+        );
+        assert_eq!(meta.modified_at.as_deref(), Some("2024-03-06T08:00:00Z"));
+        assert_eq!(meta.tags, ["energy", "wind"]);
+        assert_eq!(meta.categories, ["Business"]);
+        assert_eq!(meta.site_name.as_deref(), Some("Daily Wire Service"));
+        assert_eq!(meta.image.as_deref(), Some("https://x/i.jpg"));
+    }
+
+    #[test]
+    fn meta_tags_fill_in_when_there_is_no_json_ld() {
+        let html = r#"<head><meta name="author" content="Sam Roe"><meta property="article:published_time" content="2023-11-02">
+            <meta property="og:site_name" content="Gazette"><link rel="canonical" href="https://g.example/a"><meta property="article:tag" content="Rail">
+            <meta name="description" content="About trains."></head>"#;
+        let meta = read(&Document::from(html), None);
+        assert_eq!(meta.authors, ["Sam Roe"]);
+        assert_eq!(meta.published_at.as_deref(), Some("2023-11-02T00:00:00Z"));
+        assert_eq!(meta.site_name.as_deref(), Some("Gazette"));
+        assert_eq!(meta.canonical_url.as_deref(), Some("https://g.example/a"));
+        assert_eq!(meta.tags, ["Rail"]);
+        assert_eq!(meta.description.as_deref(), Some("About trains."));
+    }
+
+    #[test]
+    fn a_time_element_then_the_url_give_the_date_last() {
+        let meta = read(
+            &Document::from("<body><time datetime=\"2022-01-09T07:30:00Z\">Jan 9</time></body>"),
+            None,
+        );
+        assert_eq!(meta.published_at.as_deref(), Some("2022-01-09T07:30:00Z"));
+        let meta = read(
+            &Document::from("<body></body>"),
+            Some("https://n.example/2021/07/14/story-slug"),
+        );
+        assert_eq!(meta.published_at.as_deref(), Some("2021-07-14T00:00:00Z"));
+    }
+
+    #[test]
+    fn dates_in_common_formats_normalise_to_rfc3339() {
+        assert_eq!(
+            normalize_date("Tue, 05 Mar 2024 10:00:00 GMT").as_deref(),
+            Some("2024-03-05T10:00:00Z")
+        );
+        assert_eq!(
+            normalize_date("2024-03-05 10:00:00").as_deref(),
+            Some("2024-03-05T10:00:00Z")
+        );
+        assert_eq!(
+            normalize_date("March 5, 2024").as_deref(),
+            Some("2024-03-05T00:00:00Z")
+        );
+        assert_eq!(
+            normalize_date("2024-03-05T10:00:00+0100").as_deref(),
+            Some("2024-03-05T10:00:00+01:00")
+        );
+        assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn url_dates_need_a_plausible_year() {
+        assert_eq!(
+            date_in_url("https://x.example/2024-02-29-leap").as_deref(),
+            Some("2024-02-29T00:00:00Z")
+        );
+        assert_eq!(date_in_url("https://x.example/item/12345678"), None);
+    }
+}
