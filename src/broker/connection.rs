@@ -1,10 +1,11 @@
-//! Connecting to the broker: one attempt, or attempts with capped exponential backoff.
+//! Connecting to the broker: one attempt, or attempts with the retry policy of [`super::backoff`].
 
 use std::time::Duration;
 
 use lapin::{Connection, ConnectionProperties};
 use tokio_util::sync::CancellationToken;
 
+use super::backoff::Backoff;
 use crate::settings::AmqpSettings;
 
 /// Opens one connection, named so operators can find it in `rabbitmqctl list_connections`.
@@ -20,27 +21,6 @@ pub async fn connect(settings: &AmqpSettings, role: &str) -> lapin::Result<Conne
     );
     let properties = ConnectionProperties::default().with_connection_name(name.into());
     Connection::connect(settings.url.expose(), properties).await
-}
-
-/// Capped exponential backoff: `initial`, doubling, never above `max`.
-#[derive(Debug, Clone)]
-pub struct Backoff {
-    next: Duration,
-    max: Duration,
-}
-
-impl Backoff {
-    #[must_use]
-    pub fn new(initial: Duration, max: Duration) -> Self {
-        Self { next: initial, max }
-    }
-
-    /// The delay before the next attempt; each call doubles the following one up to the cap.
-    pub fn next_delay(&mut self) -> Duration {
-        let delay = self.next;
-        self.next = (self.next * 2).min(self.max);
-        delay
-    }
 }
 
 /// Connects, retrying with backoff. `attempts == 0` retries until `cancel` fires.
@@ -79,17 +59,5 @@ pub async fn connect_with_retry(
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_doubles_up_to_its_cap() {
-        let mut b = Backoff::new(Duration::from_millis(100), Duration::from_millis(350));
-        let delays: Vec<_> = (0..4).map(|_| b.next_delay().as_millis()).collect();
-        assert_eq!(delays, [100, 200, 350, 350]);
     }
 }

@@ -3,16 +3,8 @@
 
 use lapin::BasicProperties;
 
+use super::headers::{ERROR_KIND, ERROR_MESSAGE, EXTRACTOR_VERSION, FAILED_AT};
 use super::text_value;
-
-/// Header naming the failure with a short stable code (`malformed_json`, `html_too_deep`, …).
-pub const ERROR_KIND: &str = "x-error-kind";
-/// Header with the human-readable failure message.
-pub const ERROR_MESSAGE: &str = "x-error-message";
-/// Header with when the worker gave up on the message (RFC 3339).
-pub const FAILED_AT: &str = "x-failed-at";
-/// Header with the extractor version that failed, so a newer one can be tried on replay.
-pub const EXTRACTOR_VERSION: &str = "x-extractor-version";
 
 /// Why a message is dead-lettered.
 #[derive(Debug, Clone)]

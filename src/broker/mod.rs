@@ -1,8 +1,10 @@
 //! RabbitMQ plumbing, knowing nothing of articles: connecting with backoff, declaring the
 //! topology, publishing with confirms, and building dead-letter messages.
 
+pub mod backoff;
 pub mod connection;
 pub mod dead_letter;
+pub mod headers;
 pub mod publisher;
 pub mod topology;
 

@@ -14,7 +14,7 @@ use lapin::{Channel, Connection, Consumer};
 use tokio_util::sync::CancellationToken;
 
 use super::{ConfirmWindow, Progress, REPLAY_COUNT, Summary, replay_properties};
-use crate::broker::{ConfirmedPublisher, header_str, text_value};
+use crate::broker::{ConfirmedPublisher, header_str, headers, text_value};
 
 /// Where in the stream to start.
 #[derive(Debug, Clone, Copy)]
@@ -60,8 +60,11 @@ async fn stream_consumer(
 }
 
 fn offset_of(delivery: &lapin::message::Delivery) -> Option<u64> {
-    header_str(delivery.properties.headers().as_ref(), "x-stream-offset")
-        .and_then(|o| o.parse().ok())
+    header_str(
+        delivery.properties.headers().as_ref(),
+        headers::STREAM_OFFSET,
+    )
+    .and_then(|o| o.parse().ok())
 }
 
 /// The next offset after the last message in the stream now (0 when empty): reads the last chunk.

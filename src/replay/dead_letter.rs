@@ -12,7 +12,7 @@ use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use super::{ConfirmWindow, Progress, Summary, replay_properties};
-use crate::broker::{ConfirmedPublisher, dead_letter as dl_headers, header_str};
+use crate::broker::{ConfirmedPublisher, header_str, headers};
 
 /// What to move.
 #[derive(Debug, Clone, Default)]
@@ -40,10 +40,10 @@ pub struct KindReport {
 #[must_use]
 pub fn kind_of(properties: &BasicProperties) -> String {
     let headers = properties.headers().as_ref();
-    if let Some(kind) = header_str(headers, dl_headers::ERROR_KIND) {
+    if let Some(kind) = header_str(headers, headers::ERROR_KIND) {
         return kind;
     }
-    let reason = headers.and_then(|h| match h.inner().get("x-death")? {
+    let reason = headers.and_then(|h| match h.inner().get(headers::DEATH)? {
         AMQPValue::FieldArray(deaths) => deaths.as_slice().first().and_then(|d| match d {
             AMQPValue::FieldTable(t) => header_str(Some(t), "reason"),
             _ => None,

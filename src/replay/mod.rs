@@ -19,30 +19,9 @@ use lapin::options::BasicAckOptions;
 use lapin::types::{AMQPValue, FieldTable};
 use serde::Serialize;
 
+pub use crate::broker::headers::{REPLAY_COUNT, REPLAYED_AT};
 use crate::broker::publisher::PendingConfirm;
-use crate::broker::{dead_letter as dl_headers, header_str, text_value};
-
-/// Header counting how often a message was replayed.
-pub const REPLAY_COUNT: &str = "x-replay-count";
-/// Header with when the message was last replayed (RFC 3339).
-pub const REPLAYED_AT: &str = "x-replayed-at";
-
-/// Headers that describe a past failure or a position; they are not part of the article.
-const STRIPPED_HEADERS: [&str; 13] = [
-    dl_headers::ERROR_KIND,
-    dl_headers::ERROR_MESSAGE,
-    dl_headers::FAILED_AT,
-    dl_headers::EXTRACTOR_VERSION,
-    "x-death",
-    "x-first-death-exchange",
-    "x-first-death-queue",
-    "x-first-death-reason",
-    "x-last-death-exchange",
-    "x-last-death-queue",
-    "x-last-death-reason",
-    "x-delivery-count",
-    "x-stream-offset",
-];
+use crate::broker::{header_str, headers, text_value};
 
 /// The original properties for a re-publish: failure and position headers stripped,
 /// `x-replay-count` incremented, `x-replayed-at` set.
@@ -51,7 +30,7 @@ pub fn replay_properties(original: &BasicProperties) -> BasicProperties {
     let mut headers = FieldTable::default();
     if let Some(existing) = original.headers() {
         for (key, value) in existing {
-            if !STRIPPED_HEADERS.contains(&key.as_str()) {
+            if !headers::FAILURE_AND_POSITION.contains(&key.as_str()) {
                 headers.insert(key.clone(), value.clone());
             }
         }
@@ -236,7 +215,7 @@ mod tests {
     #[test]
     fn replay_strips_failure_headers_and_counts_replays() {
         let mut headers = FieldTable::default();
-        headers.insert(dl_headers::ERROR_KIND.into(), text_value("body_too_large"));
+        headers.insert(headers::ERROR_KIND.into(), text_value("body_too_large"));
         headers.insert("x-trace".into(), text_value("t"));
         headers.insert(REPLAY_COUNT.into(), AMQPValue::LongLongInt(2));
         let original = BasicProperties::default()
@@ -244,7 +223,7 @@ mod tests {
             .with_headers(headers);
         let replayed = replay_properties(&original);
         let h = replayed.headers().as_ref();
-        assert_eq!(header_str(h, dl_headers::ERROR_KIND), None);
+        assert_eq!(header_str(h, headers::ERROR_KIND), None);
         assert_eq!(header_str(h, "x-trace").as_deref(), Some("t"));
         assert_eq!(header_str(h, REPLAY_COUNT).as_deref(), Some("3"));
         assert!(header_str(h, REPLAYED_AT).is_some());

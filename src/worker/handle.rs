@@ -17,18 +17,14 @@ use lapin::types::FieldTable;
 use tokio::sync::OwnedSemaphorePermit;
 use tracing::Instrument;
 
-use crate::broker::{ConfirmedPublisher, PublishError, dead_letter, text_value};
+use crate::broker::backoff::Backoff;
+use crate::broker::{ConfirmedPublisher, PublishError, dead_letter, headers, text_value};
 use crate::observability as obs;
 use crate::settings::Settings;
 use enricher_extract::record::record_message_id;
 use enricher_extract::{
     BodyHints, EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractError, Extractor, Source,
 };
-
-/// Header carrying the extractor version on every record.
-pub const HEADER_EXTRACTOR_VERSION: &str = "x-extractor-version";
-/// Header carrying the input's AMQP message id on every record.
-pub const HEADER_SOURCE_MESSAGE_ID: &str = "x-source-message-id";
 
 /// What every delivery task shares.
 pub struct Context {
@@ -223,12 +219,12 @@ async fn settle(delivery: Delivery, outcome: Outcome, context: &Context) {
 fn record_properties(article_id: &str, input: &BasicProperties) -> BasicProperties {
     let mut headers = FieldTable::default();
     headers.insert(
-        HEADER_EXTRACTOR_VERSION.into(),
+        headers::EXTRACTOR_VERSION.into(),
         text_value(EXTRACTOR_VERSION),
     );
     if let Some(source_id) = input.message_id() {
         headers.insert(
-            HEADER_SOURCE_MESSAGE_ID.into(),
+            headers::SOURCE_MESSAGE_ID.into(),
             text_value(source_id.as_str()),
         );
     }
@@ -255,6 +251,8 @@ async fn publish_with_retry(
     properties: BasicProperties,
 ) -> Result<(), PublishError> {
     let worker = &context.settings.worker;
+    let initial = Duration::from_millis(worker.retry_backoff_ms);
+    let mut backoff = Backoff::new(initial, initial * 1024);
     let mut attempt = 0u32;
     loop {
         match context
@@ -271,9 +269,7 @@ async fn publish_with_retry(
             Err(error) => {
                 attempt += 1;
                 metrics::counter!(obs::RETRIED).increment(1);
-                let delay = Duration::from_millis(
-                    worker.retry_backoff_ms.saturating_mul(1 << attempt.min(10)) / 2,
-                );
+                let delay = backoff.next_delay();
                 tracing::warn!(attempt, error = %error, "publish not confirmed; retrying");
                 tokio::time::sleep(delay).await;
             }

@@ -67,7 +67,7 @@ pub struct TrainEntitiesArgs {
     #[arg(default_value = "../shared/corpus/gum-train")]
     pub dir: PathBuf,
     /// Where to write the model.
-    #[arg(long, default_value = "models/entities.crfsuite")]
+    #[arg(long, default_value = "crates/extract/models/entities.crfsuite")]
     pub out: PathBuf,
     /// L1 regularisation.
     #[arg(long, default_value_t = 0.02)]

@@ -1,6 +1,7 @@
 //! An article as it arrives, before extraction: its identity, hints from the sender and its content.
 
 use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
 
 /// The article's content in the form it arrived in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,10 +50,7 @@ impl Article {
     #[must_use]
     pub fn text(text: impl Into<String>) -> Self {
         let text = text.into();
-        Self::bare(
-            crate::decode::content_id(None, text.as_bytes()),
-            Content::Text(text),
-        )
+        Self::bare(content_id(None, text.as_bytes()), Content::Text(text))
     }
 
     /// An HTML page (its charset resolved from the page itself) from `url`, if known; its id is
@@ -61,7 +59,7 @@ impl Article {
     pub fn html(bytes: impl Into<Vec<u8>>, url: Option<&str>) -> Self {
         let bytes = bytes.into();
         let mut article = Self::bare(
-            crate::decode::content_id(url, &bytes),
+            content_id(url, &bytes),
             Content::Html {
                 bytes,
                 charset: None,
@@ -83,4 +81,14 @@ impl Article {
             content,
         }
     }
+}
+
+/// A hash of url + content: the id of an article nobody named.
+pub(crate) fn content_id(url: Option<&str>, content: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(url.unwrap_or("").as_bytes());
+    hasher.update([0]);
+    hasher.update(content);
+    let digest = hasher.finalize();
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -1,8 +1,8 @@
 //! Turns a message body into an [`Article`]: JSON envelope, raw HTML or plain text, chosen by
 //! content type or, when there is none, by sniffing the first bytes.
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 
 use crate::Limits;
 use crate::article::{Article, Content};
@@ -139,44 +139,59 @@ fn resolve_id(
     if let Some(id) = message_id.filter(|s| !s.trim().is_empty()) {
         return id.to_owned();
     }
-    content_id(url, content)
+    crate::article::content_id(url, content)
 }
 
-/// A hash of url + content: the id of an article nobody named.
-pub(crate) fn content_id(url: Option<&str>, content: &[u8]) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(url.unwrap_or("").as_bytes());
-    hasher.update([0]);
-    hasher.update(content);
-    let digest = hasher.finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+
+/// A JSON envelope as it arrives. Fields we do not interpret are kept, and go to the record's
+/// `metadata` beside the envelope's own `metadata` object.
+#[derive(Debug, Deserialize)]
+struct Envelope {
+    #[serde(default, deserialize_with = "string_or_number")]
+    id: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    html: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    published_at: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    metadata: Option<Map<String, Value>>,
+    #[serde(flatten)]
+    unknown: Map<String, Value>,
 }
 
-/// Envelope fields we interpret; anything else is kept under `metadata`.
-const ENVELOPE_FIELDS: [&str; 9] = [
-    "id",
-    "url",
-    "html",
-    "text",
-    "title",
-    "source",
-    "published_at",
-    "language",
-    "metadata",
-];
+/// An envelope `id` may be a string or a number (kept as its decimal text).
+fn string_or_number<'de, D: serde::Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
+    match Option::<Value>::deserialize(de)? {
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(Value::Null) | None => Ok(None),
+        Some(_) => Err(serde::de::Error::custom("must be a string or a number")),
+    }
+}
 
 fn decode_envelope(body: &[u8], hints: BodyHints<'_>) -> Result<Article, ExtractError> {
     let text = std::str::from_utf8(body).map_err(|_| ExtractError::InvalidUtf8("JSON"))?;
     let value: Value =
         serde_json::from_str(text).map_err(|e| ExtractError::MalformedJson(e.to_string()))?;
-    let Value::Object(mut fields) = value else {
+    if !value.is_object() {
         return Err(ExtractError::InvalidEnvelope(
             "the JSON body is not an object".into(),
         ));
-    };
-    let html = take_string(&mut fields, "html")?;
-    let text = take_string(&mut fields, "text")?;
-    let content = match (html, text) {
+    }
+    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
+        ExtractError::InvalidEnvelope(format!("\"{}\": {}", e.path(), e.inner()))
+    })?;
+    let content = match (envelope.html, envelope.text) {
         (Some(html), _) if !html.trim().is_empty() => Content::Html {
             bytes: html.into_bytes(),
             charset: Some("utf-8".into()),
@@ -188,34 +203,11 @@ fn decode_envelope(body: &[u8], hints: BodyHints<'_>) -> Result<Article, Extract
         },
         (None, None) => return Err(ExtractError::MissingContent),
     };
-    let id = match fields.remove("id") {
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        Some(Value::Null) | None => None,
-        Some(_) => {
-            return Err(ExtractError::InvalidEnvelope(
-                "\"id\" must be a string or a number".into(),
-            ));
-        }
-    };
-    let url = take_string(&mut fields, "url")?;
-    let title = take_string(&mut fields, "title")?;
-    let source = take_string(&mut fields, "source")?;
-    let published_at = take_string(&mut fields, "published_at")?;
-    let language = take_string(&mut fields, "language")?;
-    let mut metadata = match fields.remove("metadata") {
-        Some(Value::Object(m)) => m,
-        Some(Value::Null) | None => Map::new(),
-        Some(_) => {
-            return Err(ExtractError::InvalidEnvelope(
-                "\"metadata\" must be an object".into(),
-            ));
-        }
-    };
-    for (key, value) in fields {
-        debug_assert!(!ENVELOPE_FIELDS.contains(&key.as_str()));
+    let mut metadata = envelope.metadata.unwrap_or_default();
+    for (key, value) in envelope.unknown {
         metadata.entry(key).or_insert(value);
     }
+    let (id, url) = (envelope.id, envelope.url);
     let content_bytes: &[u8] = match &content {
         Content::Html { bytes, .. } => bytes,
         Content::Text(t) => t.as_bytes(),
@@ -223,25 +215,15 @@ fn decode_envelope(body: &[u8], hints: BodyHints<'_>) -> Result<Article, Extract
     Ok(Article {
         id: resolve_id(id, hints.message_id, url.as_deref(), content_bytes),
         url,
-        title,
-        source,
-        published_at,
-        language,
+        title: envelope.title,
+        source: envelope.source,
+        published_at: envelope.published_at,
+        language: envelope.language,
         metadata,
         content,
     })
 }
 
-/// Removes a field that must be a string (or null) if present.
-fn take_string(fields: &mut Map<String, Value>, key: &str) -> Result<Option<String>, ExtractError> {
-    match fields.remove(key) {
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(Value::Null) | None => Ok(None),
-        Some(_) => Err(ExtractError::InvalidEnvelope(format!(
-            "\"{key}\" must be a string"
-        ))),
-    }
-}
 
 #[cfg(test)]
 mod tests {
