@@ -1,0 +1,150 @@
+//! Unit tests of the scoring reader: whole pages in, the kept blocks' texts out.
+
+use super::*;
+
+const PARAGRAPH: &str = "The council approved the new bridge on Tuesday, after a long debate \
+                         about its cost, its design and the traffic it will bring to the old town.";
+
+fn texts(html: &str) -> Vec<String> {
+    let doc = Document::from(html);
+    let skip = byline_element(&doc).map(|(id, _)| id);
+    main_content(&doc, "", skip)
+        .unwrap()
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
+}
+
+fn links(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<li><a href=\"/story/{i}\">Another story number {i} worth a click</a></li>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_article_wins_over_navigation_sidebars_and_link_lists() {
+    let html = format!(
+        "<html><body><div class=\"menu\"><ul>{}</ul></div>\
+         <div id=\"main\"><div class=\"story\">{}</div>\
+         <div class=\"more\"><ul>{}</ul></div></div>\
+         <div class=\"sidebar\"><p>Popular now, and trending.</p><ul>{}</ul></div></body></html>",
+        links(8),
+        format!("<p>{PARAGRAPH}</p>").repeat(6),
+        links(6),
+        links(8)
+    );
+    let got = texts(&html);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert!(got.iter().all(|t| t == PARAGRAPH), "{got:?}");
+}
+
+#[test]
+fn the_byline_element_is_found_and_left_out_of_the_content() {
+    let html = format!(
+        "<html><body><article><span class=\"byline\">By <span itemprop=\"name\">Ana Ruiz</span></span>{}</article></body></html>",
+        format!("<p>{PARAGRAPH}</p>").repeat(5)
+    );
+    let doc = Document::from(html.as_str());
+    let (_, name) = byline_element(&doc).unwrap();
+    assert_eq!(name, "Ana Ruiz");
+    assert!(texts(&html).iter().all(|t| !t.contains("Ana Ruiz")));
+}
+
+#[test]
+fn hidden_elements_and_share_widgets_are_not_content() {
+    let html = format!(
+        "<html><body><article>{}<p style=\"display: none\">Hidden teaser text that should never show up anywhere.</p>\
+         <div class=\"share\">Share on Facebook, Twitter, email</div>{}</article></body></html>",
+        format!("<p>{PARAGRAPH}</p>").repeat(3),
+        format!("<p>{PARAGRAPH}</p>").repeat(3)
+    );
+    let got = texts(&html);
+    assert_eq!(got, vec![PARAGRAPH.to_owned(); 6]);
+}
+
+#[test]
+fn paragraphs_split_over_sibling_containers_are_joined() {
+    let part = format!(
+        "<div class=\"body-part\">{}</div>",
+        format!("<p>{PARAGRAPH}</p>").repeat(4)
+    );
+    let html = format!(
+        "<html><body><div>{part}<div class=\"ad-slot\"><a href=\"/ad\">Sponsored</a></div>{part}</div></body></html>"
+    );
+    assert_eq!(texts(&html).len(), 8);
+}
+
+#[test]
+fn loose_text_in_a_container_is_scored_as_paragraphs() {
+    let html = format!(
+        "<html><body><div class=\"nav\"><a href=\"/\">Home</a></div><div id=\"story\">{}</div></body></html>",
+        format!("{PARAGRAPH}<br><br>").repeat(6)
+    );
+    let got = texts(&html);
+    assert!(got.concat().contains("old town."), "{got:?}");
+    assert!(!got.concat().contains("Home"), "{got:?}");
+}
+fn article_with(inner: &str) -> Vec<String> {
+    let paragraphs = format!("<p>{PARAGRAPH}</p>").repeat(4);
+    texts(&format!(
+        "<html><body><div id=\"story\">{paragraphs}{inner}{paragraphs}</div></body></html>"
+    ))
+}
+
+#[test]
+fn a_widget_left_with_an_ad_label_once_its_links_are_gone_is_removed() {
+    // The credits go first (all link text); the box then holds only "Advertising".
+    let got = article_with(
+        "<div class=\"inread\"><div><div class=\"label\">Advertising</div>\
+         <div class=\"credits\"><a href=\"http://ads.example\">Video ads by Example</a></div>\
+         </div></div>",
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+}
+
+#[test]
+fn a_caption_beside_an_image_counts_as_a_paragraph_and_stays() {
+    let got = article_with(
+        "<div class=\"thumb\"><div class=\"thumbinner\"><a href=\"/f.png\"><img src=\"/f.png\"></a>\
+         <div class=\"thumbcaption\"><div class=\"magnify\"><a href=\"/f\" title=\"Enlarge\"></a></div>\
+         The new bridge at dusk</div></div></div>",
+    );
+    assert!(got.iter().any(|t| t == "The new bridge at dusk"), "{got:?}");
+}
+
+#[test]
+fn a_bare_hash_link_counts_as_a_full_link() {
+    // 13 of 34 characters are link text: kept at Readability's 0.3 weight for in-page
+    // links, removed at full weight.
+    let got = article_with(
+        "<div class=\"gallery\"><h2>Business in pictures</h2><ul><li></li><li>\
+         <a href=\"#\">show all 50</a></li></ul></div>",
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+}
+
+#[test]
+fn a_joined_aside_is_renamed_and_kept() {
+    let html = format!(
+        "<html><body><div id=\"page\"><div class=\"post\">{}</div>\
+         <aside class=\"bio\">{}</aside></div></body></html>",
+        format!("<p>{PARAGRAPH}</p>").repeat(5),
+        format!("<p>{PARAGRAPH}</p>").repeat(3)
+    );
+    assert_eq!(texts(&html).len(), 8);
+}
+#[test]
+fn text_removed_inside_a_heading_leaves_the_heading_share_of_its_container() {
+    // Without its button the heading is 12 of the box's 19 characters, not all of them, so
+    // the short, linked box goes (Readability's short-block rule, whatever the class bonus).
+    let got = article_with(
+        "<div class=\"story-heading\"><h2>Struct Mutex <button>Copy item path</button></h2>\
+         <span><a href=\"/src/mutex.rs\">Source</a></span></div>",
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+}

@@ -1,0 +1,180 @@
+//! The class, id and role vocabulary of Readability's rules: its word lists, one Aho-Corasick
+//! automaton over them, the class weight they give, and the text normalisation the tests read.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// Class or id fragments of page furniture (Readability's `unlikelyCandidates`).
+const UNLIKELY: [&str; 31] = [
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// Fragments that keep an otherwise unlikely element (Readability's `okMaybeItsACandidate`).
+const MAYBE: [&str; 9] = [
+    "and", "article", "body", "column", "content", "layout", "main", "mathjax", "shadow",
+];
+
+/// Class or id fragments that lower an element's weight by 25.
+const NEGATIVE: [&str; 24] = [
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// Class or id fragments that raise an element's weight by 25.
+const POSITIVE: [&str; 12] = [
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story",
+];
+
+/// Roles of page furniture.
+pub(super) const UNLIKELY_ROLES: [&str; 7] = [
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Hosts whose embedded players count as content.
+pub(super) const VIDEO_HOSTS: [&str; 8] = [
+    "youtube",
+    "youtu.be",
+    "vimeo",
+    "dailymotion",
+    "twitch.tv",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.bilibili.com",
+];
+
+/// Which of the word lists a class or id value holds a fragment of (bits below).
+pub(super) const UNLIKELY_WORD: u8 = 1;
+pub(super) const MAYBE_WORD: u8 = 2;
+const NEGATIVE_WORD: u8 = 4;
+const POSITIVE_WORD: u8 = 8;
+pub(super) const BYLINE_WORD: u8 = 16;
+
+/// Class or id fragments of a byline (Readability's `byline` pattern).
+const BYLINE: [&str; 5] = ["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// One automaton over every list's fragments, case-insensitive, with each fragment's lists:
+/// an attribute value is read once instead of once per fragment.
+static WORD_LISTS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let mut fragments: Vec<(&str, u8)> = Vec::new();
+    for (list, bit) in [
+        (&UNLIKELY[..], UNLIKELY_WORD),
+        (&MAYBE[..], MAYBE_WORD),
+        (&NEGATIVE[..], NEGATIVE_WORD),
+        (&POSITIVE[..], POSITIVE_WORD),
+        (&BYLINE[..], BYLINE_WORD),
+    ] {
+        for fragment in list {
+            match fragments.iter_mut().find(|(f, _)| f == fragment) {
+                Some((_, bits)) => *bits |= bit,
+                None => fragments.push((fragment, bit)),
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(fragments.iter().map(|(f, _)| f))
+        .expect("the word lists are valid patterns");
+    (
+        automaton,
+        fragments.into_iter().map(|(_, bits)| bits).collect(),
+    )
+});
+
+/// The word lists `value` holds a fragment of.
+pub(super) fn word_groups(value: &str) -> u8 {
+    if value.is_empty() {
+        return 0;
+    }
+    let (automaton, bits) = &*WORD_LISTS;
+    automaton
+        .find_overlapping_iter(value)
+        .fold(0, |groups, m| groups | bits[m.pattern().as_usize()])
+}
+
+/// Readability's class weight of one attribute value, from its word lists.
+pub(super) fn class_weight(value: &str, groups: u8) -> f32 {
+    let mut weight = 0.0;
+    if groups & NEGATIVE_WORD != 0
+        || value
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("hid"))
+    {
+        weight -= 25.0;
+    }
+    if groups & POSITIVE_WORD != 0 {
+        weight += 25.0;
+    }
+    weight
+}
+
+/// A share widget: "share" or "sharedaddy" as a whole word of the class or id.
+pub(super) fn is_share(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("share") || w.eq_ignore_ascii_case("sharedaddy"))
+}
+
+pub(super) fn normalized(text: &str) -> String {
+    crate::body::normalize_whitespace(text)
+}
