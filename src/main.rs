@@ -22,7 +22,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(&settings.telemetry);
+    let mut telemetry_settings = settings.telemetry.clone();
+    if matches!(cli.command, Command::Demo(_)) && std::env::var_os("RUST_LOG").is_none() {
+        // The demo prints what it shows on stdout; only problems belong beside it.
+        telemetry_settings.filter = "warn".into();
+    }
+    telemetry::init(&telemetry_settings);
     let result = match &cli.command {
         Command::Extract(args) => Extractor::new(settings.limits.extractor_options())
             .map_err(anyhow::Error::from)
@@ -35,6 +40,7 @@ fn main() -> ExitCode {
                 runtime.block_on(async {
                     match command {
                         Command::Run => commands::run::run(settings).await,
+                        Command::Demo(args) => commands::demo::run(args, &settings).await,
                         Command::Publish(args) => commands::publish::run(args, &settings).await,
                         Command::Topology => commands::topology::run(&settings).await,
                         Command::Replay(args) => commands::replay::run(args, &settings).await,

@@ -25,8 +25,11 @@ pub const RETRIED: &str = "enricher_publish_retries_total";
 pub const REQUEUED: &str = "enricher_messages_requeued_total";
 /// Acks that failed (the broker redelivers those messages).
 pub const ACK_FAILURES: &str = "enricher_ack_failures_total";
-/// Articles being processed now.
+/// Deliveries held now: waiting for an extraction slot, extracting, or waiting for their
+/// record's confirm and ack (at most `worker.max_in_flight`).
 pub const IN_FLIGHT: &str = "enricher_in_flight";
+/// Extractions computing now, on the blocking pool (at most `worker.extract_concurrency`).
+pub const EXTRACTIONS_RUNNING: &str = "enricher_extractions_running";
 /// Seconds per pipeline stage (`decode`, `parse`, `language`, `total`) and `publish`.
 pub const STAGE_SECONDS: &str = "enricher_stage_seconds";
 /// 1 while connected to the broker.

@@ -131,12 +131,22 @@ impl TopologySettings {
     }
 }
 
+/// The prefetch when none is configured: enough deliveries to keep every core busy while
+/// hundreds of confirms and acks are on the wire.
+pub const DEFAULT_PREFETCH: u16 = 256;
+
 /// Flow control and retry policy of the consuming loop.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkerSettings {
+    /// Deliveries held at once: being extracted, waiting for an extraction slot, or waiting for
+    /// their record's confirm and their ack. 0 means the prefetch.
     pub max_in_flight: usize,
+    /// basic.qos: unacknowledged deliveries the broker pushes ahead. Large, so the broker round
+    /// trips of many messages overlap while the cores extract.
     pub prefetch: u16,
+    /// Extractions running at once (CPU-bound, on the blocking pool). 0 means the number of CPUs.
+    pub extract_concurrency: usize,
     pub publish_retries: u32,
     pub retry_backoff_ms: u64,
     pub confirm_timeout_ms: u64,
@@ -145,23 +155,34 @@ pub struct WorkerSettings {
 }
 
 impl WorkerSettings {
-    /// Articles processed at once: the configured value, or the number of CPUs when it is 0.
+    /// Deliveries held at once: the configured value, or the prefetch when it is 0.
     #[must_use]
     pub fn effective_max_in_flight(&self) -> usize {
         if self.max_in_flight > 0 {
             self.max_in_flight
         } else {
-            std::thread::available_parallelism().map_or(2, usize::from)
+            usize::from(self.effective_prefetch())
         }
     }
 
-    /// basic.qos prefetch: the configured value, or twice the in-flight bound when it is 0.
+    /// basic.qos prefetch: the configured value; when it is 0, twice `max_in_flight` if that is
+    /// set, else [`DEFAULT_PREFETCH`].
     #[must_use]
     pub fn effective_prefetch(&self) -> u16 {
-        if self.prefetch > 0 {
-            self.prefetch
+        match (self.prefetch, self.max_in_flight) {
+            (0, 0) => DEFAULT_PREFETCH,
+            (0, n) => u16::try_from(n * 2).unwrap_or(u16::MAX),
+            (p, _) => p,
+        }
+    }
+
+    /// Extractions at once: the configured value, or the number of CPUs when it is 0.
+    #[must_use]
+    pub fn effective_extract_concurrency(&self) -> usize {
+        if self.extract_concurrency > 0 {
+            self.extract_concurrency
         } else {
-            u16::try_from(self.effective_max_in_flight() * 2).unwrap_or(u16::MAX)
+            std::thread::available_parallelism().map_or(2, usize::from)
         }
     }
 

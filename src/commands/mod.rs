@@ -1,6 +1,7 @@
-//! The command-line interface (clap): one subcommand each for running the worker, extracting
-//! offline, publishing articles and declaring the topology. `main.rs` only parses and dispatches.
+//! The command-line interface (clap): one subcommand each for the demo, running the worker,
+//! extracting offline, publishing and replaying articles and declaring the topology. `main.rs` only parses and dispatches.
 
+pub mod demo;
 pub mod extract;
 pub mod publish;
 pub mod replay;
@@ -26,6 +27,10 @@ pub struct Cli {
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job end to end on a real broker: a worker in its own vhost, the built-in samples
+    /// (text, HTML, one malformed message) published, their records and the dead letter printed,
+    /// then the throughput of a burst; the vhost is deleted afterwards.
+    Demo(demo::DemoArgs),
     /// Run the worker: consume, extract, publish confirmed records, dead-letter bad input.
     Run,
     /// Extract one article (HTML, text or JSON envelope, auto-detected) to a record on stdout.

@@ -41,6 +41,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     tracing::info!(
         version = enricher_extract::EXTRACTOR_VERSION,
         max_in_flight = settings.worker.effective_max_in_flight(),
+        extract_concurrency = settings.worker.effective_extract_concurrency(),
         prefetch = settings.worker.effective_prefetch(),
         "worker starting"
     );

@@ -14,7 +14,7 @@ use lapin::BasicProperties;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicNackOptions};
 use lapin::types::FieldTable;
-use tokio::sync::OwnedSemaphorePermit;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tracing::Instrument;
 
 use crate::broker::backoff::Backoff;
@@ -31,6 +31,9 @@ pub struct Context {
     settings: Arc<Settings>,
     /// Built once at start-up with its models; every delivery's extraction shares it.
     extractor: Extractor,
+    /// Extraction slots (`worker.extract_concurrency`): CPU-bound work is bounded here, apart from
+    /// the much larger number of deliveries in flight, which mostly wait on the broker.
+    extract_slots: Arc<Semaphore>,
     publisher: ConfirmedPublisher,
 }
 
@@ -41,9 +44,13 @@ impl Context {
         extractor: Extractor,
         publisher: ConfirmedPublisher,
     ) -> Self {
+        let extract_slots = Arc::new(Semaphore::new(
+            settings.worker.effective_extract_concurrency(),
+        ));
         Self {
             settings,
             extractor,
+            extract_slots,
             publisher,
         }
     }
@@ -72,7 +79,7 @@ pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSema
         let _permit = permit;
         metrics::counter!(obs::CONSUMED).increment(1);
         metrics::gauge!(obs::IN_FLIGHT).increment(1.0);
-        let outcome = process(&delivery, &context.settings, &context.extractor).await;
+        let outcome = process(&delivery, &context).await;
         settle(delivery, outcome, &context).await;
         metrics::gauge!(obs::IN_FLIGHT).decrement(1.0);
     }
@@ -80,8 +87,29 @@ pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSema
     .await;
 }
 
-/// Runs the pipeline on the blocking pool, bounded by the time budget.
-async fn process(delivery: &Delivery, settings: &Settings, extractor: &Extractor) -> Outcome {
+/// Counts a running extraction in `enricher_extractions_running` for as long as it lives, panics
+/// included.
+struct RunningExtraction;
+
+impl RunningExtraction {
+    fn start() -> Self {
+        metrics::gauge!(obs::EXTRACTIONS_RUNNING).increment(1.0);
+        Self
+    }
+}
+
+impl Drop for RunningExtraction {
+    fn drop(&mut self) {
+        metrics::gauge!(obs::EXTRACTIONS_RUNNING).decrement(1.0);
+    }
+}
+
+/// Runs the pipeline on the blocking pool once an extraction slot is free, bounded by the time
+/// budget. The slot moves into the blocking job and is freed only when that thread finishes —
+/// even when the outer time-out has already given up on it — so the threads computing never
+/// outnumber the slots.
+async fn process(delivery: &Delivery, context: &Context) -> Outcome {
+    let (settings, extractor) = (&context.settings, &context.extractor);
     let properties = &delivery.properties;
     let content_type = properties
         .content_type()
@@ -103,7 +131,15 @@ async fn process(delivery: &Delivery, settings: &Settings, extractor: &Extractor
     let extractor = extractor.clone();
     let prefix = settings.topology.output_routing_prefix.clone();
     let budget = Duration::from_millis(settings.limits.time_budget_ms);
+    let slot = context
+        .extract_slots
+        .clone()
+        .acquire_owned()
+        .await
+        .expect("the extraction semaphore is never closed");
     let job = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        let _running = RunningExtraction::start();
         let hints = BodyHints {
             content_type: content_type.as_deref(),
             message_id: message_id.as_deref(),

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod demo;
 mod helpers;
 mod replay;
 
@@ -261,13 +262,22 @@ async fn every_bad_message_is_dead_lettered_with_its_kind_and_the_worker_goes_on
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_killed_worker_loses_nothing_after_restart() {
+async fn a_killed_worker_with_256_deliveries_in_flight_loses_nothing_after_restart() {
     const ARTICLES: usize = 2_000;
     let broker = TestBroker::new();
     let mut client = broker.client().await;
     client.publish_articles(ARTICLES).await;
 
-    let mut worker = WorkerProcess::spawn(&broker, &[]);
+    // Hundreds of deliveries held at once (extracting, waiting for a slot, or waiting for their
+    // confirm and ack) when the process dies: all of them must come back.
+    let mut worker = WorkerProcess::spawn(
+        &broker,
+        &[
+            ("ENRICHER__WORKER__PREFETCH", "256"),
+            ("ENRICHER__WORKER__MAX_IN_FLIGHT", "256"),
+            ("ENRICHER__WORKER__EXTRACT_CONCURRENCY", "2"),
+        ],
+    );
     let first = client.collect_records(ARTICLES / 4, WAIT).await;
     assert_eq!(first.len(), ARTICLES / 4, "the first worker made progress");
     worker.signal(Signal::SIGKILL);
