@@ -1,7 +1,7 @@
 //! `eval train-entities`: trains the entity tagger's CRF weights (`models/entities.crfsuite`)
 //! on CoNLL-U documents with GUM `Entity=` annotations, with exactly the gold spans
 //! `eval entities` scores against and the features the pipeline computes at run time
-//! (`crates/extract/src/enrich/tagger/`).
+//! (`crates/extract/src/enrich/entities/tagger/`).
 //!
 //! The shipped weights come from `../shared/corpus/gum-train` (GUM, CC BY 4.0: academic,
 //! biography, court, interview and travel documents). Never train on the news documents that
@@ -13,7 +13,9 @@ use std::path::Path;
 use crfs::Trainer;
 
 use enricher_extract::enrich::entities::Kind;
-use enricher_extract::enrich::{tagger, tokens};
+use enricher_extract::enrich::entities::tagger;
+use enricher_extract::enrich::tokens;
+use enricher_extract::{Extractor, Options};
 
 use crate::entities;
 
@@ -53,6 +55,10 @@ fn kind_of(name: &str) -> Option<Kind> {
 /// The corpus cannot be read, or training or writing the model fails.
 pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Report> {
     let docs = entities::load(dir)?;
+    // The shipped gazetteer (and vocabulary) the rules and features read; its tagger weights
+    // are not used.
+    let extractor = Extractor::new(Options::default())?;
+    let models = extractor.models();
     let mut trainer = Trainer::lbfgs()
         .with_c1(settings.c1)?
         .with_c2(settings.c2)?
@@ -75,7 +81,7 @@ pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Repor
             .filter_map(|g| Some((g.start, g.end, kind_of(&g.kind)?)))
             .collect();
         let labels = tagger::gold_labels(&toks, &chars, &gold);
-        let rules = tagger::rule_labels_of(text, &toks, &doc.headings);
+        let rules = tagger::rule_labels_of(&models.gazetteer, text, &toks, &doc.headings);
         let words = tagger::DocumentWords::new(text, &toks);
         for sentence in tagger::sentence_ranges(&toks) {
             let features = tagger::features::collect(&tagger::features::Sentence {
@@ -85,6 +91,7 @@ pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Repor
                 headings: &doc.headings,
                 rules: &rules,
                 words: &words,
+                vocabulary: &models.vocabulary,
             });
             trainer.append(&features, &labels[sentence.clone()])?;
             report.sentences += 1;
@@ -102,7 +109,7 @@ pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Repor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use enricher_extract::enrich::tagger::weights::Weights;
+    use enricher_extract::enrich::entities::tagger::weights::Weights;
 
     const DOC: &str = "# newpar\n\
 1\tAna\tAna\tPROPN\t_\t_\t_\t_\t_\tEntity=(1-person\n\

@@ -6,8 +6,9 @@
 use std::path::Path;
 
 use crate::ModelError;
+use crate::enrich::entities::tagger::Vocabulary;
+use crate::enrich::entities::tagger::weights::Weights;
 use crate::enrich::gazetteer::Gazetteer;
-use crate::enrich::tagger::weights::Weights;
 
 /// The tagger weights shipped in the repository, compiled into the binary (no model download at
 /// run time).
@@ -17,6 +18,8 @@ const SHIPPED_ENTITY_MODEL: &[u8] = include_bytes!("../models/entities.crfsuite"
 pub struct Models {
     pub gazetteer: Gazetteer,
     pub tagger: Weights,
+    /// The tagger's feature vocabulary, built from the word lists and `gazetteer`.
+    pub vocabulary: Vocabulary,
 }
 
 impl std::fmt::Debug for Models {
@@ -62,9 +65,12 @@ impl Models {
             origin: origin.to_owned(),
             reason: error.to_string(),
         })?;
+        let gazetteer = Gazetteer::build();
+        let vocabulary = Vocabulary::build(&gazetteer);
         Ok(Self {
-            gazetteer: Gazetteer::build(),
+            gazetteer,
             tagger,
+            vocabulary,
         })
     }
 }

@@ -1,10 +1,10 @@
 //! Place names from `keshvar` (country names, demonyms, flags, first-level subdivisions), the
-//! `cities` crate (the ~10,000 largest cities) and our capitals table, built once per process into lookup maps and one Aho-Corasick automaton.
+//! `cities` crate (the ~10,000 largest cities) and our capitals table, built once per
+//! [`Models`](crate::models::Models) into lookup maps and one Aho-Corasick automaton.
 //! Given names come from the `fake` crate's locale data (English, French, German, Italian,
 //! Portuguese, Spanish-speaking sets), less the ones that are places.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use keshvar::CountryIterator;
@@ -183,12 +183,6 @@ pub struct Gazetteer {
     /// Leftmost-longest matcher over `forms` keys, in the order of `patterns`.
     pub matcher: AhoCorasick,
     pub patterns: Vec<String>,
-}
-
-/// The process-wide gazetteer.
-pub fn get() -> &'static Gazetteer {
-    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(build)
 }
 
 impl Gazetteer {

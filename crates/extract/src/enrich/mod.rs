@@ -13,8 +13,8 @@ pub mod gazetteer;
 pub mod keywords;
 pub mod quantities;
 pub mod quotes;
-pub mod tagger;
 pub mod tokens;
+pub mod words;
 
 use std::ops::Range;
 
@@ -130,6 +130,7 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
     let tokens = tokens::tokenize(text, &sentence_ranges);
     clock.lap("enrich.tokens");
     let (mut entities, mentions) = entities::find(
+        models,
         text,
         &tokens,
         context.headings,

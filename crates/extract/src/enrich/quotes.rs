@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::{Entity, MentionRef};
 use super::tokens::{Token, TokenKind};
+use super::words::STOPWORDS;
 
 /// One quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -355,7 +356,7 @@ fn group_at(text: &str, tokens: &[Token], i: usize) -> Option<(String, usize)> {
             return Some((text[first.start..t.end].to_owned(), t.end));
         }
         // Only modifiers may stand between the determiner and the noun.
-        if super::keywords::STOPWORDS.contains(&w.to_lowercase().as_str()) {
+        if STOPWORDS.contains(&w.to_lowercase().as_str()) {
             return None;
         }
     }
@@ -502,12 +503,19 @@ mod tests {
     use super::super::entities;
     use super::super::tokens::{sentences, tokenize};
     use super::*;
+    use crate::models::Models;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
-        let (found, mentions) =
-            entities::find(text, &tokens, &[], None, entities::DatelineNames::default());
+        let (found, mentions) = entities::find(
+            Models::for_tests(),
+            text,
+            &tokens,
+            &[],
+            None,
+            entities::DatelineNames::default(),
+        );
         find(text, &tokens, &found, &mentions, &[])
             .into_iter()
             .map(|q| (q.text, q.speaker, q.cue))

@@ -3,13 +3,12 @@
 //! capitalisation evidence and the rule-based tagger's labels around it.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
-use super::super::entities;
-use super::super::gazetteer;
-use super::super::tokens::{Token, TokenKind};
+use super::super::super::gazetteer::{self, Gazetteer};
+use super::super::super::tokens::{Token, TokenKind};
+use super::super::lexicon::{self, is_capitalized};
 
 /// Document-wide evidence about words: seen in lower case, seen capitalised mid-sentence.
 pub struct DocumentWords<'a> {
@@ -70,10 +69,24 @@ const CAPITALISED_FLAGS: [(u16, &str); 9] = [
 
 /// Every word the features look up, with its flags: one hash lookup per token instead of a
 /// scan of each list (the lists hold hundreds of words; scanning them was a third of tagging).
-static VOCABULARY: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
-    let gazetteer = gazetteer::get();
-    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
-    let mut mark = |word: &'static str, flag: u16| *map.entry(word).or_default() |= flag;
+/// Built from the gazetteer, so it lives in [`Models`](crate::models::Models) beside it.
+pub struct Vocabulary(FxHashMap<String, u16>);
+
+impl Vocabulary {
+    /// The vocabulary of the word lists and `gazetteer`.
+    #[must_use]
+    pub fn build(gazetteer: &Gazetteer) -> Self {
+        Self(vocabulary(gazetteer))
+    }
+
+    fn flags(&self, word: &str) -> u16 {
+        self.0.get(word).copied().unwrap_or(0)
+    }
+}
+
+fn vocabulary(gazetteer: &Gazetteer) -> FxHashMap<String, u16> {
+    let mut map: FxHashMap<String, u16> = FxHashMap::default();
+    let mut mark = |word: &str, flag: u16| *map.entry(word.to_owned()).or_default() |= flag;
     for (form, (_, via)) in &gazetteer.forms {
         let flag = match via {
             gazetteer::Via::Demonym => GZ_DEMONYM,
@@ -88,25 +101,25 @@ static VOCABULARY: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         mark(city, GZ_CITY);
     }
     for (list, flag) in [
-        (entities::ORG_WORDS, ORG),
-        (entities::PLACE_WORDS, PLACE),
-        (entities::ROLE_HEADS, ROLE),
-        (entities::HONORIFICS, HONORIFIC),
-        (entities::FUNCTION_WORDS, FUNCTION),
-        (entities::SPEECH_VERBS, SPEECH),
-        (entities::ROLE_NOUNS, OFFICE),
+        (lexicon::ORG_WORDS, ORG),
+        (lexicon::PLACE_WORDS, PLACE),
+        (lexicon::ROLE_HEADS, ROLE),
+        (lexicon::HONORIFICS, HONORIFIC),
+        (lexicon::FUNCTION_WORDS, FUNCTION),
+        (lexicon::SPEECH_VERBS, SPEECH),
+        (lexicon::ROLE_NOUNS, OFFICE),
     ] {
         for word in list {
             mark(word, flag);
         }
     }
     for name in &gazetteer.first_names {
-        if entities::is_given_name(name) {
+        if lexicon::is_given_name(gazetteer, name) {
             mark(name, GIVEN);
         }
     }
     map
-});
+}
 
 /// A word's shape: "Xx", "X", "x", "d", with "." and "-" kept ("X.X.", "Xx-Xx").
 pub(super) fn shape(word: &str) -> String {
@@ -139,6 +152,8 @@ pub struct Sentence<'a> {
     /// The rule-based label of every token of the document.
     pub rules: &'a [&'a str],
     pub words: &'a DocumentWords<'a>,
+    /// The word lists' and the gazetteer's words with their flags.
+    pub vocabulary: &'a Vocabulary,
 }
 
 /// Calls `emit(k, feature)` for every feature of every token `k` (0-based within the sentence).
@@ -150,9 +165,9 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         headings,
         rules,
         words,
+        vocabulary,
     } = input;
     let sentence = sentence.clone();
-    let vocabulary = &*VOCABULARY;
     let lower: Vec<String> = sentence
         .clone()
         .map(|i| tokens[i].text(text).to_lowercase())
@@ -195,21 +210,21 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         }
         // The gazetteer and the vocabularies hold capitalised words only, the verb and office
         // lists lower-case ones: one lookup each.
-        if entities::is_capitalized(w) {
+        if is_capitalized(w) {
             if words.lower.contains(lower[k].as_str()) {
                 add(&["lowseen"]);
             }
             if words.capitalised_mid_sentence.contains(w) {
                 add(&["capmid"]);
             }
-            let flags = vocabulary.get(w).copied().unwrap_or(0);
+            let flags = vocabulary.flags(w);
             for (flag, name) in CAPITALISED_FLAGS {
                 if flags & flag != 0 {
                     add(&[name]);
                 }
             }
         }
-        let flags = vocabulary.get(lower[k].as_str()).copied().unwrap_or(0);
+        let flags = vocabulary.flags(lower[k].as_str());
         if flags & SPEECH != 0 {
             add(&["v=speech"]);
         }

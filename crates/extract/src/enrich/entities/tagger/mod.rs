@@ -17,26 +17,16 @@ pub mod weights;
 #[cfg(feature = "internals")]
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-pub use features::DocumentWords;
+pub use features::{DocumentWords, Vocabulary};
 use weights::Weights;
 
-use super::entities::{self, Kind, RuleEntities};
-use super::tokens::Token;
-
-/// The trained weights, compiled into the binary (no model download at run time).
-static WEIGHTS: &[u8] = include_bytes!("../../../models/entities.crfsuite");
-
-static MODEL: LazyLock<Option<Weights>> = LazyLock::new(|| {
-    match Weights::from_crfsuite(WEIGHTS) {
-        Ok(model) => Some(model),
-        Err(error) => {
-            tracing::error!(%error, "the entity model does not load; entities come from rules alone");
-            None
-        }
-    }
-});
+#[cfg(feature = "internals")]
+use super::super::gazetteer::Gazetteer;
+use super::super::tokens::Token;
+use super::lexicon::{FUNCTION_WORDS, is_capitalized};
+use super::rules::RuleEntities;
+use super::types::Kind;
 
 /// Label of a token inside a span of `kind`.
 #[must_use]
@@ -64,13 +54,20 @@ fn kind_of_label(label: &str) -> Option<Kind> {
 /// The rule-based labels of every token of a document, for training.
 #[must_use]
 pub fn rule_labels_of(
+    gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
     headings: &[Range<usize>],
 ) -> Vec<&'static str> {
     rule_labels(
         tokens,
-        &entities::by_rules(text, tokens, headings, entities::DatelineNames::default()),
+        &super::rules::by_rules(
+            gazetteer,
+            text,
+            tokens,
+            headings,
+            super::types::DatelineNames::default(),
+        ),
     )
 }
 
@@ -111,18 +108,17 @@ pub fn sentence_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-/// The tagger's spans (token ranges, types), or the rules' own when no model is available.
+/// The tagger's spans (token ranges, types).
 #[must_use]
 pub(super) fn tag(
+    model: &Weights,
+    vocabulary: &Vocabulary,
     text: &str,
     tokens: &[Token],
     headings: &[Range<usize>],
     found: &RuleEntities,
 ) -> Vec<(Range<usize>, Kind)> {
     let rules = rule_labels(tokens, found);
-    let Some(model) = MODEL.as_ref() else {
-        return spans(&rules, 0);
-    };
     let words = DocumentWords::new(text, tokens);
     let n = model.labels.len();
     let mut out = Vec::new();
@@ -149,6 +145,7 @@ pub(super) fn tag(
             headings,
             rules: &rules,
             words: &words,
+            vocabulary,
         };
         features::for_each(&input, |k, f| {
             model.score(f, &mut scores[k * n..(k + 1) * n]);
@@ -181,8 +178,7 @@ fn may_hold_a_name(text: &str, tokens: &[Token], sentence: Range<usize>, rules: 
     sentence.clone().any(|i| {
         let word = tokens[i].text(text);
         rules[i] != "O"
-            || (entities::is_capitalized(word)
-                && !(i == sentence.start && entities::FUNCTION_WORDS.contains(&word)))
+            || (is_capitalized(word) && !(i == sentence.start && FUNCTION_WORDS.contains(&word)))
     })
 }
 
@@ -244,7 +240,7 @@ fn spans<S: AsRef<str>>(labels: &[S], offset: usize) -> Vec<(Range<usize>, Kind)
 #[must_use]
 pub fn gold_labels(
     tokens: &[Token],
-    chars: &super::tokens::CharIndex,
+    chars: &super::super::tokens::CharIndex,
     gold: &[(usize, usize, Kind)],
 ) -> Vec<&'static str> {
     let mut labels = vec!["O"; tokens.len()];
@@ -304,6 +300,6 @@ mod tests {
 
     #[test]
     fn the_shipped_model_loads() {
-        assert!(MODEL.is_some());
+        assert!(!crate::models::Models::for_tests().tagger.labels.is_empty());
     }
 }

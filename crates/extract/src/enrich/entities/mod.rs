@@ -1,0 +1,215 @@
+//! Named entities (person, organization, location) by rules: capitalised-token chunks inside
+//! sentences, role and title cues ("Colombian President Gustavo Petro" → role "Colombian
+//! President"), organisation and place vocabularies, the place gazetteer, and document-level
+//! consistency ("Petro" after "Gustavo Petro" is the same person). Hand-written: no kept Rust crate
+//! does English NER offline without model downloads; a trained tagger can replace the chunk typing
+//! later behind the same output.
+//!
+//! Headings and the title are matched only against entities found in the body, since title case
+//! makes every word look like a name.
+
+mod chunking;
+mod classification;
+pub mod lexicon;
+mod rules;
+mod salience;
+pub mod tagger;
+mod types;
+
+use std::ops::Range;
+
+use super::tokens::Token;
+use crate::models::Models;
+
+pub use types::{DatelineNames, Entity, Kind, MentionRef, Span};
+
+/// Finds entities in `text`. `tokens` are the text's tokens; `headings` are byte ranges of heading
+/// paragraphs; `title` and the dateline's names add context.
+#[must_use]
+pub fn find(
+    models: &Models,
+    text: &str,
+    tokens: &[Token],
+    headings: &[Range<usize>],
+    title: Option<&str>,
+    dateline: DatelineNames<'_>,
+) -> (Vec<Entity>, Vec<MentionRef>) {
+    let gazetteer = &models.gazetteer;
+    let mut found = rules::by_rules(gazetteer, text, tokens, headings, dateline);
+    let spans = tagger::tag(&models.tagger, &models.vocabulary, text, tokens, headings, &found);
+    found.refine(gazetteer, text, tokens, &spans);
+    salience::finish(text, title, &found.entities, found.mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::{sentences, tokenize};
+    use super::*;
+
+    fn entities(text: &str) -> Vec<Entity> {
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        find(
+            Models::for_tests(),
+            text,
+            &tokens,
+            &[],
+            None,
+            DatelineNames::default(),
+        )
+        .0
+    }
+
+    fn get<'a>(list: &'a [Entity], name: &str) -> &'a Entity {
+        list.iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {list:?}"))
+    }
+
+    #[test]
+    fn a_title_before_a_name_becomes_the_persons_role() {
+        let found = entities("Colombian President Gustavo Petro spoke on Monday.");
+        let petro = get(&found, "Gustavo Petro");
+        assert_eq!(petro.kind, "person");
+        assert_eq!(petro.roles, ["Colombian President"]);
+    }
+
+    #[test]
+    fn a_surname_later_in_the_article_is_an_alias_of_the_full_name() {
+        let found =
+            entities("Officials met Gustavo Petro on Monday. Later, Petro left for the airport.");
+        let petro = get(&found, "Gustavo Petro");
+        assert_eq!(petro.aliases, ["Petro"]);
+        assert_eq!(petro.count, 2);
+    }
+
+    #[test]
+    fn an_apposition_gives_a_role() {
+        let found = entities("The plan was drafted by Ana Ruiz, the foreign minister, last year.");
+        assert_eq!(get(&found, "Ana Ruiz").roles, ["foreign minister"]);
+    }
+
+    #[test]
+    fn organisation_words_and_connectors_make_organisations() {
+        let found = entities(
+            "The figures came from the Office for National Statistics and the Bank of England on Tuesday.",
+        );
+        assert_eq!(
+            get(&found, "Office for National Statistics").kind,
+            "organization"
+        );
+        assert_eq!(get(&found, "Bank of England").kind, "organization");
+    }
+
+    #[test]
+    fn countries_and_capitals_are_locations_and_demonyms_are_not_entities() {
+        let found = entities("Talks between Colombian officials in Bogotá and Venezuela resumed.");
+        assert_eq!(get(&found, "Bogotá").kind, "location");
+        assert_eq!(get(&found, "Venezuela").kind, "location");
+        assert!(found.iter().all(|e| e.name != "Colombian"));
+    }
+
+    #[test]
+    fn a_sentence_initial_word_is_not_a_name_unless_it_recurs_capitalised() {
+        let found =
+            entities("Speaking at the meeting, the minister agreed. Officials were pleased.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_same_country_under_two_names_is_one_entity() {
+        let found = entities("Officials in the United States said U.S. exports rose.");
+        let us = get(&found, "United States");
+        assert_eq!(us.aliases, ["U.S."]);
+    }
+
+    #[test]
+    fn a_recurring_unknown_single_name_is_an_organisation() {
+        let found = entities(
+            "Shares of Contoso rose. Analysts said demand for Contoso products was strong.",
+        );
+        assert_eq!(get(&found, "Contoso").kind, "organization");
+    }
+
+    #[test]
+    fn a_bare_name_repeated_three_times_with_speech_verbs_is_an_organisation() {
+        let found = entities(
+            "Contoso said profits rose. Contoso said costs fell. Later Contoso said nothing.",
+        );
+        assert_eq!(get(&found, "Contoso").kind, "organization");
+    }
+
+    #[test]
+    fn events_and_laws_are_not_entities() {
+        let found = entities("She spoke at the Science Fair before the Clean Air Act passed.");
+        assert!(
+            found
+                .iter()
+                .all(|e| e.name != "Science Fair" && e.name != "Clean Air Act"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_starting_with_a_known_surname_is_not_another_person() {
+        let found = entities(
+            "The artist Andy Warhol took thousands of photos. The Warhol Polaroids were sold.",
+        );
+        assert!(
+            found.iter().all(|e| e.name != "Warhol Polaroids"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_inside_a_name_makes_it_an_organisation() {
+        let found = entities("The review appeared in LA Weekly on Friday.");
+        assert_eq!(get(&found, "LA Weekly").kind, "organization");
+    }
+
+    #[test]
+    fn a_given_name_used_alone_is_a_person_even_when_it_recurs() {
+        let found = entities(
+            "Gloria fell ill in May. Doctors treated Gloria at home. Gloria recovered slowly.",
+        );
+        assert_eq!(get(&found, "Gloria").kind, "person");
+    }
+
+    #[test]
+    fn a_bare_name_mostly_after_place_prepositions_is_a_location() {
+        let found = entities(
+            "Shelling continued in Vuhledar overnight. Residents in Vuhledar sheltered. Troops near Vuhledar dug in.",
+        );
+        assert_eq!(get(&found, "Vuhledar").kind, "location");
+    }
+
+    #[test]
+    fn two_names_joined_by_and_stay_two_people() {
+        let found = entities("Ana Ruiz and Tomás Berg run two restaurants in the old town.");
+        assert!(found.iter().all(|e| !e.name.contains(" and ")), "{found:?}");
+        assert_eq!(get(&found, "Ana Ruiz").kind, "person");
+        assert_eq!(get(&found, "Tomás Berg").kind, "person");
+    }
+
+    #[test]
+    fn the_agency_a_dateline_names_is_an_organisation() {
+        let text =
+            "LONDON (Reuters) - Prices fell. Economists polled by Reuters had expected more.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let dateline = DatelineNames {
+            place: Some("LONDON"),
+            agency: Some("Reuters"),
+        };
+        let found = find(Models::for_tests(), text, &tokens, &[], None, dateline).0;
+        assert_eq!(get(&found, "Reuters").kind, "organization");
+    }
+
+    #[test]
+    fn salience_is_highest_for_the_most_mentioned_entity() {
+        let found =
+            entities("Ana Ruiz met Tom Berg. Ruiz said the deal was done. Ruiz left early.");
+        assert_eq!(found[0].name, "Ana Ruiz");
+        assert_eq!(found[0].salience, 1.0);
+    }
+}
