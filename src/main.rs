@@ -9,6 +9,14 @@ use enricher_extract::Extractor;
 use article_enricher::commands::{self, Cli, Command};
 use article_enricher::settings::{Settings, Sources};
 use article_enricher::telemetry;
+use article_enricher::worker::ShutdownCutOff;
+
+/// Exit code when SIGTERM's shutdown deadline cut in-flight work off (0: drained; 1: fatal error;
+/// 2: invalid configuration).
+const EXIT_CUT_OFF: u8 = 3;
+
+/// How long the runtime waits, after the command returned, for blocking work it cannot cancel.
+const RUNTIME_SHUTDOWN: std::time::Duration = std::time::Duration::from_millis(200);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,7 +35,8 @@ fn main() -> ExitCode {
         // The demo prints what it shows on stdout; only problems belong beside it.
         telemetry_settings.filter = "warn".into();
     }
-    telemetry::init(&telemetry_settings);
+    let scrubbing = telemetry::Scrubbing::new(settings.amqp.url.secrets());
+    telemetry::init(&telemetry_settings, settings.amqp.url.secrets());
     let result = match &cli.command {
         Command::Extract(args) => Extractor::new(settings.limits.extractor_options())
             .map_err(anyhow::Error::from)
@@ -37,7 +46,7 @@ fn main() -> ExitCode {
             .build()
             .map_err(anyhow::Error::from)
             .and_then(|runtime| {
-                runtime.block_on(async {
+                let result = runtime.block_on(async {
                     match command {
                         Command::Run => commands::run::run(settings).await,
                         Command::Demo(args) => commands::demo::run(args, &settings).await,
@@ -48,14 +57,28 @@ fn main() -> ExitCode {
                             unreachable!("handled without a runtime")
                         }
                     }
-                })
+                });
+                // Extractions still computing on the blocking pool (the shutdown deadline cut
+                // them off) are not waited for: their messages return to the queue.
+                runtime.shutdown_timeout(RUNTIME_SHUTDOWN);
+                result
             }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.downcast_ref::<ShutdownCutOff>().is_some() => {
+            tracing::warn!(error = %error, "stopped at the shutdown deadline");
+            ExitCode::from(EXIT_CUT_OFF)
+        }
         Err(error) => {
-            tracing::error!(error = format!("{error:#}"), "fatal");
-            eprintln!("article-enricher: {error:#}");
+            // The cause once: a log line for the worker (its logs may be JSON), plain text on
+            // stderr for the other commands.
+            let message = scrubbing.scrub(&format!("{error:#}")).into_owned();
+            if matches!(cli.command, Command::Run) {
+                tracing::error!(error = message, "fatal");
+            } else {
+                eprintln!("article-enricher: {message}");
+            }
             ExitCode::FAILURE
         }
     }

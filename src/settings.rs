@@ -262,25 +262,89 @@ impl<'de> Deserialize<'de> for AmqpUrl {
     }
 }
 
-/// Replaces the password in `scheme://user:password@host…` with `***`.
+/// The user information of `scheme://userinfo@host…`: everything up to the *last* `@` (a raw `@`,
+/// `/`, `?` or `#` in a password then stays inside it; a raw `@` in the path makes it swallow the
+/// host too, which only ever hides more). `None` without credentials.
+fn userinfo_span(url: &str) -> Option<(usize, usize)> {
+    let start = url.find("://")? + 3;
+    let at = url[start..].rfind('@')? + start;
+    Some((start, at))
+}
+
+/// Whether the user information is what a URL parser reads as such: none of the characters that
+/// end an authority appear raw in it.
+fn well_formed_userinfo(userinfo: &str) -> bool {
+    !userinfo.contains(['/', '?', '#', '\\', '@'])
+}
+
+/// Replaces the password in `scheme://user:password@host…` with `***`. A well-formed URL is
+/// parsed with the `url` crate; one whose password holds raw `/`, `?`, `#`, `\\` or `@` (which a
+/// parser would split elsewhere) is masked from the first `:` of its user information to the
+/// last `@`, so nothing of the password is left whatever characters it holds.
 #[must_use]
 pub fn redact_url(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
+    let Some((start, at)) = userinfo_span(url) else {
         return url.to_owned();
     };
-    let rest = &url[scheme_end + 3..];
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return url.to_owned();
+    let userinfo = &url[start..at];
+    if well_formed_userinfo(userinfo)
+        && let Ok(mut parsed) = url::Url::parse(url)
+        && parsed.has_host()
+    {
+        if parsed.password().is_some() {
+            let _ = parsed.set_password(Some("***"));
+        }
+        return parsed.to_string();
+    }
+    let masked = match userinfo.split_once(':') {
+        Some((user, _)) => format!("{user}:***"),
+        None => userinfo.to_owned(),
     };
-    let userinfo = &rest[..at];
-    let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
-    let masked = if userinfo.contains(':') {
-        format!("{user}:***")
-    } else {
-        user.to_owned()
-    };
-    format!("{}{}{}", &url[..scheme_end + 3], masked, &rest[at..])
+    format!("{}{masked}{}", &url[..start], &url[at..])
+}
+
+impl AmqpUrl {
+    /// The forms of the password that must never reach a log line: as written in the URL,
+    /// percent-decoded, and as the list of byte values a frame dump shows. Empty when the URL has no password, or when the password is the user
+    /// name (the redacted URL shows the user name anyway, e.g. RabbitMQ's `guest:guest`).
+    #[must_use]
+    pub fn secrets(&self) -> Vec<String> {
+        let url = self.expose();
+        let Some((start, at)) = userinfo_span(url) else {
+            return Vec::new();
+        };
+        let userinfo = &url[start..at];
+        let (user, password) = match url::Url::parse(url) {
+            Ok(parsed) if well_formed_userinfo(userinfo) && parsed.has_host() => (
+                parsed.username().to_owned(),
+                parsed.password().map(str::to_owned),
+            ),
+            _ => match userinfo.split_once(':') {
+                Some((user, password)) => (user.to_owned(), Some(password.to_owned())),
+                None => (userinfo.to_owned(), None),
+            },
+        };
+        let Some(password) = password.filter(|p| !p.is_empty()) else {
+            return Vec::new();
+        };
+        let decoded = percent_encoding::percent_decode_str(&password)
+            .decode_utf8_lossy()
+            .into_owned();
+        let user = percent_encoding::percent_decode_str(&user)
+            .decode_utf8_lossy()
+            .into_owned();
+        // Frame dumps show the login as a list of byte values.
+        let as_bytes = decoded
+            .bytes()
+            .map(|b| b.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut forms = vec![password, decoded, as_bytes];
+        forms.retain(|form| *form != user && !form.is_empty());
+        forms.sort();
+        forms.dedup();
+        forms
+    }
 }
 
 /// Where the layers come from; the defaults read the real environment.
@@ -292,10 +356,78 @@ pub struct Sources {
     pub environment: Option<HashMap<String, String>>,
 }
 
-/// A configuration that could not be read or does not fit the settings.
+/// A configuration that could not be read or does not fit the settings. Its message names the
+/// file, line and key, but never echoes a value: a line of a configuration file can hold the
+/// broker password.
 #[derive(Debug, thiserror::Error)]
-#[error("invalid configuration: {0}")]
-pub struct SettingsError(#[from] config::ConfigError);
+#[error("invalid configuration: {message}")]
+pub struct SettingsError {
+    message: String,
+}
+
+impl From<config::ConfigError> for SettingsError {
+    fn from(error: config::ConfigError) -> Self {
+        Self {
+            message: describe_without_values(&error),
+        }
+    }
+}
+
+/// A configuration error's message with every value left out: for a file that does not parse,
+/// the parser's position and complaint without its quote of the line; for a value of the wrong
+/// type, the key and the expected type without the value.
+fn describe_without_values(error: &config::ConfigError) -> String {
+    use config::ConfigError;
+    match error {
+        ConfigError::FileParse { uri, cause } => {
+            let text = cause.to_string();
+            let kept: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !is_quoted_source_line(line))
+                .collect();
+            format!(
+                "{} does not parse: {}",
+                uri.as_deref().unwrap_or("a configuration file"),
+                kept.join("; ")
+            )
+        }
+        ConfigError::Type {
+            origin,
+            expected,
+            key,
+            ..
+        } => format!(
+            "{}{} must be {expected}",
+            key.as_deref()
+                .map_or_else(|| "a value".to_owned(), |k| format!("`{k}`")),
+            origin
+                .as_deref()
+                .map_or_else(String::new, |o| format!(" (in {o})")),
+        ),
+        ConfigError::At { error, origin, key } => format!(
+            "{}{}: {}",
+            key.as_deref()
+                .map_or_else(String::new, |k| format!("`{k}`")),
+            origin
+                .as_deref()
+                .map_or_else(String::new, |o| format!(" in {o}")),
+            describe_without_values(error)
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A line of a parser's snippet: `3 | url = "…"`, ` |`, or the `^` marker under it.
+fn is_quoted_source_line(line: &str) -> bool {
+    let digits = line
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    digits.starts_with('|')
+        || line
+            .chars()
+            .all(|c| c == '^' || c == '~' || c.is_whitespace())
+}
 
 impl Settings {
     /// Loads the layered configuration.
@@ -411,5 +543,74 @@ mod tests {
         assert_eq!(redact_url("amqp://host:5672/%2f"), "amqp://host:5672/%2f");
         assert_eq!(redact_url("amqp://user@host"), "amqp://user@host");
         assert_eq!(redact_url("amqps://a:b:c@h/v"), "amqps://a:***@h/v");
+    }
+
+    #[test]
+    fn a_password_with_a_raw_slash_is_redacted_whole() {
+        let url = "amqp://svc:se/cr@et@broker:5672/news";
+        assert_eq!(redact_url(url), "amqp://svc:***@broker:5672/news");
+        let secrets = AmqpUrl::new(url).secrets();
+        assert!(secrets.contains(&"se/cr@et".to_owned()), "{secrets:?}");
+    }
+
+    #[test]
+    fn a_password_that_is_the_user_name_is_no_secret_to_scrub() {
+        assert!(
+            AmqpUrl::new("amqp://guest:guest@h/%2f")
+                .secrets()
+                .is_empty()
+        );
+        assert_eq!(
+            AmqpUrl::new("amqp://u:p%2Fw@h/%2f").secrets(),
+            ["112, 47, 119", "p%2Fw", "p/w"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_password_survives_redaction_whatever_its_characters(
+            password in "[^\\s]{3,24}",
+        ) {
+            let encoded: String =
+                percent_encoding::utf8_percent_encode(&password, percent_encoding::NON_ALPHANUMERIC)
+                    .to_string();
+            for written in [password.clone(), encoded] {
+                let url = format!("amqp://svc-user:{written}@broker.internal:5672/news");
+                let redacted = redact_url(&url);
+                proptest::prop_assert_eq!(
+                    &redacted,
+                    "amqp://svc-user:***@broker.internal:5672/news",
+                    "{}", url
+                );
+                let shown = format!("{:?} {}", AmqpUrl::new(url.clone()), AmqpUrl::new(url.clone()));
+                proptest::prop_assert!(!shown.contains(&written), "{}", shown);
+                let scrubbing = crate::telemetry::Scrubbing::new(AmqpUrl::new(url.clone()).secrets());
+                let line = format!("connecting to {url} with password {password}");
+                let scrubbed = scrubbing.scrub(&line);
+                proptest::prop_assert!(!scrubbed.contains(&password), "{}", scrubbed);
+            }
+        }
+    }
+
+    #[test]
+    fn a_config_file_that_does_not_parse_names_file_and_line_but_never_echoes_the_line() {
+        let dir = std::env::temp_dir().join(format!("ae-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("broken.toml");
+        std::fs::write(
+            &path,
+            "[amqp]\nurl = \"amqp://svc:Sup3rS3cret!@broker/news\nconnection_name = \"x\"\n",
+        )
+        .unwrap();
+        let error = Settings::load(&Sources {
+            config_file: Some(path.clone()),
+            environment: Some(HashMap::new()),
+        })
+        .unwrap_err()
+        .to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(!error.contains("Sup3rS3cret"), "{error}");
+        assert!(error.contains("broken.toml"), "{error}");
+        assert!(error.contains("line 2"), "{error}");
     }
 }

@@ -10,6 +10,7 @@ pub mod handle;
 
 use enricher_extract::Extractor;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -27,10 +28,31 @@ use crate::broker::{self, ConfirmedPublisher, topology};
 use crate::observability::{self as obs, Health};
 use crate::settings::Settings;
 
+/// The worker's flow control, across sessions.
+struct Flow {
+    /// Deliveries held at once (`worker.max_in_flight`).
+    in_flight: Arc<Semaphore>,
+    /// Every delivery task, so shutdown can wait for them.
+    tracker: TaskTracker,
+    /// Deliveries the shutdown deadline cut off.
+    cut_off: AtomicUsize,
+}
+
 /// Why one connected session ended.
 enum SessionEnd {
     Shutdown,
     ConnectionLost(String),
+}
+
+/// The shutdown deadline passed with articles still in flight: the worker stopped anyway and
+/// their deliveries, never acked, return to the queue. The process exits with its own code.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the shutdown deadline ({deadline:?}) cut {left} in-flight article(s) off; their messages return to the queue"
+)]
+pub struct ShutdownCutOff {
+    pub left: usize,
+    pub deadline: Duration,
 }
 
 /// Runs the worker until `shutdown` fires.
@@ -53,8 +75,11 @@ pub async fn run(
     else {
         return Ok(());
     };
-    let in_flight = Arc::new(Semaphore::new(settings.worker.effective_max_in_flight()));
-    let tracker = TaskTracker::new();
+    let flow = Flow {
+        in_flight: Arc::new(Semaphore::new(settings.worker.effective_max_in_flight())),
+        tracker: TaskTracker::new(),
+        cut_off: AtomicUsize::new(0),
+    };
     let mut first_session = true;
     loop {
         health.set_connected(true);
@@ -64,8 +89,7 @@ pub async fn run(
             &settings,
             &extractor,
             &health,
-            &in_flight,
-            &tracker,
+            &flow,
             &shutdown,
         )
         .await;
@@ -93,27 +117,33 @@ pub async fn run(
         }
     }
     let _ = connection.close(200, "shutdown".into()).await;
+    let left = flow.cut_off.load(Ordering::SeqCst);
+    if left > 0 {
+        return Err(ShutdownCutOff {
+            left,
+            deadline: settings.worker.shutdown_deadline(),
+        }
+        .into());
+    }
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Waits for in-flight articles, at most `deadline`. What is left unacked returns to the queue
-/// when the connection closes.
-async fn drain(tracker: &TaskTracker, deadline: Duration) {
+/// Waits for in-flight articles, at most `deadline`; returns how many were left. What is left
+/// unacked returns to the queue when the connection closes.
+async fn drain(tracker: &TaskTracker, deadline: Duration) -> usize {
     tracker.close();
     if tracker.is_empty() {
-        return;
+        return 0;
     }
     tracing::info!(in_flight = tracker.len(), "draining in-flight articles");
     if tokio::time::timeout(deadline, tracker.wait())
         .await
         .is_err()
     {
-        tracing::warn!(
-            left = tracker.len(),
-            "shutdown deadline reached; unacked articles return to the queue"
-        );
+        return tracker.len();
     }
+    0
 }
 
 /// One connected session: channels, topology, consumers, and the delivery loop(s).
@@ -122,8 +152,7 @@ async fn serve(
     settings: &Arc<Settings>,
     extractor: &Extractor,
     health: &Health,
-    in_flight: &Arc<Semaphore>,
-    tracker: &TaskTracker,
+    flow: &Flow,
     shutdown: &CancellationToken,
 ) -> anyhow::Result<SessionEnd> {
     let topology_settings = &settings.topology;
@@ -177,17 +206,18 @@ async fn serve(
         consume_in_order(
             consumers.iter().map(|(_, c)| c.clone()).collect(),
             &context,
-            in_flight,
+            &flow.in_flight,
             shutdown,
             settings.worker.shutdown_deadline(),
+            &flow.cut_off,
         )
         .await
     } else {
         consume_competing(
             consumers[0].1.clone(),
             &context,
-            in_flight,
-            tracker,
+            &flow.in_flight,
+            &flow.tracker,
             shutdown,
         )
         .await
@@ -200,7 +230,8 @@ async fn serve(
                 .basic_cancel(tag.as_str().into(), BasicCancelOptions::default())
                 .await;
         }
-        drain(tracker, settings.worker.shutdown_deadline()).await;
+        let left = drain(&flow.tracker, settings.worker.shutdown_deadline()).await;
+        flow.cut_off.fetch_add(left, Ordering::SeqCst);
         let _ = channel.close(200, "shutdown".into()).await;
         publisher.close().await;
     }
@@ -243,6 +274,7 @@ async fn consume_in_order(
     in_flight: &Arc<Semaphore>,
     shutdown: &CancellationToken,
     deadline: Duration,
+    cut_off: &AtomicUsize,
 ) -> SessionEnd {
     let session = shutdown.child_token();
     let mut loops = tokio::task::JoinSet::new();
@@ -279,7 +311,7 @@ async fn consume_in_order(
     .await
     .is_err()
     {
-        tracing::warn!("shutdown deadline reached; unacked articles return to the queue");
+        cut_off.fetch_add(loops.len(), Ordering::SeqCst);
         loops.abort_all();
     }
     match lost {

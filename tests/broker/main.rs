@@ -317,6 +317,10 @@ async fn the_worker_recovers_from_forced_connection_loss() {
         worker.logs()
     );
     assert!(worker.metric("enricher_connection_losses_total").await >= 1.0);
+    // A forced close is one WARN line of ours, not a burst of ERROR lines from the client.
+    let logs = worker.logs();
+    assert!(!logs.contains("\"level\":\"ERROR\""), "{logs}");
+    assert!(logs.contains("connection lost; reconnecting"), "{logs}");
     worker.wait_ready().await;
     let duplicates = duplicate_count(&seen);
     eprintln!(
@@ -401,4 +405,73 @@ async fn an_unreachable_broker_fails_start_up_naming_it_without_the_password() {
     let logs = worker.logs();
     assert!(logs.contains("amqp://guest:***@127.0.0.1:1/none"), "{logs}");
     assert!(!logs.contains("hunter2"), "{logs}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_broker_password_reaches_no_log_line_even_at_trace_level() {
+    let broker = TestBroker::new();
+    let user = format!("ae-user-{}", uuid::Uuid::new_v4().simple());
+    // Raw `/`, `@`, `?` and `#` in a password defeat naive URL handling.
+    let password = "Tr4ce/p@ss?w#rd";
+    helpers::rabbitmqctl(&["add_user", &user, password]);
+    helpers::rabbitmqctl(&[
+        "set_permissions",
+        "-p",
+        &broker.vhost,
+        &user,
+        ".*",
+        ".*",
+        ".*",
+    ]);
+    let encoded = "Tr4ce%2Fp%40ss%3Fw%23rd";
+    let host = std::env::var("TEST_AMQP_HOST").unwrap_or_else(|_| "127.0.0.1:5672".into());
+    let mut client = broker.client().await;
+    for url in [
+        format!("amqp://{user}:{encoded}@{host}/{}", broker.vhost),
+        // Written raw, as users do: the worker cannot log in, and must say so without it.
+        format!("amqp://{user}:{password}@{host}/{}", broker.vhost),
+    ] {
+        let mut worker = WorkerProcess::spawn(
+            &broker,
+            &[
+                ("AMQP_URL", url.as_str()),
+                ("RUST_LOG", "trace"),
+                ("ENRICHER__AMQP__STARTUP_ATTEMPTS", "2"),
+            ],
+        );
+        if url.contains(encoded) {
+            worker.wait_ready().await;
+            client.publish_articles(1).await;
+            assert!(
+                client.next_record(WAIT).await.is_some(),
+                "{}",
+                worker.logs()
+            );
+            worker.signal(Signal::SIGTERM);
+        }
+        worker.wait_exit(WAIT);
+        let logs = worker.logs();
+        if url.contains(encoded) {
+            assert!(
+                logs.contains("\"level\":\"DEBUG\""),
+                "debug and trace logging are on: {logs}"
+            );
+        } else {
+            assert!(logs.contains(":***@"), "the URL is named, redacted: {logs}");
+        }
+        // The client's frame dumps show the login as bytes: "84, 114, 52, …".
+        let as_bytes = password
+            .bytes()
+            .map(|b| b.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for form in [password, encoded, "p@ss", "Tr4ce", as_bytes.as_str()] {
+            assert!(
+                !logs.contains(form),
+                "{form:?} in the logs of {url}:\n{logs}"
+            );
+        }
+    }
+    client.close().await;
+    helpers::rabbitmqctl(&["delete_user", &user]);
 }

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::article::{Article, Content};
 use crate::decode::{self, BodyHints};
+use crate::enrich::models::Models;
 use crate::error::{ExtractError, ModelError};
-use crate::models::Models;
 use crate::options::Options;
 use crate::record::{self, Record, Source};
 use crate::{

@@ -174,7 +174,7 @@ pub fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::Models;
+    use crate::enrich::models::Models;
 
     #[test]
     fn flag_emoji_become_codes() {

@@ -1,6 +1,6 @@
 //! Place names from `keshvar` (country names, demonyms, flags, first-level subdivisions), the
 //! `cities` crate (the ~10,000 largest cities) and our capitals table, built once per
-//! [`Models`](crate::models::Models) into lookup maps and one Aho-Corasick automaton.
+//! [`Models`](crate::enrich::models::Models) into lookup maps and one Aho-Corasick automaton.
 //! Given names come from the `fake` crate's locale data (English, French, German, Italian,
 //! Portuguese, Spanish-speaking sets), less the ones that are places.
 

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod fingerprint;
 pub mod gazetteer;
 pub mod keywords;
+pub mod models;
 pub mod quantities;
 pub mod quotes;
 pub mod tokens;
@@ -20,7 +21,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::models::Models;
+use models::Models;
 
 pub use countries::CountryMention;
 pub use entities::{Entity, Span};
@@ -130,7 +131,7 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
     let tokens = tokens::tokenize(text, &sentence_ranges);
     clock.lap("enrich.tokens");
     let (mut entities, mentions) = entities::find(
-        models,
+        models.entity_lookups(),
         text,
         &tokens,
         context.headings,

@@ -503,13 +503,13 @@ mod tests {
     use super::super::entities;
     use super::super::tokens::{sentences, tokenize};
     use super::*;
-    use crate::models::Models;
+    use crate::enrich::models::Models;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
         let (found, mentions) = entities::find(
-            Models::for_tests(),
+            Models::for_tests().entity_lookups(),
             text,
             &tokens,
             &[],

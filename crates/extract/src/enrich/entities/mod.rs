@@ -19,24 +19,35 @@ mod types;
 use std::ops::Range;
 
 use super::tokens::Token;
-use crate::models::Models;
+use super::gazetteer::Gazetteer;
+use tagger::Vocabulary;
+use tagger::weights::Weights;
 
 pub use types::{DatelineNames, Entity, Kind, MentionRef, Span};
+
+/// What entity recognition looks up: the gazetteer and the tagger's weights and vocabulary
+/// (owned by the extractor's models, loaded once).
+#[derive(Clone, Copy)]
+pub struct Lookups<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub weights: &'a Weights,
+    pub vocabulary: &'a Vocabulary,
+}
 
 /// Finds entities in `text`. `tokens` are the text's tokens; `headings` are byte ranges of heading
 /// paragraphs; `title` and the dateline's names add context.
 #[must_use]
 pub fn find(
-    models: &Models,
+    lookups: Lookups<'_>,
     text: &str,
     tokens: &[Token],
     headings: &[Range<usize>],
     title: Option<&str>,
     dateline: DatelineNames<'_>,
 ) -> (Vec<Entity>, Vec<MentionRef>) {
-    let gazetteer = &models.gazetteer;
+    let gazetteer = lookups.gazetteer;
     let mut found = rules::by_rules(gazetteer, text, tokens, headings, dateline);
-    let spans = tagger::tag(&models.tagger, &models.vocabulary, text, tokens, headings, &found);
+    let spans = tagger::tag(lookups.weights, lookups.vocabulary, text, tokens, headings, &found);
     found.refine(gazetteer, text, tokens, &spans);
     salience::finish(text, title, &found.entities, found.mentions)
 }
@@ -45,12 +56,13 @@ pub fn find(
 mod tests {
     use super::super::tokens::{sentences, tokenize};
     use super::*;
+    use crate::enrich::models::Models;
 
     fn entities(text: &str) -> Vec<Entity> {
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
         find(
-            Models::for_tests(),
+            Models::for_tests().entity_lookups(),
             text,
             &tokens,
             &[],
@@ -201,7 +213,7 @@ mod tests {
             place: Some("LONDON"),
             agency: Some("Reuters"),
         };
-        let found = find(Models::for_tests(), text, &tokens, &[], None, dateline).0;
+        let found = find(Models::for_tests().entity_lookups(), text, &tokens, &[], None, dateline).0;
         assert_eq!(get(&found, "Reuters").kind, "organization");
     }
 

@@ -69,7 +69,7 @@ const CAPITALISED_FLAGS: [(u16, &str); 9] = [
 
 /// Every word the features look up, with its flags: one hash lookup per token instead of a
 /// scan of each list (the lists hold hundreds of words; scanning them was a third of tagging).
-/// Built from the gazetteer, so it lives in [`Models`](crate::models::Models) beside it.
+/// Built from the gazetteer, so it lives in [`Models`](crate::enrich::models::Models) beside it.
 pub struct Vocabulary(FxHashMap<String, u16>);
 
 impl Vocabulary {

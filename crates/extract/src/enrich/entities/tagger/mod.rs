@@ -300,6 +300,6 @@ mod tests {
 
     #[test]
     fn the_shipped_model_loads() {
-        assert!(!crate::models::Models::for_tests().tagger.labels.is_empty());
+        assert!(!crate::enrich::models::Models::for_tests().tagger.labels.is_empty());
     }
 }

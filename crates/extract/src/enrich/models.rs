@@ -6,13 +6,14 @@
 use std::path::Path;
 
 use crate::ModelError;
+use crate::enrich::entities::Lookups;
 use crate::enrich::entities::tagger::Vocabulary;
 use crate::enrich::entities::tagger::weights::Weights;
 use crate::enrich::gazetteer::Gazetteer;
 
 /// The tagger weights shipped in the repository, compiled into the binary (no model download at
 /// run time).
-const SHIPPED_ENTITY_MODEL: &[u8] = include_bytes!("../models/entities.crfsuite");
+const SHIPPED_ENTITY_MODEL: &[u8] = include_bytes!("../../models/entities.crfsuite");
 
 /// Everything enrichment looks up.
 pub struct Models {
@@ -31,6 +32,16 @@ impl std::fmt::Debug for Models {
 }
 
 impl Models {
+    /// What entity recognition looks up.
+    #[must_use]
+    pub fn entity_lookups(&self) -> Lookups<'_> {
+        Lookups {
+            gazetteer: &self.gazetteer,
+            weights: &self.tagger,
+            vocabulary: &self.vocabulary,
+        }
+    }
+
     /// The shipped models.
     ///
     /// # Errors
