@@ -325,7 +325,8 @@ pub fn predict(extractor: &Extractor, doc: &Document) -> Vec<Labeled> {
         headings: &doc.headings,
         ..enrich::Context::default()
     };
-    let enrichment = enrich::enrich(extractor.models(), &doc.text, &context);
+    let enrichment = enrich::enrich(extractor.models(), &doc.text, &context)
+        .expect("without a deadline, enrichment cannot time out");
     let mut out: Vec<Labeled> = enrichment
         .entities
         .iter()

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::article::{Article, Content};
+use crate::deadline::Deadline;
 use crate::decode::{self, BodyHints};
 use crate::enrich::models::Models;
 use crate::error::{ExtractError, ModelError};
@@ -149,8 +150,9 @@ impl Extractor {
                 dateline_place: dateline.as_ref().map(|d| d.place.as_str()),
                 dateline_agency: dateline.as_ref().and_then(|d| d.agency.as_deref()),
                 headings: &headings,
+                deadline: clock.deadline(),
             },
-        );
+        )?;
         clock.lap("enrich")?;
         for (stage, ms) in &enrichment.stage_ms {
             clock.timings.insert((*stage).to_owned(), *ms);
@@ -215,6 +217,14 @@ struct Clock {
 }
 
 impl Clock {
+    /// The budget as a deadline the stages check inside their loops.
+    fn deadline(&self) -> Deadline {
+        Deadline::after(
+            self.started,
+            u64::try_from(self.budget.as_millis()).unwrap_or(u64::MAX),
+        )
+    }
+
     fn start(budget_ms: u64) -> Self {
         let now = Instant::now();
         Self {

@@ -39,7 +39,7 @@ macro_rules! internal_modules {
 }
 
 internal_modules!(
-    body, charset, dateline, decode, enrich, html, language, plain_text, prescan,
+    body, charset, dateline, deadline, decode, enrich, html, language, plain_text, prescan,
 );
 
 mod article;

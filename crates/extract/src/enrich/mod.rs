@@ -23,6 +23,9 @@ use serde::{Deserialize, Serialize};
 
 use models::Models;
 
+use crate::ExtractError;
+use crate::deadline::Deadline;
+
 pub use countries::CountryMention;
 pub use entities::{Entity, Span};
 pub use fingerprint::Fingerprint;
@@ -85,16 +88,26 @@ pub struct Context<'a> {
     pub dateline_agency: Option<&'a str>,
     /// Byte ranges of heading paragraphs in the text.
     pub headings: &'a [Range<usize>],
+    /// When the article's time budget runs out; checked between stages and inside their loops.
+    pub deadline: Deadline,
 }
 
 /// Enriches `text`.
-#[must_use]
-pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment {
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `context.deadline` has passed.
+pub fn enrich(
+    models: &Models,
+    text: &str,
+    context: &Context<'_>,
+) -> Result<Enrichment, ExtractError> {
+    let deadline = context.deadline;
     let mut clock = StageClock::start();
     let english = context.language.is_none_or(|l| l == "en");
     let sentence_ranges = tokens::sentences(text, context.language.filter(|l| l.len() == 2));
     let chars = tokens::CharIndex::new(text);
     clock.lap("enrich.sentences");
+    deadline.check()?;
     let countries = countries::find(
         &models.gazetteer,
         text,
@@ -112,7 +125,7 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
             .map(|s| text[s.clone()].trim())
             .collect::<Vec<_>>()
             .join(" ");
-        return Enrichment {
+        return Ok(Enrichment {
             sentences: sentence_ranges.len(),
             entities: Vec::new(),
             quotes: Vec::new(),
@@ -126,10 +139,11 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
                 context.language.unwrap_or("und")
             )],
             stage_ms: clock.laps,
-        };
+        });
     }
     let tokens = tokens::tokenize(text, &sentence_ranges);
     clock.lap("enrich.tokens");
+    deadline.check()?;
     let (mut entities, mentions) = entities::find(
         models.entity_lookups(),
         text,
@@ -142,10 +156,13 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
         },
     );
     clock.lap("enrich.entities");
+    deadline.check()?;
     let mut quotes = quotes::find(text, &tokens, &entities, &mentions, context.headings);
     clock.lap("enrich.quotes");
+    deadline.check()?;
     let mut quantities = quantities::find(text, &tokens);
     clock.lap("enrich.quantities");
+    deadline.check()?;
     let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS);
     let summary = keywords::summary(text, &sentence_ranges, context.headings, &keywords);
     clock.lap("enrich.keywords");
@@ -166,7 +183,7 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
         quantity.start = chars.char_of(quantity.start);
         quantity.end = chars.char_of(quantity.end);
     }
-    Enrichment {
+    Ok(Enrichment {
         sentences: sentence_ranges.len(),
         entities,
         quotes,
@@ -177,5 +194,5 @@ pub fn enrich(models: &Models, text: &str, context: &Context<'_>) -> Enrichment 
         fingerprint,
         notes: Vec::new(),
         stage_ms: clock.laps,
-    }
+    })
 }
