@@ -7,6 +7,7 @@
 mod demo;
 mod helpers;
 mod replay;
+mod shutdown;
 
 use std::collections::HashSet;
 use std::time::Duration;
