@@ -15,6 +15,10 @@ use super::{ConfirmWindow, Progress, Summary, replay_properties};
 use crate::broker::{ConfirmedPublisher, header_str, headers};
 
 /// What to move.
+/// Re-publishes (and so acks) in flight at once: well under the 32 commands a quorum queue's
+/// client in the broker keeps in flight before it holds settlements back.
+const ACKS_IN_FLIGHT: usize = 16;
+
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// Only this `x-error-kind` (or broker reason, e.g. `delivery_limit`).
@@ -91,7 +95,13 @@ pub async fn replay(
     let available = u64::from(queue.message_count());
     let mut summary = Summary::default();
     let mut report = selection.dry_run.then(DryRunReport::default);
-    let mut window = ConfirmWindow::new(128);
+    // Few re-publishes in flight, so few acks at once: the dead-letter queue is a quorum queue,
+    // whose client in the broker's channel sends at most 32 commands to the queue at a time and
+    // keeps further settlements in the channel's memory until earlier ones are applied — and
+    // forgets them when the channel closes, which returns those messages to the queue although
+    // their acks were sent (the replay's "acks that did not take effect"). With at most 16 acks
+    // between the synchronous `basic.get`s, none is ever held back.
+    let mut window = ConfirmWindow::new(ACKS_IN_FLIGHT);
     let mut progress = Progress::new(Some(available));
     let mut selected = 0u64;
     while summary.read < available {
