@@ -28,6 +28,9 @@ use crate::broker::{self, ConfirmedPublisher, topology};
 use crate::observability::{self as obs, Health};
 use crate::settings::Settings;
 
+/// How long a stopping worker leaves its last acks to be applied before it closes its channel.
+const ACK_SETTLE_GRACE: Duration = Duration::from_millis(250);
+
 /// The worker's flow control, across sessions.
 struct Flow {
     /// Deliveries held at once (`worker.max_in_flight`).
@@ -232,6 +235,11 @@ async fn serve(
         }
         let left = drain(&flow.tracker, settings.worker.shutdown_deadline()).await;
         flow.cut_off.fetch_add(left, Ordering::SeqCst);
+        // The input is a quorum queue: the broker's channel sends at most 32 settlements to it at
+        // a time and holds later acks back until earlier ones are applied — and forgets held-back
+        // acks when the channel closes, so their messages would be delivered again. A moment
+        // for the last acks of the drain to be applied before closing.
+        tokio::time::sleep(ACK_SETTLE_GRACE).await;
         let _ = channel.close(200, "shutdown".into()).await;
         publisher.close().await;
     }
