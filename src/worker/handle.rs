@@ -69,7 +69,7 @@ enum Outcome {
 }
 
 /// Processes and settles one delivery; the permit bounds articles in flight.
-pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSemaphorePermit) {
+pub async fn handle(mut delivery: Delivery, context: Arc<Context>, permit: OwnedSemaphorePermit) {
     let span = tracing::info_span!(
         "article",
         delivery_tag = delivery.delivery_tag,
@@ -79,8 +79,10 @@ pub async fn handle(delivery: Delivery, context: Arc<Context>, permit: OwnedSema
         let _permit = permit;
         metrics::counter!(obs::CONSUMED).increment(1);
         metrics::gauge!(obs::IN_FLIGHT).increment(1.0);
-        let outcome = process(&delivery, &context).await;
-        settle(delivery, outcome, &context).await;
+        // The body is shared with the extraction thread, not copied (bodies reach 10 MiB).
+        let body = Arc::new(std::mem::take(&mut delivery.data));
+        let outcome = process(&delivery, body.clone(), &context).await;
+        settle(delivery, &body, outcome, &context).await;
         metrics::gauge!(obs::IN_FLIGHT).decrement(1.0);
     }
     .instrument(span)
@@ -108,7 +110,7 @@ impl Drop for RunningExtraction {
 /// budget. The slot moves into the blocking job and is freed only when that thread finishes —
 /// even when the outer time-out has already given up on it — so the threads computing never
 /// outnumber the slots.
-async fn process(delivery: &Delivery, context: &Context) -> Outcome {
+async fn process(delivery: &Delivery, body: Arc<Vec<u8>>, context: &Context) -> Outcome {
     let (settings, extractor) = (&context.settings, &context.extractor);
     let properties = &delivery.properties;
     let content_type = properties
@@ -127,7 +129,6 @@ async fn process(delivery: &Delivery, context: &Context) -> Outcome {
         routing_key: Some(delivery.routing_key.as_str().to_owned()),
         received_at: Some(Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)),
     };
-    let body = delivery.data.clone();
     let extractor = extractor.clone();
     let prefix = settings.topology.output_routing_prefix.clone();
     let budget = Duration::from_millis(settings.limits.time_budget_ms);
@@ -169,7 +170,7 @@ async fn process(delivery: &Delivery, context: &Context) -> Outcome {
 }
 
 /// The one place where an outcome becomes a broker action.
-async fn settle(delivery: Delivery, outcome: Outcome, context: &Context) {
+async fn settle(delivery: Delivery, body: &[u8], outcome: Outcome, context: &Context) {
     let settings = &context.settings;
     let span = tracing::Span::current();
     let published = match &outcome {
@@ -218,7 +219,7 @@ async fn settle(delivery: Delivery, outcome: Outcome, context: &Context) {
                 context,
                 &settings.topology.dead_letter_exchange,
                 delivery.routing_key.as_str(),
-                &delivery.data,
+                body,
                 properties,
             )
             .await;
