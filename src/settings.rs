@@ -131,9 +131,9 @@ impl TopologySettings {
     }
 }
 
-/// The prefetch when none is configured: enough deliveries to keep every core busy while
-/// hundreds of confirms and acks are on the wire.
-pub const DEFAULT_PREFETCH: u16 = 256;
+/// The prefetch when none is configured: enough deliveries to keep every core busy while their
+/// confirms and acks are on the wire, few enough that the bodies held stay small.
+pub const DEFAULT_PREFETCH: u16 = 64;
 
 /// Flow control and retry policy of the consuming loop.
 #[derive(Debug, Clone, Deserialize)]
