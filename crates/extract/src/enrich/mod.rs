@@ -10,6 +10,7 @@ pub mod countries;
 pub mod entities;
 pub mod fingerprint;
 pub mod gazetteer;
+pub mod headings;
 pub mod keywords;
 pub mod models;
 pub mod quantities;
@@ -102,6 +103,7 @@ pub fn enrich(
     context: &Context<'_>,
 ) -> Result<Enrichment, ExtractError> {
     let deadline = context.deadline;
+    let headings = &headings::Headings::new(context.headings);
     let mut clock = StageClock::start();
     let english = context.language.is_none_or(|l| l == "en");
     let sentence_ranges = tokens::sentences(text, context.language.filter(|l| l.len() == 2));
@@ -120,7 +122,7 @@ pub fn enrich(
     if !english {
         let summary = sentence_ranges
             .iter()
-            .filter(|s| !context.headings.iter().any(|h| h.contains(&s.start)))
+            .filter(|s| !headings.contains(s.start))
             .take(2)
             .map(|s| text[s.clone()].trim())
             .collect::<Vec<_>>()
@@ -154,17 +156,31 @@ pub fn enrich(
             place: context.dateline_place,
             agency: context.dateline_agency,
         },
-    );
+        deadline,
+    )?;
     clock.lap("enrich.entities");
     deadline.check()?;
-    let mut quotes = quotes::find(text, &tokens, &entities, &mentions, context.headings);
+    let mut quotes = quotes::find(
+        text,
+        &tokens,
+        &entities,
+        &mentions,
+        headings,
+        deadline,
+    )?;
     clock.lap("enrich.quotes");
     deadline.check()?;
     let mut quantities = quantities::find(text, &tokens);
     clock.lap("enrich.quantities");
     deadline.check()?;
-    let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS);
-    let summary = keywords::summary(text, &sentence_ranges, context.headings, &keywords);
+    let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS, deadline)?;
+    let summary = keywords::summary(
+        text,
+        &sentence_ranges,
+        headings,
+        &keywords,
+        deadline,
+    )?;
     clock.lap("enrich.keywords");
     // Byte offsets to character offsets.
     for entity in &mut entities {
@@ -195,4 +211,34 @@ pub fn enrich(
         notes: Vec::new(),
         stage_ms: clock.laps,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    #[test]
+    fn an_expired_deadline_stops_enrichment_with_time_budget_exceeded() {
+        let text = include_str!("../sample_article.txt");
+        let started = Instant::now()
+            .checked_sub(Duration::from_secs(1))
+            .unwrap();
+        let context = Context {
+            language: Some("en"),
+            deadline: Deadline::after(started, 1),
+            ..Context::default()
+        };
+        let got = enrich(Models::for_tests(), text, &context);
+        let err = got.err().unwrap();
+        assert_eq!(err, ExtractError::TimeBudgetExceeded { budget_ms: 1 });
+        assert_eq!(err.kind(), "time_budget_exceeded");
+        // The same article without a deadline enriches.
+        let context = Context {
+            language: Some("en"),
+            ..Context::default()
+        };
+        assert!(enrich(Models::for_tests(), text, &context).is_ok());
+    }
 }
