@@ -37,6 +37,12 @@ pub use quotes::Quote;
 /// Keywords kept per article.
 const KEYWORDS: usize = 10;
 
+/// Entities and quotes read at most this many characters of the text (cut after the last whole
+/// sentence that fits, else at a token boundary) and the record's notes say so: both are
+/// linear, but the heaviest stages, and no news article comes near this length. A safety net
+/// for pathological shapes of a megabyte and more; the other stages read the whole text.
+pub const ENTITY_QUOTE_CHARS: usize = 200_000;
+
 /// Everything enrichment adds to a record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Enrichment {
@@ -146,10 +152,31 @@ pub fn enrich(
     let tokens = tokens::tokenize(text, &sentence_ranges);
     clock.lap("enrich.tokens");
     deadline.check()?;
+    let mut notes = Vec::new();
+    let (named, named_tokens) = match text.char_indices().nth(ENTITY_QUOTE_CHARS) {
+        None => (text, &tokens[..]),
+        Some((limit, _)) => {
+            let cut = sentence_ranges
+                .iter()
+                .map(|s| s.end)
+                .take_while(|end| *end <= limit)
+                .last()
+                .unwrap_or_else(|| {
+                    let fit = tokens.partition_point(|t| t.end <= limit);
+                    fit.checked_sub(1).map_or(0, |last| tokens[last].end)
+                });
+            notes.push(format!(
+                "entities and quotes cover the first {} characters of {}",
+                chars.char_of(cut),
+                chars.char_of(text.len())
+            ));
+            (&text[..cut], &tokens[..tokens.partition_point(|t| t.end <= cut)])
+        }
+    };
     let (mut entities, mentions) = entities::find(
         models.entity_lookups(),
-        text,
-        &tokens,
+        named,
+        named_tokens,
         context.headings,
         context.title,
         entities::DatelineNames {
@@ -161,8 +188,8 @@ pub fn enrich(
     clock.lap("enrich.entities");
     deadline.check()?;
     let mut quotes = quotes::find(
-        text,
-        &tokens,
+        named,
+        named_tokens,
         &entities,
         &mentions,
         headings,
@@ -208,7 +235,7 @@ pub fn enrich(
         keywords,
         summary,
         fingerprint,
-        notes: Vec::new(),
+        notes,
         stage_ms: clock.laps,
     })
 }
