@@ -278,6 +278,9 @@ fn token_at(tokens: &[Token], byte: usize) -> usize {
     tokens.partition_point(|t| t.start < byte)
 }
 
+/// The speakers a subject walk accepted, each with the token it was accepted at.
+type Walk = Rc<[(usize, Speaker)]>;
+
 /// The text, tokens and mentions with the lookups quote attribution needs, built once per
 /// article so each quote costs about the same however long the text is: paragraph breaks, the
 /// mention starting at a byte, the last speech verb so far in each sentence, the person mentions
@@ -300,7 +303,7 @@ struct Index<'a> {
     /// Per sentence: the first named subject (token, entity), see [`Index::sentence_subject`].
     subjects: RefCell<HashMap<usize, Option<(usize, usize)>>>,
     /// Per sentence start: the accepted speakers of the subject walk, see [`Index::subject_before`].
-    walks: RefCell<HashMap<usize, Rc<[(usize, Speaker)]>>>,
+    walks: RefCell<HashMap<usize, Walk>>,
 }
 
 impl<'a> Index<'a> {
@@ -416,7 +419,7 @@ impl<'a> Index<'a> {
 
     /// The speakers the subject walk accepts in the sentence starting at token `from`, with the
     /// token each was accepted at.
-    fn subject_walk(&self, from: usize) -> Rc<[(usize, Speaker)]> {
+    fn subject_walk(&self, from: usize) -> Walk {
         let tokens = self.tokens;
         let sentence = tokens[from].sentence;
         let end = tokens.partition_point(|t| t.sentence <= sentence);
