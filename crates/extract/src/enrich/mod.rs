@@ -38,7 +38,7 @@ pub use quotes::Quote;
 const KEYWORDS: usize = 10;
 
 /// Entities and quotes read at most this many characters of the text (cut after the last whole
-/// sentence that fits, else at a token boundary) and the record's notes say so: both are
+/// sentence that fits, or after the last whole token when that sentence ends before half of it) and the record's notes say so: both are
 /// linear, but the heaviest stages, and no news article comes near this length. A safety net
 /// for pathological shapes of a megabyte and more; the other stages read the whole text.
 pub const ENTITY_QUOTE_CHARS: usize = 200_000;
@@ -156,15 +156,17 @@ pub fn enrich(
     let (named, named_tokens) = match text.char_indices().nth(ENTITY_QUOTE_CHARS) {
         None => (text, &tokens[..]),
         Some((limit, _)) => {
+            // After the last whole sentence that fits, unless that keeps less than half the
+            // limit (one endless sentence): then after the last whole token.
+            let fit = tokens.partition_point(|t| t.end <= limit);
+            let token_cut = fit.checked_sub(1).map_or(0, |last| tokens[last].end);
             let cut = sentence_ranges
                 .iter()
                 .map(|s| s.end)
                 .take_while(|end| *end <= limit)
                 .last()
-                .unwrap_or_else(|| {
-                    let fit = tokens.partition_point(|t| t.end <= limit);
-                    fit.checked_sub(1).map_or(0, |last| tokens[last].end)
-                });
+                .filter(|end| *end >= limit / 2)
+                .unwrap_or(token_cut);
             notes.push(format!(
                 "entities and quotes cover the first {} characters of {}",
                 chars.char_of(cut),
