@@ -39,6 +39,17 @@ pub enum EvalWhat {
     /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
     /// milliseconds per stage, after a warm-up run.
     Speed(SpeedArgs),
+    /// Hostile input shapes (quote-mark storms, an endless sentence, capitalised words,
+    /// numbers, deep and wide HTML, a metadata-heavy envelope) at growing sizes with a very
+    /// large time budget: ms and ms per KB per shape and size, to show whether each stays flat.
+    Hostile(HostileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HostileArgs {
+    /// The largest size, in KB (sizes run 1, 10, 100, 1000, then doubling up to this).
+    #[arg(long, default_value_t = 5120)]
+    pub max_kb: usize,
 }
 
 #[derive(Debug, Args)]
@@ -225,6 +236,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        EvalWhat::Hostile(args) => crate::hostile::run(&options, args.max_kb),
         EvalWhat::Speed(args) => {
             let (body, content_type) = match &args.file {
                 Some(path) => (std::fs::read(path)?, content_type_for(path)),

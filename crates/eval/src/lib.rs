@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod content;
 pub mod entities;
+pub mod hostile;
 pub mod readers;
 pub mod shingles;
 pub mod tagger_training;

@@ -14,6 +14,7 @@ use crfs::Trainer;
 
 use enricher_extract::enrich::entities::Kind;
 use enricher_extract::enrich::entities::tagger;
+use enricher_extract::enrich::headings::Headings;
 use enricher_extract::enrich::tokens;
 use enricher_extract::{Extractor, Options};
 
@@ -83,12 +84,13 @@ pub fn train(dir: &Path, out: &Path, settings: Settings) -> anyhow::Result<Repor
         let labels = tagger::gold_labels(&toks, &chars, &gold);
         let rules = tagger::rule_labels_of(&models.gazetteer, text, &toks, &doc.headings);
         let words = tagger::DocumentWords::new(text, &toks);
+        let headings = Headings::new(&doc.headings);
         for sentence in tagger::sentence_ranges(&toks) {
             let features = tagger::features::collect(&tagger::features::Sentence {
                 text,
                 tokens: &toks,
                 range: sentence.clone(),
-                headings: &doc.headings,
+                headings: &headings,
                 rules: &rules,
                 words: &words,
                 vocabulary: &models.vocabulary,

@@ -8,8 +8,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::headings::Headings;
 use super::tokens::{Token, TokenKind};
 use super::words::STOPWORDS;
+use crate::ExtractError;
+use crate::deadline::Deadline;
 
 /// One keyword.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -24,8 +27,16 @@ fn is_stop(word: &str) -> bool {
 }
 
 /// The top `limit` keywords of `text`.
-#[must_use]
-pub fn keywords(text: &str, tokens: &[Token], title: Option<&str>, limit: usize) -> Vec<Keyword> {
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per sentence).
+pub fn keywords(
+    text: &str,
+    tokens: &[Token],
+    title: Option<&str>,
+    limit: usize,
+    deadline: Deadline,
+) -> Result<Vec<Keyword>, ExtractError> {
     let mut word_freq: HashMap<String, f64> = HashMap::new();
     let mut phrases: HashMap<String, (usize, Vec<String>)> = HashMap::new();
     let mut run: Vec<&Token> = Vec::new();
@@ -38,6 +49,9 @@ pub fn keywords(text: &str, tokens: &[Token], title: Option<&str>, limit: usize)
         run.clear();
     };
     for (i, t) in tokens.iter().enumerate() {
+        if i == 0 || tokens[i - 1].sentence != t.sentence {
+            deadline.check()?;
+        }
         let w = t.text(text);
         let content = t.kind == TokenKind::Word && w.chars().count() > 2 && !is_stop(w);
         let same_sentence = run
@@ -93,58 +107,61 @@ pub fn keywords(text: &str, tokens: &[Token], title: Option<&str>, limit: usize)
         }
     }
     let max = out.first().map_or(1.0, |(_, s)| *s).max(1e-9);
-    out.into_iter()
+    Ok(out
+        .into_iter()
         .map(|(term, score)| Keyword {
             term,
             score: (score / max * 1000.0).round() / 1000.0,
         })
-        .collect()
+        .collect())
 }
 
 /// Two or three sentences (three from eight sentences up), in article order: those richest in
 /// keywords, with a bonus for the lead.
-#[must_use]
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per sentence).
 pub fn summary(
     text: &str,
     sentences: &[Range<usize>],
-    headings: &[Range<usize>],
+    headings: &Headings,
     keywords: &[Keyword],
-) -> Option<String> {
+    deadline: Deadline,
+) -> Result<Option<String>, ExtractError> {
     let weights: HashMap<&str, f64> = keywords
         .iter()
         .flat_map(|k| k.term.split(' ').map(move |w| (w, k.score)))
         .collect();
-    let candidates: Vec<(usize, f64)> = sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            !headings.iter().any(|h| h.contains(&s.start))
-                && text[(*s).clone()].split_whitespace().count() >= 6
-        })
-        .map(|(i, s)| {
-            let words: Vec<String> = text[s.clone()]
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            let weight: f64 = words.iter().filter_map(|w| weights.get(w.as_str())).sum();
-            let lead = if i == 0 { 1.0 } else { 0.0 };
-            (i, weight / (words.len() as f64).sqrt() + lead)
-        })
-        .collect();
+    let mut candidates: Vec<(usize, f64)> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        deadline.check()?;
+        if headings.contains(s.start)
+            || text[s.clone()].split_whitespace().count() < 6
+        {
+            continue;
+        }
+        let words: Vec<String> = text[s.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let weight: f64 = words.iter().filter_map(|w| weights.get(w.as_str())).sum();
+        let lead = if i == 0 { 1.0 } else { 0.0 };
+        candidates.push((i, weight / (words.len() as f64).sqrt() + lead));
+    }
     if candidates.is_empty() {
-        return None;
+        return Ok(None);
     }
     let want = if sentences.len() >= 8 { 3 } else { 2 };
     let mut best = candidates.clone();
     best.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut chosen: Vec<usize> = best.into_iter().take(want).map(|(i, _)| i).collect();
     chosen.sort_unstable();
-    Some(
+    Ok(Some(
         chosen
             .into_iter()
             .map(|i| text[sentences[i].clone()].trim())
             .collect::<Vec<_>>()
             .join(" "),
-    )
+    ))
 }

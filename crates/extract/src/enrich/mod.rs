@@ -10,6 +10,7 @@ pub mod countries;
 pub mod entities;
 pub mod fingerprint;
 pub mod gazetteer;
+pub mod headings;
 pub mod keywords;
 pub mod models;
 pub mod quantities;
@@ -35,6 +36,12 @@ pub use quotes::Quote;
 
 /// Keywords kept per article.
 const KEYWORDS: usize = 10;
+
+/// Entities and quotes read at most this many characters of the text (cut after the last whole
+/// sentence that fits, or after the last whole token when that sentence ends before half of it) and the record's notes say so: both are
+/// linear, but the heaviest stages, and no news article comes near this length. A safety net
+/// for pathological shapes of a megabyte and more; the other stages read the whole text.
+pub const ENTITY_QUOTE_CHARS: usize = 200_000;
 
 /// Everything enrichment adds to a record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,6 +109,7 @@ pub fn enrich(
     context: &Context<'_>,
 ) -> Result<Enrichment, ExtractError> {
     let deadline = context.deadline;
+    let headings = &headings::Headings::new(context.headings);
     let mut clock = StageClock::start();
     let english = context.language.is_none_or(|l| l == "en");
     let sentence_ranges = tokens::sentences(text, context.language.filter(|l| l.len() == 2));
@@ -120,7 +128,7 @@ pub fn enrich(
     if !english {
         let summary = sentence_ranges
             .iter()
-            .filter(|s| !context.headings.iter().any(|h| h.contains(&s.start)))
+            .filter(|s| !headings.contains(s.start))
             .take(2)
             .map(|s| text[s.clone()].trim())
             .collect::<Vec<_>>()
@@ -144,27 +152,64 @@ pub fn enrich(
     let tokens = tokens::tokenize(text, &sentence_ranges);
     clock.lap("enrich.tokens");
     deadline.check()?;
+    let mut notes = Vec::new();
+    let (named, named_tokens) = match text.char_indices().nth(ENTITY_QUOTE_CHARS) {
+        None => (text, &tokens[..]),
+        Some((limit, _)) => {
+            // After the last whole sentence that fits, unless that keeps less than half the
+            // limit (one endless sentence): then after the last whole token.
+            let fit = tokens.partition_point(|t| t.end <= limit);
+            let token_cut = fit.checked_sub(1).map_or(0, |last| tokens[last].end);
+            let cut = sentence_ranges
+                .iter()
+                .map(|s| s.end)
+                .take_while(|end| *end <= limit)
+                .last()
+                .filter(|end| *end >= limit / 2)
+                .unwrap_or(token_cut);
+            notes.push(format!(
+                "entities and quotes cover the first {} characters of {}",
+                chars.char_of(cut),
+                chars.char_of(text.len())
+            ));
+            (&text[..cut], &tokens[..tokens.partition_point(|t| t.end <= cut)])
+        }
+    };
     let (mut entities, mentions) = entities::find(
         models.entity_lookups(),
-        text,
-        &tokens,
+        named,
+        named_tokens,
         context.headings,
         context.title,
         entities::DatelineNames {
             place: context.dateline_place,
             agency: context.dateline_agency,
         },
-    );
+        deadline,
+    )?;
     clock.lap("enrich.entities");
     deadline.check()?;
-    let mut quotes = quotes::find(text, &tokens, &entities, &mentions, context.headings);
+    let mut quotes = quotes::find(
+        named,
+        named_tokens,
+        &entities,
+        &mentions,
+        headings,
+        deadline,
+    )?;
     clock.lap("enrich.quotes");
     deadline.check()?;
     let mut quantities = quantities::find(text, &tokens);
     clock.lap("enrich.quantities");
     deadline.check()?;
-    let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS);
-    let summary = keywords::summary(text, &sentence_ranges, context.headings, &keywords);
+    let keywords = keywords::keywords(text, &tokens, context.title, KEYWORDS, deadline)?;
+    let summary = keywords::summary(
+        text,
+        &sentence_ranges,
+        headings,
+        &keywords,
+        deadline,
+    )?;
     clock.lap("enrich.keywords");
     // Byte offsets to character offsets.
     for entity in &mut entities {
@@ -192,7 +237,37 @@ pub fn enrich(
         keywords,
         summary,
         fingerprint,
-        notes: Vec::new(),
+        notes,
         stage_ms: clock.laps,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    #[test]
+    fn an_expired_deadline_stops_enrichment_with_time_budget_exceeded() {
+        let text = include_str!("../sample_article.txt");
+        let started = Instant::now()
+            .checked_sub(Duration::from_secs(1))
+            .unwrap();
+        let context = Context {
+            language: Some("en"),
+            deadline: Deadline::after(started, 1),
+            ..Context::default()
+        };
+        let got = enrich(Models::for_tests(), text, &context);
+        let err = got.err().unwrap();
+        assert_eq!(err, ExtractError::TimeBudgetExceeded { budget_ms: 1 });
+        assert_eq!(err.kind(), "time_budget_exceeded");
+        // The same article without a deadline enriches.
+        let context = Context {
+            language: Some("en"),
+            ..Context::default()
+        };
+        assert!(enrich(Models::for_tests(), text, &context).is_ok());
+    }
 }

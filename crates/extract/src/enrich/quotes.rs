@@ -9,9 +9,16 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::entities::{Entity, MentionRef};
+use super::headings::Headings;
 use super::tokens::{Token, TokenKind};
 use super::words::STOPWORDS;
+use crate::ExtractError;
+use crate::deadline::Deadline;
 
 /// One quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -158,58 +165,61 @@ enum Speaker {
 }
 
 /// Finds quotes with speakers. Offsets in the output are byte offsets (converted by the caller).
-#[must_use]
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per quote).
 pub fn find(
     text: &str,
     tokens: &[Token],
     entities: &[Entity],
     mentions: &[MentionRef],
-    headings: &[Range<usize>],
-) -> Vec<Quote> {
+    headings: &Headings,
+    deadline: Deadline,
+) -> Result<Vec<Quote>, ExtractError> {
     // A quote in a headline has no attribution of its own; the body quotes it again.
     let spans: Vec<_> = quote_spans(text)
         .into_iter()
-        .filter(|(inner, _)| !headings.iter().any(|h| h.contains(&inner.start)))
+        .filter(|(inner, _)| !headings.contains(inner.start))
         .collect();
+    let index = Index::new(text, tokens, entities, mentions);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<Attributed> = None;
-    let paragraph_of = |byte: usize| text[..byte].matches("\n\n").count();
     let mut skip_until = 0;
-    for (index, (inner, outer)) in spans.iter().enumerate() {
+    for (position, (inner, outer)) in spans.iter().enumerate() {
+        deadline.check()?;
         if inner.start < skip_until {
             continue;
         }
         let inner = inner.clone();
         let mut second: Option<Range<usize>> = None;
-        let mut attribution = after_quote(text, tokens, mentions, outer.end);
+        let mut attribution = after_quote(&index, outer.end);
         // “A,” he said, “B.” — join the second part.
         if let Some((_, _, attribution_end)) = &attribution
-            && let Some((next_inner, _)) = spans.get(index + 1)
+            && let Some((next_inner, _)) = spans.get(position + 1)
             && text[*attribution_end..next_inner.start]
                 .trim()
                 .trim_start_matches(',')
                 .trim()
                 .chars()
                 .all(|c| matches!(c, '“' | '"'))
-            && paragraph_of(next_inner.start) == paragraph_of(inner.start)
+            && index.paragraph_of(next_inner.start) == index.paragraph_of(inner.start)
         {
             second = Some(next_inner.clone());
             skip_until = next_inner.end;
         }
         if attribution.is_none() {
-            attribution = before_quote(text, tokens, mentions, outer.start).map(|(s, c)| (s, c, 0));
+            attribution = before_quote(&index, outer.start).map(|(s, c)| (s, c, 0));
         }
         // No speech verb: a partial quote belongs to the sentence's subject, if one is named.
         let subject = if attribution.is_none() {
-            sentence_subject(text, tokens, entities, mentions, outer.start)
+            index.sentence_subject(outer.start)
         } else {
             None
         };
-        let paragraph = paragraph_of(inner.start);
+        let paragraph = index.paragraph_of(inner.start);
         let (speaker, speaker_entity, cue) = match attribution {
             Some((speaker, cue, _)) => {
-                let (name, entity) =
-                    resolve(text, tokens, entities, mentions, speaker, inner.start);
+                let (name, entity) = index.resolve(speaker, inner.start);
                 (name, entity, Some(cue))
             }
             None => match (&previous, subject) {
@@ -239,7 +249,7 @@ pub fn find(
             end,
         });
     }
-    quotes
+    Ok(quotes)
 }
 
 /// (inner, outer) byte ranges of double-quoted spans, curly or straight, within one paragraph.
@@ -268,36 +278,277 @@ fn token_at(tokens: &[Token], byte: usize) -> usize {
     tokens.partition_point(|t| t.start < byte)
 }
 
-fn mention_at(mentions: &[MentionRef], start: usize) -> Option<&MentionRef> {
-    mentions.iter().find(|m| m.start == start)
+/// The speakers a subject walk accepted, each with the token it was accepted at.
+type Walk = Rc<[(usize, Speaker)]>;
+
+/// The text, tokens and mentions with the lookups quote attribution needs, built once per
+/// article so each quote costs about the same however long the text is: paragraph breaks, the
+/// mention starting at a byte, the last speech verb so far in each sentence, the person mentions
+/// in order, and (per sentence, on first use) its subject candidates.
+struct Index<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    entities: &'a [Entity],
+    /// Byte offsets of the (non-overlapping) "\n\n" paragraph breaks.
+    paragraph_breaks: Vec<usize>,
+    /// The first mention starting at each byte.
+    by_start: HashMap<usize, &'a MentionRef>,
+    /// For each token, the last speech verb at or before it in its sentence.
+    last_cue: Vec<Option<usize>>,
+    /// Person mentions, in text order.
+    persons: Vec<&'a MentionRef>,
+    /// Whether `persons` is ordered by start and sentence (mentions normally are); when not,
+    /// pronouns resolve by scanning.
+    persons_ordered: bool,
+    /// Per sentence: the first named subject (token, entity), see [`Index::sentence_subject`].
+    subjects: RefCell<HashMap<usize, Option<(usize, usize)>>>,
+    /// Per sentence start: the accepted speakers of the subject walk, see [`Index::subject_before`].
+    walks: RefCell<HashMap<usize, Walk>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        entities: &'a [Entity],
+        mentions: &'a [MentionRef],
+    ) -> Self {
+        let mut by_start = HashMap::with_capacity(mentions.len());
+        for m in mentions {
+            by_start.entry(m.start).or_insert(m);
+        }
+        let mut last_cue: Vec<Option<usize>> = Vec::with_capacity(tokens.len());
+        for (k, t) in tokens.iter().enumerate() {
+            let carried = if k > 0 && tokens[k - 1].sentence == t.sentence {
+                last_cue[k - 1]
+            } else {
+                None
+            };
+            last_cue.push(if CUES.contains(&t.text(text)) {
+                Some(k)
+            } else {
+                carried
+            });
+        }
+        let persons: Vec<&MentionRef> = mentions
+            .iter()
+            .filter(|m| entities[m.entity].kind == super::entities::Kind::Person)
+            .collect();
+        let persons_ordered = persons
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].sentence <= w[1].sentence);
+        Self {
+            text,
+            tokens,
+            entities,
+            paragraph_breaks: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+            by_start,
+            last_cue,
+            persons,
+            persons_ordered,
+            subjects: RefCell::new(HashMap::new()),
+            walks: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The paragraph holding `byte`: the number of paragraph breaks wholly before it.
+    fn paragraph_of(&self, byte: usize) -> usize {
+        self.paragraph_breaks.partition_point(|b| b + 2 <= byte)
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        self.tokens.get(k).map_or("", |t| t.text(self.text))
+    }
+
+    fn mention_at(&self, start: usize) -> Option<&'a MentionRef> {
+        self.by_start.get(&start).copied()
+    }
+
+    /// The first token of sentence `sentence` (tokens are in sentence order).
+    fn sentence_start(&self, sentence: usize) -> usize {
+        self.tokens.partition_point(|t| t.sentence < sentence)
+    }
+
+    /// The first person or organisation named as a subject (not after a preposition, not
+    /// possessive) in the sentence before `before`.
+    fn sentence_subject(&self, before: usize) -> Option<usize> {
+        let tokens = self.tokens;
+        let q = token_at(tokens, before).min(tokens.len().saturating_sub(1));
+        let sentence = tokens.get(q)?.sentence;
+        let first = *self
+            .subjects
+            .borrow_mut()
+            .entry(sentence)
+            .or_insert_with(|| self.first_subject(sentence));
+        first.filter(|(k, _)| *k < q).map(|(_, entity)| entity)
+    }
+
+    /// The first token of `sentence` that starts a named subject, and its entity.
+    fn first_subject(&self, sentence: usize) -> Option<(usize, usize)> {
+        let tokens = self.tokens;
+        let start = self.sentence_start(sentence);
+        let end = tokens.partition_point(|t| t.sentence <= sentence);
+        (start..end).find_map(|k| {
+            let m = self.mention_at(tokens[k].start)?;
+            let after_preposition = k > start && PREPOSITIONS.contains(&self.word(k - 1));
+            let next = token_at(tokens, m.end);
+            let possessive = matches!(self.word(next), "’s" | "'s");
+            (self.entities[m.entity].kind != super::entities::Kind::Location
+                && !after_preposition
+                && !possessive)
+                .then_some((k, m.entity))
+        })
+    }
+
+    /// The nearest subject-like speaker before token `verb`, from token `from` (the start of the
+    /// verb's sentence): relative clauses (", who …,") and objects of prepositions and
+    /// possessives are skipped. The walk over the sentence does not depend on where the verb is,
+    /// so it runs once per sentence and each verb takes the last speaker it accepted before it.
+    fn subject_before(&self, from: usize, verb: usize) -> Option<Speaker> {
+        let walk = Rc::clone(
+            self.walks
+                .borrow_mut()
+                .entry(from)
+                .or_insert_with(|| self.subject_walk(from)),
+        );
+        let before = walk.partition_point(|(k, _)| *k < verb);
+        before
+            .checked_sub(1)
+            .map(|last| walk[last].1.clone())
+    }
+
+    /// The speakers the subject walk accepts in the sentence starting at token `from`, with the
+    /// token each was accepted at.
+    fn subject_walk(&self, from: usize) -> Walk {
+        let tokens = self.tokens;
+        let sentence = tokens[from].sentence;
+        let end = tokens.partition_point(|t| t.sentence <= sentence);
+        let word = |k: usize| self.word(k);
+        // Mark tokens inside ", who/which/whose … ," clauses.
+        let mut skipped = vec![false; end.saturating_sub(from)];
+        let mut k = from;
+        while k < end {
+            if word(k) == ","
+                && k + 1 < end
+                && matches!(word(k + 1), "who" | "which" | "whose" | "whom")
+            {
+                let close = (k + 1..end).find(|j| word(*j) == ",").unwrap_or(end);
+                for s in k..close.min(end) {
+                    skipped[s - from] = true;
+                }
+                k = close;
+            }
+            k += 1;
+        }
+        let mut accepted = Vec::new();
+        let mut k = from;
+        while k < end {
+            if skipped[k - from] {
+                k += 1;
+                continue;
+            }
+            let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
+            if let Some((speaker, speaker_end)) = speaker_at(self, k) {
+                let next = token_at(tokens, speaker_end);
+                let possessive = matches!(word(next), "’s" | "'s");
+                if !after_preposition && !possessive {
+                    accepted.push((k, speaker));
+                }
+                k = next.max(k + 1);
+            } else {
+                k += 1;
+            }
+        }
+        accepted.into()
+    }
+
+    /// Names a speaker; pronouns resolve to the nearest earlier person mention (in this
+    /// sentence, else the first person of the nearest earlier sentence that has one).
+    fn resolve(&self, speaker: Speaker, at: usize) -> (Option<String>, Option<usize>) {
+        let entities = self.entities;
+        match speaker {
+            Speaker::Entity(id) => (Some(entities[id].name.clone()), Some(id)),
+            Speaker::Group(group) => (Some(group), None),
+            Speaker::Pronoun => {
+                let tokens = self.tokens;
+                let sentence = tokens
+                    .get(token_at(tokens, at).min(tokens.len().saturating_sub(1)))
+                    .map_or(0, |t| t.sentence);
+                let found = if self.persons_ordered {
+                    self.nearest_person(sentence, at)
+                } else {
+                    self.nearest_person_by_scan(sentence, at)
+                };
+                match found {
+                    Some(m) => (Some(entities[m.entity].name.clone()), Some(m.entity)),
+                    None => (None, None),
+                }
+            }
+        }
+    }
+
+    /// [`Index::resolve`]'s person by binary search over the ordered person mentions.
+    fn nearest_person(&self, sentence: usize, at: usize) -> Option<&'a MentionRef> {
+        let persons = &self.persons;
+        // Mentions before `at` lie in this sentence or earlier ones, so the last of them is the
+        // nearest in this sentence if any is.
+        let before_at = persons.partition_point(|m| m.start < at);
+        let in_sentence = persons[..before_at]
+            .last()
+            .filter(|m| m.sentence == sentence)
+            .copied();
+        in_sentence.or_else(|| {
+            let earlier = persons.partition_point(|m| m.sentence < sentence);
+            let previous_sentence = persons[..earlier].last()?.sentence;
+            persons
+                .get(persons.partition_point(|m| m.sentence < previous_sentence))
+                .copied()
+        })
+    }
+
+    /// [`Index::resolve`]'s person by scanning, for mentions out of order.
+    fn nearest_person_by_scan(&self, sentence: usize, at: usize) -> Option<&'a MentionRef> {
+        let persons = &self.persons;
+        let in_sentence = persons
+            .iter()
+            .rfind(|m| m.sentence == sentence && m.start < at)
+            .copied();
+        in_sentence.or_else(|| {
+            let previous_sentence = persons
+                .iter()
+                .filter(|m| m.sentence < sentence)
+                .map(|m| m.sentence)
+                .max()?;
+            persons
+                .iter()
+                .find(|m| m.sentence == previous_sentence)
+                .copied()
+        })
+    }
 }
 
 /// “…,” Petro said / “…,” said Petro / “…,” he insisted / “…,” some advisers warned.
-fn after_quote(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[MentionRef],
-    quote_end: usize,
-) -> Option<(Speaker, String, usize)> {
+fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<(Speaker, String, usize)> {
+    let tokens = index.tokens;
     let mut i = token_at(tokens, quote_end);
     // The attribution belongs to the quote's own sentence, never to the next one.
     let quote_sentence = tokens.get(i.checked_sub(1)?)?.sentence;
     if tokens.get(i).is_none_or(|t| t.sentence != quote_sentence) {
         return None;
     }
-    if tokens.get(i).is_some_and(|t| t.text(text) == ",") {
+    if index.word(i) == "," {
         i += 1;
     }
-    let word = |k: usize| tokens.get(k).map(|t| t.text(text)).unwrap_or("");
+    let word = |k: usize| index.word(k);
     // cue + speaker
     if CUES.contains(&word(i)) {
         let cue = word(i).to_owned();
-        if let Some((speaker, end)) = speaker_at(text, tokens, mentions, i + 1) {
+        if let Some((speaker, end)) = speaker_at(index, i + 1) {
             return Some((speaker, cue, end));
         }
     }
     // speaker + cue
-    let (speaker, next) = speaker_at(text, tokens, mentions, i)?;
+    let (speaker, next) = speaker_at(index, i)?;
     let next_token = token_at(tokens, next);
     let cue_index = (next_token..next_token + 2).find(|k| CUES.contains(&word(*k)))?;
     Some((speaker, word(cue_index).to_owned(), tokens[cue_index].end))
@@ -305,14 +556,10 @@ fn after_quote(
 
 /// A speaker starting at token `i`: an entity mention, a subject pronoun, or a group NP.
 /// Returns it and the byte offset after it.
-fn speaker_at(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[MentionRef],
-    i: usize,
-) -> Option<(Speaker, usize)> {
+fn speaker_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
     let t = tokens.get(i)?;
-    if let Some(m) = mention_at(mentions, t.start) {
+    if let Some(m) = index.mention_at(t.start) {
         return Some((Speaker::Entity(m.entity), m.end));
     }
     // A title before the name: "Finance Minister Rachel Reeves".
@@ -324,7 +571,7 @@ fn speaker_at(
     if capitalized(i) {
         let mut k = i + 1;
         while k < i + 4 && capitalized(k) {
-            if let Some(m) = mention_at(mentions, tokens[k].start) {
+            if let Some(m) = index.mention_at(tokens[k].start) {
                 return Some((Speaker::Entity(m.entity), m.end));
             }
             k += 1;
@@ -364,138 +611,19 @@ fn group_at(text: &str, tokens: &[Token], i: usize) -> Option<(String, usize)> {
 }
 
 /// The speech verb before the quote in its sentence, and that verb's subject.
-fn before_quote(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[MentionRef],
-    quote_start: usize,
-) -> Option<(Speaker, String)> {
+fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<(Speaker, String)> {
+    let tokens = index.tokens;
     let q = token_at(tokens, quote_start);
     let sentence = tokens.get(q.min(tokens.len().saturating_sub(1)))?.sentence;
-    let sentence_start = tokens.iter().position(|t| t.sentence == sentence)?;
-    let verb = (sentence_start..q)
-        .rev()
-        .find(|k| CUES.contains(&tokens[*k].text(text)))?;
-    let cue = tokens[verb].text(text).to_owned();
-    subject_before(text, tokens, mentions, sentence_start, verb).map(|s| (s, cue))
-}
-
-/// The first person or organisation named as a subject (not after a preposition, not possessive)
-/// in the sentence before `before`.
-fn sentence_subject(
-    text: &str,
-    tokens: &[Token],
-    entities: &[Entity],
-    mentions: &[MentionRef],
-    before: usize,
-) -> Option<usize> {
-    let q = token_at(tokens, before).min(tokens.len().saturating_sub(1));
-    let sentence = tokens.get(q)?.sentence;
-    let start = tokens.iter().position(|t| t.sentence == sentence)?;
-    let word = |k: usize| tokens[k].text(text);
-    (start..q).find_map(|k| {
-        let m = mention_at(mentions, tokens[k].start)?;
-        let after_preposition = k > start && PREPOSITIONS.contains(&word(k - 1));
-        let next = token_at(tokens, m.end);
-        let possessive = tokens
-            .get(next)
-            .is_some_and(|t| matches!(t.text(text), "’s" | "'s"));
-        (entities[m.entity].kind != super::entities::Kind::Location && !after_preposition && !possessive)
-            .then_some(m.entity)
-    })
-}
-
-/// The nearest subject-like speaker before token `verb`: relative clauses (", who …,") and
-/// objects of prepositions and possessives are skipped.
-fn subject_before(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[MentionRef],
-    from: usize,
-    verb: usize,
-) -> Option<Speaker> {
-    let word = |k: usize| tokens[k].text(text);
-    // Mark tokens inside ", who/which/whose … ," clauses.
-    let mut skipped = vec![false; verb.saturating_sub(from)];
-    let mut k = from;
-    while k < verb {
-        if word(k) == ","
-            && k + 1 < verb
-            && matches!(word(k + 1), "who" | "which" | "whose" | "whom")
-        {
-            let close = (k + 1..verb).find(|j| word(*j) == ",").unwrap_or(verb);
-            for s in k..close.min(verb) {
-                skipped[s - from] = true;
-            }
-            k = close;
-        }
-        k += 1;
-    }
-    let mut best: Option<Speaker> = None;
-    let mut k = from;
-    while k < verb {
-        if skipped[k - from] {
-            k += 1;
-            continue;
-        }
-        let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
-        if let Some((speaker, end)) = speaker_at(text, tokens, mentions, k) {
-            let next = token_at(tokens, end);
-            let possessive = tokens
-                .get(next)
-                .is_some_and(|t| matches!(t.text(text), "’s" | "'s"));
-            if !after_preposition && !possessive {
-                best = Some(speaker);
-            }
-            k = next.max(k + 1);
-        } else {
-            k += 1;
-        }
-    }
-    best
-}
-
-/// Names a speaker; pronouns resolve to the nearest earlier person mention (in this sentence,
-/// else the first person of the nearest earlier sentence that has one).
-fn resolve(
-    text: &str,
-    tokens: &[Token],
-    entities: &[Entity],
-    mentions: &[MentionRef],
-    speaker: Speaker,
-    at: usize,
-) -> (Option<String>, Option<usize>) {
-    let _ = text;
-    match speaker {
-        Speaker::Entity(id) => (Some(entities[id].name.clone()), Some(id)),
-        Speaker::Group(group) => (Some(group), None),
-        Speaker::Pronoun => {
-            let sentence = tokens
-                .get(token_at(tokens, at).min(tokens.len().saturating_sub(1)))
-                .map_or(0, |t| t.sentence);
-            let is_person = |m: &&MentionRef| entities[m.entity].kind == super::entities::Kind::Person;
-            let in_sentence = mentions
-                .iter()
-                .filter(is_person)
-                .rfind(|m| m.sentence == sentence && m.start < at);
-            let earlier = || {
-                let previous_sentence = mentions
-                    .iter()
-                    .filter(is_person)
-                    .filter(|m| m.sentence < sentence)
-                    .map(|m| m.sentence)
-                    .max()?;
-                mentions
-                    .iter()
-                    .filter(is_person)
-                    .find(|m| m.sentence == previous_sentence)
-            };
-            match in_sentence.or_else(earlier) {
-                Some(m) => (Some(entities[m.entity].name.clone()), Some(m.entity)),
-                None => (None, None),
-            }
-        }
-    }
+    let sentence_start = index.sentence_start(sentence);
+    // The last speech verb in `sentence_start..q`: the tokens there are all in this sentence.
+    let verb = if q > sentence_start {
+        index.last_cue[q - 1]?
+    } else {
+        return None;
+    };
+    let cue = index.word(verb).to_owned();
+    index.subject_before(sentence_start, verb).map(|s| (s, cue))
 }
 
 #[cfg(test)]
@@ -515,8 +643,11 @@ mod tests {
             &[],
             None,
             entities::DatelineNames::default(),
-        );
-        find(text, &tokens, &found, &mentions, &[])
+            Deadline::default(),
+        )
+        .unwrap();
+        find(text, &tokens, &found, &mentions, &Headings::default(), Deadline::default())
+            .unwrap()
             .into_iter()
             .map(|q| (q.text, q.speaker, q.cue))
             .collect()

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::gazetteer::Gazetteer;
+use super::super::headings::Headings;
 use super::super::tokens::{Token, TokenKind};
 use super::lexicon::{CONNECTORS, FUNCTION_WORDS, HONORIFICS, ORG_WORDS, PLACE_WORDS, ROLE_HEADS};
 use super::lexicon::{is_acronym, is_capitalized};
@@ -24,9 +25,9 @@ pub(super) fn chunks(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
-    headings: &[Range<usize>],
+    headings: &Headings,
 ) -> Vec<Chunk> {
-    let in_heading = |t: &Token| headings.iter().any(|h| h.contains(&t.start));
+    let in_heading = |t: &Token| headings.contains(t.start);
     let word = |i: usize| tokens[i].text(text);
     // Capitalised mid-sentence occurrences decide whether a sentence-initial word is a name.
     let mut mid_sentence_caps: HashMap<&str, usize> = HashMap::new();

@@ -20,8 +20,12 @@ use std::ops::Range;
 
 use super::tokens::Token;
 use super::gazetteer::Gazetteer;
+use super::headings::Headings;
 use tagger::Vocabulary;
 use tagger::weights::Weights;
+
+use crate::ExtractError;
+use crate::deadline::Deadline;
 
 pub use types::{DatelineNames, Entity, Kind, MentionRef, Span};
 
@@ -36,7 +40,10 @@ pub struct Lookups<'a> {
 
 /// Finds entities in `text`. `tokens` are the text's tokens; `headings` are byte ranges of heading
 /// paragraphs; `title` and the dateline's names add context.
-#[must_use]
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per name chunk and
+/// per sentence).
 pub fn find(
     lookups: Lookups<'_>,
     text: &str,
@@ -44,12 +51,22 @@ pub fn find(
     headings: &[Range<usize>],
     title: Option<&str>,
     dateline: DatelineNames<'_>,
-) -> (Vec<Entity>, Vec<MentionRef>) {
+    deadline: Deadline,
+) -> Result<(Vec<Entity>, Vec<MentionRef>), ExtractError> {
     let gazetteer = lookups.gazetteer;
-    let mut found = rules::by_rules(gazetteer, text, tokens, headings, dateline);
-    let spans = tagger::tag(lookups.weights, lookups.vocabulary, text, tokens, headings, &found);
+    let headings = &Headings::new(headings);
+    let mut found = rules::by_rules(gazetteer, text, tokens, headings, dateline, deadline)?;
+    let spans = tagger::tag(
+        lookups.weights,
+        lookups.vocabulary,
+        text,
+        tokens,
+        headings,
+        &found,
+        deadline,
+    )?;
     found.refine(gazetteer, text, tokens, &spans);
-    salience::finish(text, title, &found.entities, found.mentions)
+    Ok(salience::finish(text, title, &found.entities, found.mentions))
 }
 
 #[cfg(test)]
@@ -68,7 +85,9 @@ mod tests {
             &[],
             None,
             DatelineNames::default(),
+            Deadline::default(),
         )
+        .unwrap()
         .0
     }
 
@@ -213,7 +232,17 @@ mod tests {
             place: Some("LONDON"),
             agency: Some("Reuters"),
         };
-        let found = find(Models::for_tests().entity_lookups(), text, &tokens, &[], None, dateline).0;
+        let found = find(
+            Models::for_tests().entity_lookups(),
+            text,
+            &tokens,
+            &[],
+            None,
+            dateline,
+            Deadline::default(),
+        )
+        .unwrap()
+        .0;
         assert_eq!(get(&found, "Reuters").kind, "organization");
     }
 

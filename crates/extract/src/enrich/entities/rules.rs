@@ -8,11 +8,14 @@ use std::ops::Range;
 
 use super::super::words;
 use super::super::gazetteer::{self, Gazetteer};
+use super::super::headings::Headings;
 use super::super::tokens::{Token, TokenKind};
 use super::chunking;
 use super::classification::{Votes, classify, single_name_cue};
 use super::lexicon::{NOT_ENTITY_HEADS, ROLE_NOUNS, is_given_name};
 use super::types::{DatelineNames, Kind, MentionRef};
+use crate::ExtractError;
+use crate::deadline::Deadline;
 
 /// What the rules found: entities under construction, their mentions (byte offsets, sorted),
 /// and the surfaces (names, surnames, grouping keys) that point at each entity.
@@ -93,20 +96,25 @@ impl RuleEntities {
 }
 
 /// Steps 1–4: the rule-based entities and mentions.
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per name chunk).
 pub(super) fn by_rules(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
-    headings: &[Range<usize>],
+    headings: &Headings,
     dateline: DatelineNames<'_>,
-) -> RuleEntities {
-    let in_heading = |t: &Token| headings.iter().any(|h| h.contains(&t.start));
+    deadline: Deadline,
+) -> Result<RuleEntities, ExtractError> {
+    let in_heading = |t: &Token| headings.contains(t.start);
     let word = |i: usize| tokens[i].text(text);
     let chunks = chunking::chunks(gazetteer, text, tokens, headings);
 
     // 2. Type each chunk.
     let mut typed: Vec<(Range<usize>, Kind, Option<String>, bool)> = Vec::new();
     for chunk in &chunks {
+        deadline.check()?;
         let range = chunk.tokens.clone();
         let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
         let words: Vec<&str> = range.clone().map(word).collect();
@@ -153,21 +161,22 @@ pub(super) fn by_rules(
     order.sort_by_key(|(r, _, _, _)| std::cmp::Reverse(r.len()));
     // "Warhol Polaroids" after "Andy Warhol": a name that starts with a known surname is a thing
     // named after the person, not another person.
-    let person_names: Vec<(&str, &str)> = typed
+    // Per surname: the first full name with it, and whether another full name has it too.
+    let mut surnames: HashMap<&str, (&str, bool)> = HashMap::new();
+    for (r, _, _, _) in typed
         .iter()
         .filter(|(r, k, _, _)| *k == Kind::Person && r.len() > 1)
-        .map(|(r, _, _, _)| {
-            (
-                &text[tokens[r.start].start..tokens[r.end - 1].end],
-                word(r.end - 1),
-            )
-        })
-        .collect();
+    {
+        let name = &text[tokens[r.start].start..tokens[r.end - 1].end];
+        let entry = surnames.entry(word(r.end - 1)).or_insert((name, false));
+        entry.1 |= entry.0 != name;
+    }
     order.retain(|(r, k, role, _)| {
         let surface = &text[tokens[r.start].start..tokens[r.end - 1].end];
-        let named_after = person_names
-            .iter()
-            .any(|(other, surname)| *other != surface && *surname == word(r.start));
+        // Some full name other than this one ends in this name's first word.
+        let named_after = surnames
+            .get(word(r.start))
+            .is_some_and(|(first, several)| *several || *first != surface);
         !(*k == Kind::Person && role.is_none() && r.len() > 1 && named_after)
     });
     for (range, kind, role, typed_by_evidence) in order {
@@ -261,11 +270,11 @@ pub(super) fn by_rules(
     }
     mentions.sort_by_key(|m| m.start);
     mentions.dedup_by_key(|m| m.start);
-    RuleEntities {
+    Ok(RuleEntities {
         entities,
         mentions,
         by_surface,
-    }
+    })
 }
 
 pub(super) struct Builder {

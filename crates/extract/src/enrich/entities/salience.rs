@@ -18,8 +18,12 @@ pub(super) fn finish(
     let text_len = text.len().max(1) as f64;
     let mut out: Vec<Entity> = Vec::new();
     let mut remap: HashMap<usize, usize> = HashMap::new();
-    for (id, builder) in entities.iter().enumerate() {
-        let own: Vec<&MentionRef> = mentions.iter().filter(|m| m.entity == id).collect();
+    // Each entity's mentions, in text order.
+    let mut by_entity: Vec<Vec<&MentionRef>> = vec![Vec::new(); entities.len()];
+    for m in &mentions {
+        by_entity[m.entity].push(m);
+    }
+    for (id, (builder, own)) in entities.iter().zip(by_entity).enumerate() {
         if own.is_empty() {
             continue;
         }

@@ -7,6 +7,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use super::super::super::gazetteer::{self, Gazetteer};
+use super::super::super::headings::Headings;
 use super::super::super::tokens::{Token, TokenKind};
 use super::super::lexicon::{self, is_capitalized};
 
@@ -148,7 +149,7 @@ pub struct Sentence<'a> {
     /// The sentence's token range.
     pub range: Range<usize>,
     /// Byte ranges of heading paragraphs.
-    pub headings: &'a [Range<usize>],
+    pub headings: &'a Headings,
     /// The rule-based label of every token of the document.
     pub rules: &'a [&'a str],
     pub words: &'a DocumentWords<'a>,
@@ -205,7 +206,7 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         if sentence_initial {
             add(&["init"]);
         }
-        if headings.iter().any(|h| h.contains(&tokens[i].start)) {
+        if headings.contains(tokens[i].start) {
             add(&["head"]);
         }
         // The gazetteer and the vocabularies hold capitalised words only, the verb and office

@@ -23,10 +23,13 @@ use weights::Weights;
 
 #[cfg(feature = "internals")]
 use super::super::gazetteer::Gazetteer;
+use super::super::headings::Headings;
 use super::super::tokens::Token;
 use super::lexicon::{FUNCTION_WORDS, is_capitalized};
 use super::rules::RuleEntities;
 use super::types::Kind;
+use crate::ExtractError;
+use crate::deadline::Deadline;
 
 /// Label of a token inside a span of `kind`.
 #[must_use]
@@ -59,16 +62,16 @@ pub fn rule_labels_of(
     tokens: &[Token],
     headings: &[Range<usize>],
 ) -> Vec<&'static str> {
-    rule_labels(
+    let found = super::rules::by_rules(
+        gazetteer,
+        text,
         tokens,
-        &super::rules::by_rules(
-            gazetteer,
-            text,
-            tokens,
-            headings,
-            super::types::DatelineNames::default(),
-        ),
-    )
+        &Headings::new(headings),
+        super::types::DatelineNames::default(),
+        Deadline::default(),
+    );
+    // Without a deadline the rules cannot fail.
+    found.map_or_else(|_| vec!["O"; tokens.len()], |found| rule_labels(tokens, &found))
 }
 
 /// The rule-based labels of every token ("O", "B-PER", …).
@@ -109,27 +112,28 @@ pub fn sentence_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 /// The tagger's spans (token ranges, types).
-#[must_use]
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per sentence).
 pub(super) fn tag(
     model: &Weights,
     vocabulary: &Vocabulary,
     text: &str,
     tokens: &[Token],
-    headings: &[Range<usize>],
+    headings: &Headings,
     found: &RuleEntities,
-) -> Vec<(Range<usize>, Kind)> {
+    deadline: Deadline,
+) -> Result<Vec<(Range<usize>, Kind)>, ExtractError> {
     let rules = rule_labels(tokens, found);
     let words = DocumentWords::new(text, tokens);
     let n = model.labels.len();
     let mut out = Vec::new();
     let mut scores: Vec<f64> = Vec::new();
     for sentence in sentence_ranges(tokens) {
+        deadline.check()?;
         // Title case makes every heading word look like a name: headings keep the rules' names,
         // which there are only names already found in the body.
-        if headings
-            .iter()
-            .any(|h| h.contains(&tokens[sentence.start].start))
-        {
+        if headings.contains(tokens[sentence.start].start) {
             out.extend(spans(&rules[sentence.clone()], sentence.start));
             continue;
         }
@@ -157,17 +161,22 @@ pub(super) fn tag(
         // news and is shy of organisations.
         let untouched: Vec<_> = by_rules
             .into_iter()
-            .filter(|(r, _)| {
-                !tagged
-                    .iter()
-                    .any(|(t, _)| t.start < r.end && r.start < t.end)
-            })
+            .filter(|(r, _)| !overlaps_any(&tagged, r))
             .collect();
         out.extend(tagged);
         out.extend(untouched);
     }
     out.sort_by_key(|(r, _)| r.start);
-    out
+    Ok(out)
+}
+
+/// Whether `range` overlaps one of `spans` (in order and disjoint, so both their starts and
+/// their ends ascend): only the first span ending after `range` starts can.
+fn overlaps_any(spans: &[(Range<usize>, Kind)], range: &Range<usize>) -> bool {
+    let first = spans.partition_point(|(s, _)| s.end <= range.start);
+    spans
+        .get(first)
+        .is_some_and(|(s, _)| s.start < range.end && range.start < s.end)
 }
 
 /// Whether the tagger needs to read a sentence: the rules found a name in it, or a word other
@@ -192,9 +201,13 @@ fn split_conjoined(
 ) -> Vec<(Range<usize>, Kind)> {
     let mut out = Vec::with_capacity(tagged.len());
     for (span, kind) in tagged {
-        let inside: Vec<(Range<usize>, Kind)> = by_rules
+        // `by_rules` is in order and disjoint: the spans inside start from the first one
+        // starting in `span`.
+        let first = by_rules.partition_point(|(r, _)| r.start < span.start);
+        let inside: Vec<(Range<usize>, Kind)> = by_rules[first..]
             .iter()
-            .filter(|(r, _)| r.start >= span.start && r.end <= span.end)
+            .take_while(|(r, _)| r.start < span.end)
+            .filter(|(r, _)| r.end <= span.end)
             .cloned()
             .collect();
         let conjoined = inside.windows(2).any(|pair| {
