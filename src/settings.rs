@@ -333,6 +333,9 @@ impl AmqpUrl {
         let user = percent_encoding::percent_decode_str(&user)
             .decode_utf8_lossy()
             .into_owned();
+        if decoded == user {
+            return Vec::new();
+        }
         // Frame dumps show the login as a list of byte values.
         let as_bytes = decoded
             .bytes()

@@ -1,9 +1,13 @@
-//! Named entities (person, organization, location) by rules: capitalised-token chunks inside
+//! Named entities (person, organization, location): rules find capitalised-token chunks inside
 //! sentences, role and title cues ("Colombian President Gustavo Petro" → role "Colombian
 //! President"), organisation and place vocabularies, the place gazetteer, and document-level
-//! consistency ("Petro" after "Gustavo Petro" is the same person). Hand-written: no kept Rust crate
-//! does English NER offline without model downloads; a trained tagger can replace the chunk typing
-//! later behind the same output.
+//! consistency ("Petro" after "Gustavo Petro" is the same person); the CRF [`tagger`] then decides
+//! spans and types where its training disagrees with them. Hand-written: no kept Rust crate does
+//! English NER offline without model downloads.
+//!
+//! The rooms, each using only those before it: `types` (the record's entity types), `lexicon`
+//! (word lists), `chunking`, `classification`, `rules`, `salience`, then `tagger`; this module is
+//! the only one that calls the tagger, so nothing imports it back.
 //!
 //! Headings and the title are matched only against entities found in the body, since title case
 //! makes every word look like a name.
