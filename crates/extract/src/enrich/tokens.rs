@@ -142,24 +142,34 @@ pub fn sentences(text: &str, language: Option<&str>) -> Vec<Range<usize>> {
     out
 }
 
-/// Byte offset → character offset, for record offsets in Unicode scalars.
-pub struct CharIndex {
-    /// Byte offset of every character, plus the text length at the end.
-    starts: Vec<usize>,
+/// Byte offset → character offset, for record offsets in Unicode scalars. Keeps the byte offset
+/// of every 64th character (an eighth of a byte per character, not eight) and counts the rest.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Byte offset of characters 0, 64, 128, …
+    checkpoints: Vec<usize>,
 }
 
-impl CharIndex {
+/// Characters between checkpoints.
+const CHECKPOINT_EVERY: usize = 64;
+
+impl<'a> CharIndex<'a> {
     #[must_use]
-    pub fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        Self { starts }
+    pub fn new(text: &'a str) -> Self {
+        let checkpoints = text
+            .char_indices()
+            .step_by(CHECKPOINT_EVERY)
+            .map(|(i, _)| i)
+            .collect();
+        Self { text, checkpoints }
     }
 
     /// The character offset of byte offset `byte` (which must be a char boundary).
     #[must_use]
     pub fn char_of(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&b| b < byte)
+        let k = self.checkpoints.partition_point(|&b| b <= byte).saturating_sub(1);
+        let from = self.checkpoints.get(k).copied().unwrap_or(0);
+        k * CHECKPOINT_EVERY + self.text[from..byte.min(self.text.len())].chars().count()
     }
 }
 
