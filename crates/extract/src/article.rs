@@ -69,7 +69,8 @@ impl Article {
         article
     }
 
-    fn bare(id: String, content: Content) -> Self {
+    /// An article with `id` and `content` and nothing from a sender.
+    pub(crate) fn bare(id: String, content: Content) -> Self {
         Self {
             id,
             url: None,

@@ -114,16 +114,7 @@ fn looks_like_text(s: &str) -> bool {
 }
 
 fn bare_article(hints: BodyHints<'_>, body: &[u8], content: Content) -> Article {
-    Article {
-        id: resolve_id(None, hints.message_id, None, body),
-        url: None,
-        title: None,
-        source: None,
-        published_at: None,
-        language: None,
-        metadata: Map::new(),
-        content,
-    }
+    Article::bare(resolve_id(None, hints.message_id, None, body), content)
 }
 
 /// Envelope `id`, else the transport's message id, else a hash of url + content.
