@@ -429,6 +429,16 @@ async fn the_broker_password_reaches_no_log_line_even_at_trace_level() {
     // Raw `/`, `@`, `?` and `#` in a password defeat naive URL handling.
     let password = "Tr4ce/p@ss?w#rd";
     helpers::rabbitmqctl(&["add_user", &user, password]);
+    // Deleted however the test ends.
+    struct User(String);
+    impl Drop for User {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("rabbitmqctl")
+                .args(["-q", "delete_user", &self.0])
+                .output();
+        }
+    }
+    let _user = User(user.clone());
     helpers::rabbitmqctl(&[
         "set_permissions",
         "-p",
@@ -488,5 +498,4 @@ async fn the_broker_password_reaches_no_log_line_even_at_trace_level() {
         }
     }
     client.close().await;
-    helpers::rabbitmqctl(&["delete_user", &user]);
 }
