@@ -50,6 +50,8 @@ if [ -z "${RABBITMQCTL:-}" ] && ! command -v rabbitmqctl >/dev/null 2>&1; then
 fi
 
 # Every workspace member: the worker (unit, CLI and broker tests), the extraction library (unit,
-# golden and property tests, doctests) and the eval tools.
-cargo test --locked --workspace --all-targets "$@"
-exec cargo test --locked --workspace --doc "$@"
+# golden and property tests, doctests) and the eval tools. Release profile: the hostile-input tests
+# hold megabyte inputs to the default 5 s budget, which unoptimised code cannot meet, and CI's other
+# steps build the same profile, so its dependencies are compiled once.
+cargo test --locked --release --workspace --all-targets "$@"
+exec cargo test --locked --release --workspace --doc "$@"
