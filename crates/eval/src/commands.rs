@@ -25,7 +25,8 @@ pub struct EvalArgs {
 #[derive(Debug, Subcommand)]
 pub enum EvalWhat {
     /// Main text and metadata from HTML pages: `<case>/source.html` + `expected.html`
-    /// [+ `expected-metadata.json`] under DIR.
+    /// [+ `expected-metadata.json`] under DIR, or a WCXB folder (`html/*.html.gz`,
+    /// `ground-truth/*.json`, `metadata.json`), with a table per page type.
     Content(ContentArgs),
     /// Named entities on CoNLL-U documents with GUM `Entity=` annotations: P/R/F1 per type,
     /// exact spans (see `crates/eval/src/entities.rs` for what counts as a named mention).
@@ -123,6 +124,33 @@ pub struct ContentArgs {
     /// Passes over the corpus for the speed figures; 0 skips them.
     #[arg(long, default_value_t = 3)]
     pub passes: usize,
+    /// Only the pages of this type (WCXB folders: article, forum, listing, …).
+    #[arg(long, value_name = "TYPE")]
+    pub page_type: Option<String>,
+    /// Only half of the pages, by the parity of the number in their name: `even` is the half
+    /// rules are developed on, `odd` the half they are checked on and never tuned on.
+    #[arg(long, value_enum)]
+    pub half: Option<Half>,
+}
+
+/// A fixed two-way split of a corpus by the number in each page's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Half {
+    Even,
+    Odd,
+}
+
+impl Half {
+    /// Whether the case named `name` belongs to this half (names without digits: the even half).
+    #[must_use]
+    pub fn holds(self, name: &str) -> bool {
+        let digits: String = name.chars().filter(char::is_ascii_digit).collect();
+        let number = digits
+            .get(digits.len().saturating_sub(6)..)
+            .and_then(|d| d.parse::<u64>().ok())
+            .unwrap_or(0);
+        (number % 2 == 0) == (self == Half::Even)
+    }
 }
 
 /// The extractor options a worker configuration file sets (its `[limits]` table, every key
@@ -169,7 +197,14 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     match &args.what {
         EvalWhat::Content(args) => {
             let extractor = extractor()?;
-            let cases = content::load_cases(&args.dir)?;
+            let mut cases = content::load_cases(&args.dir)?;
+            if let Some(wanted) = &args.page_type {
+                cases.retain(|c| c.page_type.as_deref() == Some(wanted.as_str()));
+                anyhow::ensure!(!cases.is_empty(), "no page of type {wanted}");
+            }
+            if let Some(half) = args.half {
+                cases.retain(|c| half.holds(&c.name));
+            }
             let report = content::evaluate(&cases, &extractor);
             let speed =
                 (args.passes > 0).then(|| content::measure_speed(&cases, &extractor, args.passes));

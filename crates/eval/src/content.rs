@@ -1,7 +1,9 @@
 //! `eval content`: runs the pipeline over a folder of `<case>/source.html` + `expected.html`
-//! [+ `expected-metadata.json`] and reports text precision/recall/F1 (see [`super::shingles`]),
-//! metadata exact-match rates (title, byline, language) and speed in pages/s on one core:
-//! html5ever's bare parse, HTML extraction alone, and the full pipeline.
+//! [+ `expected-metadata.json`], or a WCXB folder ([`super::wcxb`]), and reports text
+//! precision/recall/F1 twice (4-shingles, [`super::shingles`]; word bags, [`super::wordbag`]),
+//! `with`/`without` snippet rates, metadata exact-match rates (title, byline or author, date,
+//! language), a table per page type, and speed in pages/s on one core: html5ever's bare parse,
+//! HTML extraction alone, and the full pipeline.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -10,8 +12,9 @@ use dom_query::Document;
 use serde::{Deserialize, Serialize};
 
 use super::shingles::{CorpusScore, PageScore, aggregate, score_page};
+use super::wordbag::{self, WordScore};
 use enricher_extract::body::normalize_whitespace;
-use enricher_extract::{BodyHints, Extractor, HtmlReader, Options, Source, charset, html};
+use enricher_extract::{BodyHints, Extractor, HtmlReader, Options, Record, Source, charset, html};
 
 /// One page with what it should give.
 #[derive(Debug, Clone)]
@@ -20,6 +23,13 @@ pub struct Case {
     pub source: Vec<u8>,
     pub expected_text: String,
     pub expected: Option<ExpectedMetadata>,
+    /// The page's type where the corpus gives one (WCXB: article, forum, listing, …).
+    pub page_type: Option<String>,
+    /// The page's address, passed to the pipeline as the envelope's `url` would be.
+    pub url: Option<String>,
+    /// Text that must appear in the output / must not (WCXB's snippets).
+    pub with: Vec<String>,
+    pub without: Vec<String>,
 }
 
 /// The fields of `expected-metadata.json` that are scored.
@@ -28,6 +38,9 @@ pub struct ExpectedMetadata {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub lang: Option<String>,
+    /// The publication date; compared on its first ten characters (YYYY-MM-DD).
+    #[serde(alias = "publishedTime")]
+    pub date: Option<String>,
 }
 
 /// Loads every case folder under `dir`, sorted by name.
@@ -35,6 +48,9 @@ pub struct ExpectedMetadata {
 /// # Errors
 /// The folder cannot be read, or a case lacks `source.html` / `expected.html`.
 pub fn load_cases(dir: &Path) -> anyhow::Result<Vec<Case>> {
+    if super::wcxb::is_wcxb(dir) {
+        return super::wcxb::load(dir);
+    }
     let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| anyhow::anyhow!("cannot read corpus folder {}: {e}", dir.display()))?
         .filter_map(Result::ok)
@@ -66,6 +82,10 @@ pub fn load_cases(dir: &Path) -> anyhow::Result<Vec<Case>> {
                 source,
                 expected_text: html_text(&expected_html),
                 expected,
+                page_type: None,
+                url: None,
+                with: Vec::new(),
+                without: Vec::new(),
             })
         })
         .collect()
@@ -88,14 +108,53 @@ pub fn html_text(html: &str) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseResult {
     pub name: String,
+    pub page_type: Option<String>,
+    /// 4-shingle precision (none when the output is empty) and recall.
     pub precision: Option<f64>,
     pub recall: f64,
+    /// Word-bag precision, recall and F1.
+    pub words: WordScore,
+    /// `with` snippets found, `without` snippets found (both out of the case's lists).
+    pub with_found: usize,
+    pub without_found: usize,
     pub title: Option<String>,
     pub title_ok: Option<bool>,
     pub byline: Option<String>,
     pub byline_ok: Option<bool>,
+    pub date: Option<String>,
+    pub date_ok: Option<bool>,
     pub language_ok: Option<bool>,
     pub error: Option<String>,
+}
+
+/// Figures over a set of pages (the whole corpus, or one page type).
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    pub pages: usize,
+    /// 4-shingle corpus precision, recall and F1 (see [`super::shingles::aggregate`]).
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Word-bag precision, recall and F1, each the mean over pages.
+    pub word_precision: f64,
+    pub word_recall: f64,
+    pub word_f1: f64,
+    /// Share of `with` snippets found and of `without` snippets found (lower is better), over
+    /// all snippets; none when the pages have no snippets.
+    pub with_rate: Option<f64>,
+    pub without_rate: Option<f64>,
+    /// Exact-match rates with the number of pages that give an expected value.
+    pub title: Rate,
+    pub byline: Rate,
+    pub date: Rate,
+    pub language: Rate,
+}
+
+/// An exact-match rate over the pages that have an expected value.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rate {
+    pub rate: f64,
+    pub judged: usize,
 }
 
 /// Corpus figures.
@@ -109,6 +168,9 @@ pub struct Report {
     pub title_rate: f64,
     pub byline_rate: f64,
     pub language_rate: f64,
+    /// Everything over all pages, then per page type (sorted by name) when the corpus has types.
+    pub overall: Totals,
+    pub per_type: Vec<(String, Totals)>,
 }
 
 fn same(got: Option<&str>, expected: Option<&str>) -> bool {
@@ -130,6 +192,132 @@ fn same_language(got: Option<&str>, expected: Option<&str>) -> bool {
     primary(got) == primary(expected)
 }
 
+/// Dates compare on their first ten characters (YYYY-MM-DD): a date-only value matches a
+/// timestamp of the same day.
+fn same_date(got: Option<&str>, expected: Option<&str>) -> bool {
+    let day = |s: Option<&str>| s.map(|s| s.trim().chars().take(10).collect::<String>());
+    day(got) == day(expected)
+}
+
+/// Lower-cased, whitespace collapsed: how titles and authors are compared.
+fn same_folded(got: Option<&str>, expected: Option<&str>) -> bool {
+    let norm = |s: Option<&str>| s.map(wordbag::normalize).filter(|s| !s.is_empty());
+    norm(got) == norm(expected)
+}
+
+/// Scores one page's record (or error) against its case.
+fn score_case(case: &Case, record: Result<&Record, String>) -> (CaseResult, PageScore) {
+    let (text, title, byline, authors, date, language, error) = match record {
+        Ok(r) => (
+            r.text.as_str(),
+            r.title.clone(),
+            r.byline.clone(),
+            r.authors.join(", "),
+            r.published_at.clone(),
+            r.language.clone(),
+            None,
+        ),
+        Err(kind) => ("", None, None, String::new(), None, None, Some(kind)),
+    };
+    let shingles: PageScore = score_page(text, &case.expected_text);
+    let folded = wordbag::normalize(text);
+    let expected = case.expected.as_ref();
+    // Readability's corpus compares bylines exactly as written; WCXB's authors are compared
+    // folded (case, spacing), against the byline or the author names joined by ", ".
+    let wcxb = case.page_type.is_some();
+    let byline_ok = expected.filter(|m| m.byline.is_some()).map(|m| {
+        if wcxb {
+            same_folded(byline.as_deref(), m.byline.as_deref())
+                || same_folded(Some(&authors), m.byline.as_deref())
+        } else {
+            same(byline.as_deref(), m.byline.as_deref())
+        }
+    });
+    let title_ok = expected.filter(|m| m.title.is_some()).map(|m| {
+        if wcxb {
+            same_folded(title.as_deref(), m.title.as_deref())
+        } else {
+            same(title.as_deref(), m.title.as_deref())
+        }
+    });
+    let result = CaseResult {
+        name: case.name.clone(),
+        page_type: case.page_type.clone(),
+        precision: shingles.precision,
+        recall: shingles.recall,
+        words: wordbag::score(text, &case.expected_text),
+        with_found: case
+            .with
+            .iter()
+            .filter(|s| wordbag::contains_snippet(&folded, s))
+            .count(),
+        without_found: case
+            .without
+            .iter()
+            .filter(|s| wordbag::contains_snippet(&folded, s))
+            .count(),
+        title_ok,
+        byline_ok,
+        date_ok: expected
+            .filter(|m| m.date.is_some())
+            .map(|m| same_date(date.as_deref(), m.date.as_deref())),
+        language_ok: expected
+            .filter(|m| m.lang.is_some())
+            .map(|m| same_language(language.as_deref(), m.lang.as_deref())),
+        title,
+        byline,
+        date,
+        error,
+    };
+    (result, shingles)
+}
+
+/// The figures over `pages` (results with their shingle scores, and their cases' snippet counts).
+fn totals(pages: &[(&CaseResult, PageScore, &Case)]) -> Totals {
+    let CorpusScore {
+        precision,
+        recall,
+        f1,
+        ..
+    } = aggregate(&pages.iter().map(|(_, s, _)| *s).collect::<Vec<_>>());
+    let n = pages.len().max(1) as f64;
+    let mean =
+        |f: fn(&WordScore) -> f64| pages.iter().map(|(r, _, _)| f(&r.words)).sum::<f64>() / n;
+    let share = |found: usize, total: usize| (total > 0).then(|| found as f64 / total as f64);
+    let rate = |f: fn(&CaseResult) -> Option<bool>| {
+        let judged: Vec<bool> = pages.iter().filter_map(|(r, _, _)| f(r)).collect();
+        Rate {
+            rate: if judged.is_empty() {
+                0.0
+            } else {
+                judged.iter().filter(|ok| **ok).count() as f64 / judged.len() as f64
+            },
+            judged: judged.len(),
+        }
+    };
+    Totals {
+        pages: pages.len(),
+        precision,
+        recall,
+        f1,
+        word_precision: mean(|w| w.precision),
+        word_recall: mean(|w| w.recall),
+        word_f1: mean(|w| w.f1),
+        with_rate: share(
+            pages.iter().map(|(r, _, _)| r.with_found).sum(),
+            pages.iter().map(|(_, _, c)| c.with.len()).sum(),
+        ),
+        without_rate: share(
+            pages.iter().map(|(r, _, _)| r.without_found).sum(),
+            pages.iter().map(|(_, _, c)| c.without.len()).sum(),
+        ),
+        title: rate(|r| r.title_ok),
+        byline: rate(|r| r.byline_ok),
+        date: rate(|r| r.date_ok),
+        language: rate(|r| r.language_ok),
+    }
+}
+
 /// Runs the full pipeline on every case and scores it.
 #[must_use]
 pub fn evaluate(cases: &[Case], extractor: &Extractor) -> Report {
@@ -140,62 +328,51 @@ pub fn evaluate(cases: &[Case], extractor: &Extractor) -> Report {
             content_type: Some("text/html"),
             message_id: None,
         };
-        let record = extractor.process(&case.source, hints, Source::default());
-        let (text, title, byline, language, error) = match &record {
-            Ok(r) => (
-                r.text.as_str(),
-                r.title.clone(),
-                r.byline.clone(),
-                r.language.clone(),
-                None,
-            ),
-            Err(e) => ("", None, None, None, Some(e.kind().to_owned())),
+        let source = Source {
+            url: case.url.clone(),
+            ..Source::default()
         };
-        let score: PageScore = score_page(text, &case.expected_text);
+        let record = extractor.process(&case.source, hints, source);
+        let (result, score) = score_case(case, record.as_ref().map_err(|e| e.kind().to_owned()));
+        results.push(result);
         scores.push(score);
-        let expected = case.expected.as_ref();
-        results.push(CaseResult {
-            name: case.name.clone(),
-            precision: score.precision,
-            recall: score.recall,
-            title_ok: expected
-                .filter(|m| m.title.is_some())
-                .map(|m| same(title.as_deref(), m.title.as_deref())),
-            byline_ok: expected
-                .filter(|m| m.byline.is_some())
-                .map(|m| same(byline.as_deref(), m.byline.as_deref())),
-            language_ok: expected
-                .filter(|m| m.lang.is_some())
-                .map(|m| same_language(language.as_deref(), m.lang.as_deref())),
-            title,
-            byline,
-            error,
-        });
     }
-    let CorpusScore {
-        precision,
-        recall,
-        f1,
-        ..
-    } = aggregate(&scores);
-    // Rates count the cases whose expected value is given: a page that declares no language has
-    // `lang: null` there, while the record always carries the detected language.
-    let rate = |f: fn(&CaseResult) -> Option<bool>| {
-        let judged: Vec<bool> = results.iter().filter_map(f).collect();
-        if judged.is_empty() {
-            0.0
-        } else {
-            judged.iter().filter(|ok| **ok).count() as f64 / judged.len() as f64
-        }
-    };
+    let pages: Vec<(&CaseResult, PageScore, &Case)> = results
+        .iter()
+        .zip(&scores)
+        .zip(cases)
+        .map(|((r, s), c)| (r, *s, c))
+        .collect();
+    let overall = totals(&pages);
+    let mut types: Vec<&str> = cases
+        .iter()
+        .filter_map(|c| c.page_type.as_deref())
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    let per_type = types
+        .into_iter()
+        .map(|t| {
+            let of_type: Vec<_> = pages
+                .iter()
+                .filter(|(_, _, c)| c.page_type.as_deref() == Some(t))
+                .copied()
+                .collect();
+            (t.to_owned(), totals(&of_type))
+        })
+        .collect();
     Report {
-        title_rate: rate(|r| r.title_ok),
-        byline_rate: rate(|r| r.byline_ok),
-        language_rate: rate(|r| r.language_ok),
+        precision: overall.precision,
+        recall: overall.recall,
+        f1: overall.f1,
+        // Rates count the cases whose expected value is given: a page that declares no
+        // language has `lang: null` there, while the record always carries the detected one.
+        title_rate: overall.title.rate,
+        byline_rate: overall.byline.rate,
+        language_rate: overall.language.rate,
         cases: results,
-        precision,
-        recall,
-        f1,
+        overall,
+        per_type,
     }
 }
 
@@ -270,7 +447,7 @@ pub fn measure_speed(cases: &[Case], extractor: &Extractor, passes: usize) -> Sp
     }
 }
 
-/// The human-readable table: one line per case, then the totals.
+/// The human-readable table: one line per case, then the totals, then one line per page type.
 #[must_use]
 pub fn render(report: &Report, speed: Option<&Speed>) -> String {
     use std::fmt::Write as _;
@@ -282,25 +459,32 @@ pub fn render(report: &Report, speed: Option<&Speed>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<48} {:>6} {:>6} {:>6}  title byline lang",
-        "case", "P", "R", "F1"
+        "{:<48} {:>6} {:>6} {:>6} {:>6}  title byline date lang",
+        "case", "P", "R", "F1", "wordF1"
     );
     for c in &report.cases {
         let p = c.precision.unwrap_or(0.0);
         let f1 = super::shingles::f1(p, c.recall);
+        let name = match &c.page_type {
+            Some(t) => format!("{} {t}", c.name),
+            None => c.name.clone(),
+        };
         let _ = writeln!(
             out,
-            "{:<48} {:>6.3} {:>6.3} {:>6.3}  {:<5} {:<6} {:<4} {}",
-            c.name,
+            "{:<48} {:>6.3} {:>6.3} {:>6.3} {:>6.3}  {:<5} {:<6} {:<4} {:<4} {}",
+            name,
             p,
             c.recall,
             f1,
+            c.words.f1,
             mark(c.title_ok),
             mark(c.byline_ok),
+            mark(c.date_ok),
             mark(c.language_ok),
             c.error.as_deref().unwrap_or("")
         );
     }
+    let o = &report.overall;
     let _ = writeln!(out, "\npages {}", report.cases.len());
     let _ = writeln!(
         out,
@@ -309,11 +493,68 @@ pub fn render(report: &Report, speed: Option<&Speed>) -> String {
     );
     let _ = writeln!(
         out,
-        "metadata  title {:.1}%  byline {:.1}%  language {:.1}%",
-        report.title_rate * 100.0,
-        report.byline_rate * 100.0,
-        report.language_rate * 100.0
+        "words     precision {:.4}  recall {:.4}  F1 {:.4}  (word bags, mean over pages)",
+        o.word_precision, o.word_recall, o.word_f1
     );
+    if let (Some(with), Some(without)) = (o.with_rate, o.without_rate) {
+        let _ = writeln!(
+            out,
+            "snippets  with found {:.1}%  without found {:.1}%",
+            with * 100.0,
+            without * 100.0
+        );
+    }
+    let _ = writeln!(
+        out,
+        "metadata  title {:.1}% ({})  byline {:.1}% ({})  date {:.1}% ({})  language {:.1}% ({})",
+        o.title.rate * 100.0,
+        o.title.judged,
+        o.byline.rate * 100.0,
+        o.byline.judged,
+        o.date.rate * 100.0,
+        o.date.judged,
+        o.language.rate * 100.0,
+        o.language.judged,
+    );
+    if !report.per_type.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{:<14} {:>5} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8} {:>6} {:>6} {:>6}",
+            "type",
+            "pages",
+            "wordP",
+            "wordR",
+            "wordF1",
+            "shF1",
+            "with%",
+            "without%",
+            "title%",
+            "auth%",
+            "date%"
+        );
+        for (t, row) in report
+            .per_type
+            .iter()
+            .map(|(t, r)| (t.as_str(), r))
+            .chain(std::iter::once(("all", o)))
+        {
+            let _ = writeln!(
+                out,
+                "{:<14} {:>5} {:>7.4} {:>7.4} {:>7.4} {:>7.4} {:>7.1} {:>8.1} {:>6.1} {:>6.1} {:>6.1}",
+                t,
+                row.pages,
+                row.word_precision,
+                row.word_recall,
+                row.word_f1,
+                row.f1,
+                row.with_rate.unwrap_or(0.0) * 100.0,
+                row.without_rate.unwrap_or(0.0) * 100.0,
+                row.title.rate * 100.0,
+                row.byline.rate * 100.0,
+                row.date.rate * 100.0,
+            );
+        }
+    }
     if let Some(s) = speed {
         let _ = writeln!(
             out,
@@ -346,5 +587,21 @@ mod tests {
         assert!(same_language(Some("en"), Some("en-US")));
         assert!(!same_language(Some("en"), Some("fr")));
         assert!(same_language(None, None));
+    }
+
+    #[test]
+    fn dates_compare_on_the_day() {
+        assert!(same_date(
+            Some("2025-09-04T10:00:00+02:00"),
+            Some("2025-09-04")
+        ));
+        assert!(!same_date(Some("2025-09-05"), Some("2025-09-04")));
+        assert!(!same_date(None, Some("2025-09-04")));
+    }
+
+    #[test]
+    fn titles_and_authors_compare_folded() {
+        assert!(same_folded(Some("Jane  DOE"), Some("jane doe")));
+        assert!(!same_folded(Some(""), Some("jane doe")));
     }
 }

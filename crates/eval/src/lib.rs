@@ -9,3 +9,5 @@ pub mod hostile;
 pub mod readers;
 pub mod shingles;
 pub mod tagger_training;
+pub mod wcxb;
+pub mod wordbag;
