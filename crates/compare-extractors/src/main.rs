@@ -1,30 +1,105 @@
-//! Scores kept extractors on a corpus with the same metric as `article-enricher-eval content`:
-//! text precision/recall/F1 over 4-token shingles, and pages/s on one core (HTML preloaded).
+//! Scores other Rust extractors (dom_smoothie, the `trafilatura` crate, `rs-trafilatura`) and
+//! article-enricher's own pipeline on a corpus with exactly the code of
+//! `article-enricher-eval content` ([`enricher_eval::content::score_all`]): 4-shingle and
+//! word-bag F1, snippet rates, title / author / date exact-match rates, per page type when the
+//! corpus has types (WCXB), and pages/s on one core (HTML preloaded).
 //! Usage: `cargo run --release -p compare-extractors [DIR]` (default ../shared/corpus/readability-pages).
+//!
+//! rs-trafilatura's page-type classifier and tuning come from its author's work on WCXB, the
+//! benchmark whose development split `../shared/corpus/wcxb-dev` is: its figures there may be
+//! figures on data it was fitted to.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use enricher_eval::content::{html_text, load_cases};
-use enricher_eval::shingles::{aggregate, score_page};
-use enricher_extract::charset::decode_html;
 use std::time::Instant;
 
-/// One extractor: page HTML in, main text out.
-type Extract = fn(&str) -> String;
+use enricher_eval::content::{Case, Extracted, Report, html_text, load_cases, score_all};
+use enricher_extract::charset::decode_html;
+use enricher_extract::{BodyHints, Extractor, Options, Source};
 
-fn dom_smoothie_text(html: &str) -> String {
+/// One extractor: the page (decoded HTML and its case, for the URL) in, scored fields out.
+type Extract<'a> = Box<dyn FnMut(&str, &Case) -> Extracted + 'a>;
+
+fn dom_smoothie(html: &str, case: &Case) -> Extracted {
     let cfg = dom_smoothie::Config::default();
-    dom_smoothie::Readability::new(html, None, Some(cfg))
+    dom_smoothie::Readability::new(html, case.url.as_deref(), Some(cfg))
         .ok()
         .and_then(|mut r| r.parse().ok())
-        .map(|a| html_text(&a.content))
+        .map(|a| Extracted {
+            text: html_text(&a.content),
+            title: Some(a.title.to_string()).filter(|t| !t.is_empty()),
+            byline: a.byline.map(|b| b.to_string()),
+            date: a.published_time.map(|d| d.to_string()),
+            language: a.lang.map(|l| l.to_string()),
+            ..Extracted::default()
+        })
         .unwrap_or_default()
 }
 
-fn trafilatura_text(html: &str) -> String {
-    trafilatura::extract(html, &trafilatura::Options::default())
-        .map(|r| r.content_text)
+fn trafilatura_crate(html: &str, case: &Case) -> Extracted {
+    let mut options = trafilatura::Options::default();
+    options.original_url = case.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let some = |s: String| Some(s).filter(|s| !s.is_empty());
+    trafilatura::extract(html, &options)
+        .map(|r| Extracted {
+            text: r.content_text,
+            title: some(r.metadata.title),
+            byline: some(r.metadata.author),
+            date: r.metadata.date.map(|d| d.to_string()),
+            ..Extracted::default()
+        })
         .unwrap_or_default()
+}
+
+fn rs_trafilatura(html: &str, case: &Case) -> Extracted {
+    let options = rs_trafilatura::Options {
+        url: case.url.clone(),
+        ..rs_trafilatura::Options::default()
+    };
+    rs_trafilatura::extract_with_options(html, &options)
+        .map(|r| Extracted {
+            text: r.content_text,
+            title: r.metadata.title,
+            byline: r.metadata.author,
+            date: r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            language: r.metadata.language,
+            ..Extracted::default()
+        })
+        .unwrap_or_default()
+}
+
+fn line(name: &str, label: &str, report: &Report, pages_per_s: Option<f64>) -> String {
+    let (o, rows) = (&report.overall, &report.per_type);
+    let mut out = format!(
+        "{name:<16} {label:<14} words F1 {:.4} (P {:.4} R {:.4})  4-shingle F1 {:.4}",
+        o.word_f1, o.word_precision, o.word_recall, o.f1
+    );
+    if let (Some(with), Some(without)) = (o.with_rate, o.without_rate) {
+        out += &format!(
+            "  with {:.1}% without {:.1}%",
+            with * 100.0,
+            without * 100.0
+        );
+    }
+    out += &format!(
+        "  title {:.1}% author {:.1}% date {:.1}%",
+        o.title.rate * 100.0,
+        o.byline.rate * 100.0,
+        o.date.rate * 100.0
+    );
+    if let Some(speed) = pages_per_s {
+        out += &format!("  {speed:.0} pages/s");
+    }
+    for (t, row) in rows {
+        out += &format!(
+            "\n{name:<16} {t:<14} words F1 {:.4}  4-shingle F1 {:.4}  without {:.1}%  ({} pages)",
+            row.word_f1,
+            row.f1,
+            row.without_rate.unwrap_or(0.0) * 100.0,
+            row.pages
+        );
+    }
+    out
 }
 
 fn main() {
@@ -36,27 +111,38 @@ fn main() {
         .iter()
         .map(|c| decode_html(&c.source, None).into_owned())
         .collect();
-    let extractors: [(&str, Extract); 2] = [
-        ("dom_smoothie", dom_smoothie_text),
-        ("trafilatura", trafilatura_text),
+    let enricher = Extractor::new(Options::default()).expect("models");
+    let ours: Extract<'_> = Box::new(|_, case: &Case| {
+        let hints = BodyHints {
+            content_type: Some("text/html"),
+            message_id: None,
+        };
+        let source = Source {
+            url: case.url.clone(),
+            ..Source::default()
+        };
+        enricher
+            .process(&case.source, hints, source)
+            .map(|r| Extracted::from(&r))
+            .unwrap_or_default()
+    });
+    let extractors: Vec<(&str, Extract<'_>)> = vec![
+        ("article-enricher", ours),
+        ("dom_smoothie", Box::new(dom_smoothie)),
+        ("trafilatura", Box::new(trafilatura_crate)),
+        ("rs-trafilatura", Box::new(rs_trafilatura)),
     ];
-    for (name, extract) in extractors {
+    println!("{} pages from {dir}", cases.len());
+    for (name, mut extract) in extractors {
         let started = Instant::now();
-        let outputs: Vec<String> = htmls.iter().map(|h| extract(h)).collect();
-        let secs = started.elapsed().as_secs_f64();
-        let scores: Vec<_> = outputs
+        let outputs: Vec<Extracted> = htmls
             .iter()
             .zip(&cases)
-            .map(|(o, c)| score_page(o, &c.expected_text))
+            .map(|(h, c)| extract(h, c))
             .collect();
-        let s = aggregate(&scores);
-        println!(
-            "{name:<14} precision {:.4}  recall {:.4}  F1 {:.4}  {:.0} pages/s (one core, {} pages)",
-            s.precision,
-            s.recall,
-            s.f1,
-            cases.len() as f64 / secs,
-            cases.len()
-        );
+        let speed = cases.len() as f64 / started.elapsed().as_secs_f64();
+        let mut outputs = outputs.into_iter();
+        let report = score_all(&cases, |_| Ok(outputs.next().unwrap_or_default()));
+        println!("{}", line(name, "all", &report, Some(speed)));
     }
 }

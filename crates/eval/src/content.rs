@@ -205,20 +205,49 @@ fn same_folded(got: Option<&str>, expected: Option<&str>) -> bool {
     norm(got) == norm(expected)
 }
 
-/// Scores one page's record (or error) against its case.
-fn score_case(case: &Case, record: Result<&Record, String>) -> (CaseResult, PageScore) {
-    let (text, title, byline, authors, date, language, error) = match record {
-        Ok(r) => (
-            r.text.as_str(),
-            r.title.clone(),
-            r.byline.clone(),
-            r.authors.join(", "),
-            r.published_at.clone(),
-            r.language.clone(),
-            None,
-        ),
-        Err(kind) => ("", None, None, String::new(), None, None, Some(kind)),
+/// What an extractor gave for one page: the fields that are scored. Other extractors (the
+/// comparison tool's peers) fill it too, so that every one is scored by the same code.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub text: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    /// Author names, compared joined by ", " when the byline does not match.
+    pub authors: Vec<String>,
+    /// The publication date (RFC 3339 or YYYY-MM-DD).
+    pub date: Option<String>,
+    pub language: Option<String>,
+}
+
+impl From<&Record> for Extracted {
+    fn from(r: &Record) -> Self {
+        Self {
+            text: r.text.clone(),
+            title: r.title.clone(),
+            byline: r.byline.clone(),
+            authors: r.authors.clone(),
+            date: r.published_at.clone(),
+            language: r.language.clone(),
+        }
+    }
+}
+
+/// Scores one page's extraction (or error kind) against its case.
+fn score_case(case: &Case, extracted: Result<Extracted, String>) -> (CaseResult, PageScore) {
+    let (got, error) = match extracted {
+        Ok(got) => (got, None),
+        Err(kind) => (Extracted::default(), Some(kind)),
     };
+    let Extracted {
+        text,
+        title,
+        byline,
+        authors,
+        date,
+        language,
+    } = got;
+    let authors = authors.join(", ");
+    let text = text.as_str();
     let shingles: PageScore = score_page(text, &case.expected_text);
     let folded = wordbag::normalize(text);
     let expected = case.expected.as_ref();
@@ -321,9 +350,7 @@ fn totals(pages: &[(&CaseResult, PageScore, &Case)]) -> Totals {
 /// Runs the full pipeline on every case and scores it.
 #[must_use]
 pub fn evaluate(cases: &[Case], extractor: &Extractor) -> Report {
-    let mut results = Vec::with_capacity(cases.len());
-    let mut scores = Vec::with_capacity(cases.len());
-    for case in cases {
+    score_all(cases, |case| {
         let hints = BodyHints {
             content_type: Some("text/html"),
             message_id: None,
@@ -332,8 +359,22 @@ pub fn evaluate(cases: &[Case], extractor: &Extractor) -> Report {
             url: case.url.clone(),
             ..Source::default()
         };
-        let record = extractor.process(&case.source, hints, source);
-        let (result, score) = score_case(case, record.as_ref().map_err(|e| e.kind().to_owned()));
+        extractor
+            .process(&case.source, hints, source)
+            .map(|record| Extracted::from(&record))
+            .map_err(|e| e.kind().to_owned())
+    })
+}
+
+/// Runs `extract` on every case (an error is scored as an empty page) and scores the results.
+pub fn score_all(
+    cases: &[Case],
+    mut extract: impl FnMut(&Case) -> Result<Extracted, String>,
+) -> Report {
+    let mut results = Vec::with_capacity(cases.len());
+    let mut scores = Vec::with_capacity(cases.len());
+    for case in cases {
+        let (result, score) = score_case(case, extract(case));
         results.push(result);
         scores.push(score);
     }
