@@ -45,6 +45,29 @@ const STAGE_BUCKETS: [f64; 14] = [
     10.0,
 ];
 
+/// How often histogram samples are folded into their buckets when nobody scrapes `/metrics`.
+const UPKEEP_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Runs the recorder's upkeep every few seconds until `shutdown`. `install_recorder` leaves it
+/// to the caller: without it every histogram sample (several per article) stays queued in
+/// memory until the next scrape, so an unscraped worker grew by ~0.3 KB per article (36 → 65 MB
+/// over 100,000 articles).
+pub fn spawn_upkeep(
+    handle: PrometheusHandle,
+    shutdown: CancellationToken,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(UPKEEP_PERIOD);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                () = shutdown.cancelled() => return,
+                _ = every.tick() => handle.run_upkeep(),
+            }
+        }
+    })
+}
+
 /// Installs the global Prometheus recorder.
 ///
 /// # Errors

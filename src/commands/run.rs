@@ -23,6 +23,7 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
     let health = Arc::new(Health::default());
     let metrics = observability::install_recorder()?;
+    observability::spawn_upkeep(metrics.clone(), shutdown.clone());
     let listener = if settings.http.enabled {
         let (addr, task) = observability::serve(
             settings.http.bind,
