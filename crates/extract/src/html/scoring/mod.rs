@@ -22,6 +22,7 @@
 //!   tree, with removal by subtraction;
 //! - `paragraphs`: paragraph divs, runs of loose text, paragraph scores, `isProbablyReadable`;
 //! - `candidates`: the top candidate, its climbs and the sibling join;
+//! - `repeats`: the repeated units (posts, cards, sections) a top candidate belongs to;
 //! - `cleaning`: the title heading, share widgets, chrome, conditional cleaning, data tables;
 //! - `byline`: the byline element and the comments test (on the tree, not the table).
 //!
@@ -33,6 +34,7 @@ mod byline;
 mod candidates;
 mod cleaning;
 mod paragraphs;
+mod repeats;
 mod table;
 mod tags;
 mod vocabulary;
@@ -151,7 +153,9 @@ impl Table<'_> {
         self.mark_paragraph_divs();
         self.score_paragraphs();
         let top = self.top_candidate();
-        let chosen = self.siblings_of(top);
+        let chosen = self
+            .repeated_units(top)
+            .unwrap_or_else(|| self.siblings_of(top));
         self.clean(&chosen);
         chosen
             .into_iter()
