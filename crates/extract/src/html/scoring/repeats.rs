@@ -39,11 +39,17 @@ impl Table<'_> {
         if !named || matches!(e.tag, Tag::P | Tag::Text | Tag::Span | Tag::Phrasing | Tag::A) {
             return None;
         }
+        let first_class = |i: u32| {
+            let node = &self.elements[i as usize].node;
+            node.attr("class")
+                .and_then(|c| c.split_whitespace().next().map(str::to_owned))
+        };
+        let shape = first_class(x);
         let similar: Vec<u32> = self
             .element_children(parent)
             .filter(|&s| {
                 let o = &self.elements[s as usize];
-                o.tag == e.tag && o.class == e.class
+                o.tag == e.tag && (o.class == e.class || (shape.is_some() && first_class(s) == shape))
             })
             .collect();
         let texts: Vec<f32> = similar
