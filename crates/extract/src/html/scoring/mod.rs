@@ -156,6 +156,10 @@ impl Table<'_> {
         let chosen = self
             .repeated_units(top)
             .unwrap_or_else(|| self.siblings_of(top));
+        let chosen = match self.declared_main(top, &chosen) {
+            Some(main) => vec![main],
+            None => chosen,
+        };
         self.clean(&chosen);
         chosen
             .into_iter()

@@ -73,3 +73,32 @@ impl Table<'_> {
         widens.then_some(similar)
     }
 }
+
+/// Link density under which the page's `<main>` counts as text rather than a menu.
+const MAIN_MAX_LINK_DENSITY: f32 = 0.25;
+/// How much more text than the chosen content the `<main>` must hold to replace it.
+const MAIN_MIN_GAIN: f32 = 1.3;
+
+impl Table<'_> {
+    /// The page's declared main region (`<main>`, `role=main`) holding `top`, when it is mostly
+    /// text and holds clearly more than `chosen`: a page of sections, where the best section
+    /// alone wins Readability's scoring.
+    pub(super) fn declared_main(&self, top: u32, chosen: &[u32]) -> Option<u32> {
+        let main = std::iter::once(top)
+            .chain(self.ancestors(top))
+            .take_while(|&a| a != 0)
+            .find(|&a| {
+                let node = &self.elements[a as usize].node;
+                node.qual_name_ref().is_some_and(|n| &*n.local == "main")
+                    || node.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))
+            })?;
+        let sums = &self.elements[main as usize].sums;
+        let chosen_chars: f32 = chosen
+            .iter()
+            .map(|&i| self.elements[i as usize].sums.chars)
+            .sum();
+        (density(sums.link_chars, sums.chars) < MAIN_MAX_LINK_DENSITY
+            && sums.chars > MAIN_MIN_GAIN * chosen_chars)
+            .then_some(main)
+    }
+}
