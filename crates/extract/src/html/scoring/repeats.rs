@@ -77,7 +77,7 @@ impl Table<'_> {
 /// Link density under which the page's `<main>` counts as text rather than a menu.
 const MAIN_MAX_LINK_DENSITY: f32 = 0.25;
 /// How much more text than the chosen content the `<main>` must hold to replace it.
-const MAIN_MIN_GAIN: f32 = 1.3;
+const MAIN_MIN_GAIN: f32 = 1.6;
 
 impl Table<'_> {
     /// The page's declared main region (`<main>`, `role=main`) holding `top`, when it is mostly
