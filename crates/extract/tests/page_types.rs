@@ -65,14 +65,34 @@ fn a_forum_thread_keeps_all_five_posts() {
     );
     let text = text_of(&page);
     assert_all_in(&text, &REPLIES);
-    assert_all_out(&text, &["Popular threads", "Best tyres", "Copyright", "Contact the team"]);
+    assert_all_out(
+        &text,
+        &[
+            "Popular threads",
+            "Best tyres",
+            "Copyright",
+            "Contact the team",
+        ],
+    );
 }
 
 const CARDS: [(&str, &str); 4] = [
-    ("Ceramic mug", "A hand-thrown stoneware mug with a speckled glaze, holds three hundred millilitres of tea or coffee."),
-    ("Linen napkins", "A set of four napkins woven from washed linen, soft from the first use and better with every wash."),
-    ("Oak board", "A chopping board cut from one piece of oiled oak, heavy enough to stay put while you slice bread."),
-    ("Copper kettle", "A stovetop kettle of brushed copper with a wooden handle that stays cool when the water boils."),
+    (
+        "Ceramic mug",
+        "A hand-thrown stoneware mug with a speckled glaze, holds three hundred millilitres of tea or coffee.",
+    ),
+    (
+        "Linen napkins",
+        "A set of four napkins woven from washed linen, soft from the first use and better with every wash.",
+    ),
+    (
+        "Oak board",
+        "A chopping board cut from one piece of oiled oak, heavy enough to stay put while you slice bread.",
+    ),
+    (
+        "Copper kettle",
+        "A stovetop kettle of brushed copper with a wooden handle that stays cool when the water boils.",
+    ),
 ];
 
 #[test]
@@ -97,9 +117,18 @@ fn a_listing_keeps_every_card() {
 }
 
 const SERVICES: [(&str, &str); 3] = [
-    ("Garden design", "We draw a plan for your garden that fits its soil, its light and the time you want to spend in it, with planting lists for every season."),
-    ("Tree care", "Our arborists prune, brace and when needed fell trees safely, and we chip the wood on site so nothing is left behind for you to clear."),
-    ("Lawn renovation", "We scarify, aerate and reseed tired lawns in autumn, then come back in spring to feed the new grass and check how it took."),
+    (
+        "Garden design",
+        "We draw a plan for your garden that fits its soil, its light and the time you want to spend in it, with planting lists for every season.",
+    ),
+    (
+        "Tree care",
+        "Our arborists prune, brace and when needed fell trees safely, and we chip the wood on site so nothing is left behind for you to clear.",
+    ),
+    (
+        "Lawn renovation",
+        "We scarify, aerate and reseed tired lawns in autumn, then come back in spring to feed the new grass and check how it took.",
+    ),
 ];
 
 #[test]
@@ -135,9 +164,20 @@ fn a_documentation_page_keeps_its_code_and_leaves_the_sidebar() {
     let text = text_of(&page);
     assert_all_in(
         &text,
-        &["Settings::load(\"app.toml\")", "merges environment variables", "Set APP_PORT"],
+        &[
+            "Settings::load(\"app.toml\")",
+            "merges environment variables",
+            "Set APP_PORT",
+        ],
     );
-    assert_all_out(&text, &["Installation guide", "Frequently asked questions", "Copyright"]);
+    assert_all_out(
+        &text,
+        &[
+            "Installation guide",
+            "Frequently asked questions",
+            "Copyright",
+        ],
+    );
 }
 
 const STORY: [&str; 6] = [
@@ -168,6 +208,12 @@ fn an_article_leaves_out_its_related_links_box_and_newsletter_prompt() {
     assert_all_in(&text, &STORY);
     assert_all_out(
         &text,
-        &["Ferry fares to rise", "cycle lanes", "morning briefing", "Share on Facebook", "Copyright"],
+        &[
+            "Ferry fares to rise",
+            "cycle lanes",
+            "morning briefing",
+            "Share on Facebook",
+            "Copyright",
+        ],
     );
 }

@@ -12,6 +12,10 @@
 //! The paragraphs Readability would have made (divs turned into `<p>`, loose text wrapped in
 //! one) are counted where its cleaning counts paragraphs.
 //!
+//! Beyond Readability, for today's page types (`repeats`): a top candidate that is one of
+//! several like-shaped siblings (posts, cards, sections) brings all of them, and a page's
+//! `<main>` that is mostly text and holds clearly more than the chosen content replaces it.
+//!
 //! Known differences from Readability's output, kept on purpose: where Readability drops a
 //! `<br>` and glues the words of two lines together, the lines stay apart here.
 //!
