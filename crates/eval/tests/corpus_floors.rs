@@ -36,8 +36,11 @@ const READABILITY_FLOORS: ContentFloors = ContentFloors {
     language: 1.0,
 };
 
+/// The scoring reader's text F1 was 0.9969; issue #14 allows down to 0.99 on Readability's own
+/// pages for a gain on real pages: widening to a page's `<main>` took it to 0.9950 for +0.011
+/// word F1 on wcxb-dev (both halves).
 const SCORING_FLOORS: ContentFloors = ContentFloors {
-    f1: 0.9968,
+    f1: 0.994,
     title: 0.99,
     byline: 0.97,
     language: 1.0,
@@ -83,6 +86,52 @@ fn content_extraction_stays_above_its_floors() {
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
 fn the_readability_reader_stays_above_its_floors() {
     assert_content_floors(HtmlReader::Readability, &READABILITY_FLOORS);
+}
+
+/// Word-bag F1 floors on `../shared/corpus/wcxb-dev` (overall, then per page type), set a
+/// little below the scoring reader's figures (0.8206 overall; article 0.9352, collection
+/// 0.5954, documentation 0.9199, forum 0.7211, listing 0.5900, product 0.5163, service 0.7701).
+/// Only go up.
+const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
+    ("all", 0.81),
+    ("article", 0.93),
+    ("collection", 0.59),
+    ("documentation", 0.91),
+    ("forum", 0.71),
+    ("listing", 0.58),
+    ("product", 0.51),
+    ("service", 0.76),
+];
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn main_content_on_todays_page_types_stays_above_its_floors() {
+    let cases = content::load_cases(&shared().join("corpus/wcxb-dev")).unwrap();
+    assert!(
+        cases.len() >= 1350,
+        "the corpus lost pages: {}",
+        cases.len()
+    );
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let report = content::evaluate(&cases, &extractor);
+    for (page_type, floor) in WCXB_WORD_F1_FLOORS {
+        let totals = if page_type == "all" {
+            &report.overall
+        } else {
+            &report
+                .per_type
+                .iter()
+                .find(|(t, _)| t == page_type)
+                .unwrap_or_else(|| panic!("no {page_type} pages"))
+                .1
+        };
+        eprintln!("{page_type}: word F1 {:.4}", totals.word_f1);
+        assert!(
+            totals.word_f1 >= floor,
+            "{page_type}: word F1 {:.4} < floor {floor}",
+            totals.word_f1
+        );
+    }
 }
 
 /// Entity F1 floor on `../shared/corpus/gum-news` (definition in `crates/eval/src/entities.rs`). Only

@@ -12,6 +12,10 @@
 //! The paragraphs Readability would have made (divs turned into `<p>`, loose text wrapped in
 //! one) are counted where its cleaning counts paragraphs.
 //!
+//! Beyond Readability, for today's page types (`repeats`): a top candidate that is one of
+//! several like-shaped siblings (posts, cards, sections) brings all of them, and a page's
+//! `<main>` that is mostly text and holds clearly more than the chosen content replaces it.
+//!
 //! Known differences from Readability's output, kept on purpose: where Readability drops a
 //! `<br>` and glues the words of two lines together, the lines stay apart here.
 //!
@@ -22,6 +26,7 @@
 //!   tree, with removal by subtraction;
 //! - `paragraphs`: paragraph divs, runs of loose text, paragraph scores, `isProbablyReadable`;
 //! - `candidates`: the top candidate, its climbs and the sibling join;
+//! - `repeats`: the repeated units (posts, cards, sections) a top candidate belongs to;
 //! - `cleaning`: the title heading, share widgets, chrome, conditional cleaning, data tables;
 //! - `byline`: the byline element and the comments test (on the tree, not the table).
 //!
@@ -33,6 +38,7 @@ mod byline;
 mod candidates;
 mod cleaning;
 mod paragraphs;
+mod repeats;
 mod table;
 mod tags;
 mod vocabulary;
@@ -151,7 +157,13 @@ impl Table<'_> {
         self.mark_paragraph_divs();
         self.score_paragraphs();
         let top = self.top_candidate();
-        let chosen = self.siblings_of(top);
+        let chosen = self
+            .repeated_units(top)
+            .unwrap_or_else(|| self.siblings_of(top));
+        let chosen = match self.declared_main(top, &chosen) {
+            Some(main) => vec![main],
+            None => chosen,
+        };
         self.clean(&chosen);
         chosen
             .into_iter()

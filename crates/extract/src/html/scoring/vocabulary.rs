@@ -46,7 +46,7 @@ const MAYBE: [&str; 9] = [
 ];
 
 /// Class or id fragments that lower an element's weight by 25.
-const NEGATIVE: [&str; 24] = [
+const NEGATIVE: [&str; 25] = [
     "-ad-",
     "hidden",
     "banner",
@@ -71,6 +71,8 @@ const NEGATIVE: [&str; 24] = [
     "shopping",
     "tags",
     "widget",
+    // Beyond Readability's list: sign-up prompts inside today's articles.
+    "newsletter",
 ];
 
 /// Class or id fragments that raise an element's weight by 25.
