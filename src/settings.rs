@@ -73,12 +73,58 @@ impl LimitsSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AmqpSettings {
+    /// One broker URL, or several separated by commas (each starting `amqp://` or `amqps://`).
     pub url: AmqpUrl,
+    /// The nodes of a cluster, tried in order; when not empty it takes the place of `url`.
+    #[serde(default)]
+    pub urls: Vec<AmqpUrl>,
     pub connection_name: String,
     /// Start-up fails (exit 1) after this many unreachable attempts, so a wrong URL is seen at once.
     pub startup_attempts: u32,
     pub reconnect_initial_ms: u64,
     pub reconnect_max_ms: u64,
+    /// An address that does not answer within this long counts as unreachable, so the next one
+    /// is tried (a killed host drops packets rather than refusing them).
+    pub connect_timeout_ms: u64,
+}
+
+impl AmqpSettings {
+    /// The broker addresses in the order they are tried: `urls`, or else the URLs of `url`.
+    #[must_use]
+    pub fn addresses(&self) -> Vec<AmqpUrl> {
+        if self.urls.is_empty() {
+            self.url.split()
+        } else {
+            self.urls.iter().flat_map(AmqpUrl::split).collect()
+        }
+    }
+
+    /// Every address with its password replaced by `***`, comma-separated: safe to log.
+    #[must_use]
+    pub fn redacted(&self) -> String {
+        self.addresses()
+            .iter()
+            .map(AmqpUrl::redacted)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The password forms of every address (see [`AmqpUrl::secrets`]), and of `url` even when
+    /// `urls` takes its place: all of them are scrubbed from the logs.
+    #[must_use]
+    pub fn secrets(&self) -> Vec<String> {
+        let mut forms: Vec<String> = self
+            .url
+            .split()
+            .iter()
+            .chain(self.urls.iter())
+            .flat_map(|u| u.split())
+            .flat_map(|u| u.secrets())
+            .collect();
+        forms.sort();
+        forms.dedup();
+        forms
+    }
 }
 
 /// Names of everything the worker declares; each is configurable so tests and tenants can isolate.
@@ -105,6 +151,27 @@ pub struct TopologySettings {
     pub partition_exchange: String,
     pub partition_queue_prefix: String,
     pub partition_hash_header: String,
+    /// Replicas of each quorum queue (`x-quorum-initial-group-size`) and of the archive stream
+    /// (`x-initial-cluster-size`). 0 means automatic: 3 when at least three broker addresses are
+    /// configured (a cluster), else unset so the broker's default applies — and queues declared
+    /// before this key existed keep arguments equal to the ones they were declared with.
+    #[serde(default)]
+    pub quorum_group_size: u32,
+    /// `classic` (the default) or `quorum`: the output queue's type. In a cluster choose
+    /// `quorum`, so records survive the loss of the node that holds a classic queue.
+    #[serde(default)]
+    pub output_queue_type: OutputQueueType,
+}
+
+/// The type of the output queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputQueueType {
+    /// A durable classic queue, on the node that declared it.
+    #[default]
+    Classic,
+    /// A replicated quorum queue.
+    Quorum,
 }
 
 impl TopologySettings {
@@ -237,11 +304,50 @@ impl AmqpUrl {
         self.0.expose_secret()
     }
 
-    /// The URL with its password replaced by `***`, safe to log.
+    /// The URL with its password replaced by `***`, safe to log; each URL of a list alike.
     #[must_use]
     pub fn redacted(&self) -> String {
-        redact_url(self.expose())
+        split_addresses(self.expose())
+            .iter()
+            .map(|u| redact_url(u))
+            .collect::<Vec<_>>()
+            .join(",")
     }
+
+    /// The URLs of a comma-separated list (one URL stays one).
+    #[must_use]
+    pub fn split(&self) -> Vec<Self> {
+        split_addresses(self.expose())
+            .into_iter()
+            .map(Self::new)
+            .collect()
+    }
+}
+
+/// Splits `amqp://a…,amqp://b…` into its URLs. A comma splits only where the next part starts a
+/// URL (`amqp://` or `amqps://`), so a raw comma inside a password or a query stays where it is.
+#[must_use]
+pub fn split_addresses(list: &str) -> Vec<String> {
+    let starts_url = |rest: &str| {
+        let rest = rest.trim_start().to_ascii_lowercase();
+        rest.starts_with("amqp://") || rest.starts_with("amqps://")
+    };
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    for (i, piece) in list.split(',').enumerate() {
+        if i > 0 && !starts_url(piece) {
+            current.push(',');
+        } else if i > 0 {
+            parts.push(std::mem::take(&mut current));
+        }
+        current.push_str(piece);
+    }
+    parts.push(current);
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 impl fmt::Debug for AmqpUrl {
@@ -309,6 +415,16 @@ impl AmqpUrl {
     /// name (the redacted URL shows the user name anyway, e.g. RabbitMQ's `guest:guest`).
     #[must_use]
     pub fn secrets(&self) -> Vec<String> {
+        let addresses = split_addresses(self.expose());
+        if addresses.len() > 1 {
+            let mut forms: Vec<String> = addresses
+                .into_iter()
+                .flat_map(|u| Self::new(u).secrets())
+                .collect();
+            forms.sort();
+            forms.dedup();
+            return forms;
+        }
         let url = self.expose();
         let Some((start, at)) = userinfo_span(url) else {
             return Vec::new();
@@ -466,12 +582,20 @@ impl Settings {
                 .try_parsing(true)
                 .list_separator(",")
                 .with_list_parse_key("worker.partitions")
+                .with_list_parse_key("amqp.urls")
                 .source(Some(prefixed.into_iter().collect())),
         );
         if let Some(url) = env.get("AMQP_URL").filter(|v| !v.is_empty()) {
-            builder = builder.set_override("amqp.url", url.as_str())?;
+            // AMQP_URL, one URL or a comma-separated list, replaces every configured address.
+            builder = builder
+                .set_override("amqp.url", url.as_str())?
+                .set_override("amqp.urls", Vec::<String>::new())?;
         }
-        Ok(builder.build()?.try_deserialize()?)
+        let mut settings: Self = builder.build()?.try_deserialize()?;
+        if settings.topology.quorum_group_size == 0 && settings.amqp.addresses().len() >= 3 {
+            settings.topology.quorum_group_size = 3;
+        }
+        Ok(settings)
     }
 }
 
@@ -525,6 +649,89 @@ mod tests {
     fn amqp_url_overrides_the_configured_url() {
         let settings = load_with(&[("AMQP_URL", "amqp://u:p@example:5672/v")]).unwrap();
         assert_eq!(settings.amqp.url.expose(), "amqp://u:p@example:5672/v");
+    }
+
+    #[test]
+    fn a_comma_separated_amqp_url_is_a_list_of_addresses_in_order() {
+        let settings = load_with(&[(
+            "AMQP_URL",
+            "amqp://u:p1@n1:5672/v, amqp://u:p2@n2:5673/v,amqps://u:p3@n3/v",
+        )])
+        .unwrap();
+        let addresses: Vec<String> = settings
+            .amqp
+            .addresses()
+            .iter()
+            .map(|a| a.expose().to_owned())
+            .collect();
+        assert_eq!(
+            addresses,
+            [
+                "amqp://u:p1@n1:5672/v",
+                "amqp://u:p2@n2:5673/v",
+                "amqps://u:p3@n3/v"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_raw_comma_inside_a_password_does_not_split_the_url() {
+        assert_eq!(
+            split_addresses("amqp://u:pa,ss@n1/v,amqp://u:x@n2/v"),
+            ["amqp://u:pa,ss@n1/v", "amqp://u:x@n2/v"]
+        );
+    }
+
+    #[test]
+    fn the_urls_list_takes_the_place_of_url_and_amqp_url_replaces_both() {
+        let settings =
+            load_with(&[("ENRICHER__AMQP__URLS", "amqp://u:p@a:1/v,amqp://u:p@b:2/v")]).unwrap();
+        assert_eq!(settings.amqp.addresses().len(), 2);
+        assert_eq!(settings.topology.quorum_group_size, 0, "two nodes: unset");
+        let settings = load_with(&[
+            ("ENRICHER__AMQP__URLS", "amqp://u:p@a:1/v,amqp://u:p@b:2/v"),
+            ("AMQP_URL", "amqp://u:p@c:3/v"),
+        ])
+        .unwrap();
+        let addresses = settings.amqp.addresses();
+        assert_eq!(addresses.len(), 1);
+        assert_eq!(addresses[0].expose(), "amqp://u:p@c:3/v");
+    }
+
+    #[test]
+    fn every_address_of_a_list_is_redacted_and_its_password_scrubbed() {
+        let settings = load_with(&[
+            (
+                "ENRICHER__AMQP__URLS",
+                "amqp://svc:first-s3cret@n1:5672/v,amqp://svc:se/cond@n2:5672/v",
+            ),
+            (
+                "ENRICHER__AMQP__URL",
+                "amqp://svc:th1rd@n3/v,amqp://svc:f0urth@n4/v",
+            ),
+        ])
+        .unwrap();
+        let shown = format!("{settings:?} {}", settings.amqp.redacted());
+        for password in ["first-s3cret", "se/cond", "th1rd", "f0urth"] {
+            assert!(!shown.contains(password), "{password} in {shown}");
+            assert!(
+                settings.amqp.secrets().contains(&password.to_owned()),
+                "{password} is scrubbed from the logs"
+            );
+        }
+        assert_eq!(
+            settings.amqp.redacted(),
+            "amqp://svc:***@n1:5672/v,amqp://svc:***@n2:5672/v"
+        );
+        let url = AmqpUrl::new("amqp://a:one1@h1/v,amqp://b:two2@h2/v");
+        assert_eq!(url.redacted(), "amqp://a:***@h1/v,amqp://b:***@h2/v");
+        assert_eq!(
+            format!("{url:?}"),
+            "AmqpUrl(amqp://a:***@h1/v,amqp://b:***@h2/v)"
+        );
+        let scrubbing = crate::telemetry::Scrubbing::new(url.secrets());
+        let line = scrubbing.scrub("login one1 then two2");
+        assert!(!line.contains("one1") && !line.contains("two2"), "{line}");
     }
 
     #[test]
