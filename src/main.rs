@@ -73,8 +73,8 @@ fn main() -> ExitCode {
         // The demo prints what it shows on stdout; only problems belong beside it.
         telemetry_settings.filter = "warn".into();
     }
-    let scrubbing = telemetry::Scrubbing::new(settings.amqp.url.secrets());
-    telemetry::init(&telemetry_settings, settings.amqp.url.secrets());
+    let scrubbing = telemetry::Scrubbing::new(settings.amqp.secrets());
+    telemetry::init(&telemetry_settings, settings.amqp.secrets());
     let result = match &cli.command {
         Command::Extract(args) => Extractor::new(settings.limits.extractor_options())
             .map_err(anyhow::Error::from)

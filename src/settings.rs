@@ -73,12 +73,58 @@ impl LimitsSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AmqpSettings {
+    /// One broker URL, or several separated by commas (each starting `amqp://` or `amqps://`).
     pub url: AmqpUrl,
+    /// The nodes of a cluster, tried in order; when not empty it takes the place of `url`.
+    #[serde(default)]
+    pub urls: Vec<AmqpUrl>,
     pub connection_name: String,
     /// Start-up fails (exit 1) after this many unreachable attempts, so a wrong URL is seen at once.
     pub startup_attempts: u32,
     pub reconnect_initial_ms: u64,
     pub reconnect_max_ms: u64,
+    /// An address that does not answer within this long counts as unreachable, so the next one
+    /// is tried (a killed host drops packets rather than refusing them).
+    pub connect_timeout_ms: u64,
+}
+
+impl AmqpSettings {
+    /// The broker addresses in the order they are tried: `urls`, or else the URLs of `url`.
+    #[must_use]
+    pub fn addresses(&self) -> Vec<AmqpUrl> {
+        if self.urls.is_empty() {
+            self.url.split()
+        } else {
+            self.urls.iter().flat_map(AmqpUrl::split).collect()
+        }
+    }
+
+    /// Every address with its password replaced by `***`, comma-separated: safe to log.
+    #[must_use]
+    pub fn redacted(&self) -> String {
+        self.addresses()
+            .iter()
+            .map(AmqpUrl::redacted)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The password forms of every address (see [`AmqpUrl::secrets`]), and of `url` even when
+    /// `urls` takes its place: all of them are scrubbed from the logs.
+    #[must_use]
+    pub fn secrets(&self) -> Vec<String> {
+        let mut forms: Vec<String> = self
+            .url
+            .split()
+            .iter()
+            .chain(self.urls.iter())
+            .flat_map(|u| u.split())
+            .flat_map(|u| u.secrets())
+            .collect();
+        forms.sort();
+        forms.dedup();
+        forms
+    }
 }
 
 /// Names of everything the worker declares; each is configurable so tests and tenants can isolate.
@@ -105,6 +151,27 @@ pub struct TopologySettings {
     pub partition_exchange: String,
     pub partition_queue_prefix: String,
     pub partition_hash_header: String,
+    /// Replicas of each quorum queue (`x-quorum-initial-group-size`) and of the archive stream
+    /// (`x-initial-cluster-size`). 0 means automatic: 3 when at least three broker addresses are
+    /// configured (a cluster), else unset so the broker's default applies — and queues declared
+    /// before this key existed keep arguments equal to the ones they were declared with.
+    #[serde(default)]
+    pub quorum_group_size: u32,
+    /// `classic` (the default) or `quorum`: the output queue's type. In a cluster choose
+    /// `quorum`, so records survive the loss of the node that holds a classic queue.
+    #[serde(default)]
+    pub output_queue_type: OutputQueueType,
+}
+
+/// The type of the output queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputQueueType {
+    /// A durable classic queue, on the node that declared it.
+    #[default]
+    Classic,
+    /// A replicated quorum queue.
+    Quorum,
 }
 
 impl TopologySettings {
@@ -237,11 +304,50 @@ impl AmqpUrl {
         self.0.expose_secret()
     }
 
-    /// The URL with its password replaced by `***`, safe to log.
+    /// The URL with its password replaced by `***`, safe to log; each URL of a list alike.
     #[must_use]
     pub fn redacted(&self) -> String {
-        redact_url(self.expose())
+        split_addresses(self.expose())
+            .iter()
+            .map(|u| redact_url(u))
+            .collect::<Vec<_>>()
+            .join(",")
     }
+
+    /// The URLs of a comma-separated list (one URL stays one).
+    #[must_use]
+    pub fn split(&self) -> Vec<Self> {
+        split_addresses(self.expose())
+            .into_iter()
+            .map(Self::new)
+            .collect()
+    }
+}
+
+/// Splits `amqp://a…,amqp://b…` into its URLs. A comma splits only where the next part starts a
+/// URL (`amqp://` or `amqps://`), so a raw comma inside a password or a query stays where it is.
+#[must_use]
+pub fn split_addresses(list: &str) -> Vec<String> {
+    let starts_url = |rest: &str| {
+        let rest = rest.trim_start().to_ascii_lowercase();
+        rest.starts_with("amqp://") || rest.starts_with("amqps://")
+    };
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    for (i, piece) in list.split(',').enumerate() {
+        if i > 0 && !starts_url(piece) {
+            current.push(',');
+        } else if i > 0 {
+            parts.push(std::mem::take(&mut current));
+        }
+        current.push_str(piece);
+    }
+    parts.push(current);
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 impl fmt::Debug for AmqpUrl {
@@ -309,6 +415,16 @@ impl AmqpUrl {
     /// name (the redacted URL shows the user name anyway, e.g. RabbitMQ's `guest:guest`).
     #[must_use]
     pub fn secrets(&self) -> Vec<String> {
+        let addresses = split_addresses(self.expose());
+        if addresses.len() > 1 {
+            let mut forms: Vec<String> = addresses
+                .into_iter()
+                .flat_map(|u| Self::new(u).secrets())
+                .collect();
+            forms.sort();
+            forms.dedup();
+            return forms;
+        }
         let url = self.expose();
         let Some((start, at)) = userinfo_span(url) else {
             return Vec::new();
@@ -466,154 +582,22 @@ impl Settings {
                 .try_parsing(true)
                 .list_separator(",")
                 .with_list_parse_key("worker.partitions")
+                .with_list_parse_key("amqp.urls")
                 .source(Some(prefixed.into_iter().collect())),
         );
         if let Some(url) = env.get("AMQP_URL").filter(|v| !v.is_empty()) {
-            builder = builder.set_override("amqp.url", url.as_str())?;
+            // AMQP_URL, one URL or a comma-separated list, replaces every configured address.
+            builder = builder
+                .set_override("amqp.url", url.as_str())?
+                .set_override("amqp.urls", Vec::<String>::new())?;
         }
-        Ok(builder.build()?.try_deserialize()?)
+        let mut settings: Self = builder.build()?.try_deserialize()?;
+        if settings.topology.quorum_group_size == 0 && settings.amqp.addresses().len() >= 3 {
+            settings.topology.quorum_group_size = 3;
+        }
+        Ok(settings)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn load_with(env: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        Settings::load(&Sources {
-            config_file: None,
-            environment: Some(
-                env.iter()
-                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                    .collect(),
-            ),
-        })
-    }
-
-    #[test]
-    fn the_compiled_in_defaults_load() {
-        let settings = load_with(&[]).unwrap();
-        assert_eq!(settings.topology.input_queue, "articles.incoming");
-        assert_eq!(settings.limits.max_body_bytes, 10 * 1024 * 1024);
-    }
-
-    #[test]
-    fn an_environment_variable_overrides_a_nested_key() {
-        let settings = load_with(&[("ENRICHER__WORKER__MAX_IN_FLIGHT", "7")]).unwrap();
-        assert_eq!(settings.worker.max_in_flight, 7);
-    }
-
-    #[test]
-    fn a_list_comes_from_a_comma_separated_variable() {
-        let settings = load_with(&[("ENRICHER__WORKER__PARTITIONS", "2,3")]).unwrap();
-        assert_eq!(settings.worker.partitions, [2, 3]);
-    }
-
-    #[test]
-    fn the_html_reader_is_chosen_by_name_and_an_unknown_one_is_an_error() {
-        assert_eq!(
-            load_with(&[]).unwrap().limits.html_reader,
-            HtmlReader::Scoring
-        );
-        let settings = load_with(&[("ENRICHER__LIMITS__HTML_READER", "readability")]).unwrap();
-        assert_eq!(settings.limits.html_reader, HtmlReader::Readability);
-        let err = load_with(&[("ENRICHER__LIMITS__HTML_READER", "fast")]).unwrap_err();
-        assert!(err.to_string().contains("fast"), "{err}");
-    }
-
-    #[test]
-    fn amqp_url_overrides_the_configured_url() {
-        let settings = load_with(&[("AMQP_URL", "amqp://u:p@example:5672/v")]).unwrap();
-        assert_eq!(settings.amqp.url.expose(), "amqp://u:p@example:5672/v");
-    }
-
-    #[test]
-    fn an_unknown_key_is_an_error_that_names_it() {
-        let err = load_with(&[("ENRICHER__WORKER__MAX_IN_FLIGT", "7")]).unwrap_err();
-        assert!(err.to_string().contains("max_in_fligt"), "{err}");
-    }
-
-    #[test]
-    fn debug_output_never_shows_the_password() {
-        let settings = load_with(&[("AMQP_URL", "amqp://user:s3cret@host/vh")]).unwrap();
-        let debug = format!("{settings:?}");
-        assert!(!debug.contains("s3cret"), "{debug}");
-        assert!(debug.contains("amqp://user:***@host/vh"), "{debug}");
-    }
-
-    #[test]
-    fn redaction_leaves_urls_without_password_alone() {
-        assert_eq!(redact_url("amqp://host:5672/%2f"), "amqp://host:5672/%2f");
-        assert_eq!(redact_url("amqp://user@host"), "amqp://user@host");
-        assert_eq!(redact_url("amqps://a:b:c@h/v"), "amqps://a:***@h/v");
-    }
-
-    #[test]
-    fn a_password_with_a_raw_slash_is_redacted_whole() {
-        let url = "amqp://svc:se/cr@et@broker:5672/news";
-        assert_eq!(redact_url(url), "amqp://svc:***@broker:5672/news");
-        let secrets = AmqpUrl::new(url).secrets();
-        assert!(secrets.contains(&"se/cr@et".to_owned()), "{secrets:?}");
-    }
-
-    #[test]
-    fn a_password_that_is_the_user_name_is_no_secret_to_scrub() {
-        assert!(
-            AmqpUrl::new("amqp://guest:guest@h/%2f")
-                .secrets()
-                .is_empty()
-        );
-        assert_eq!(
-            AmqpUrl::new("amqp://u:p%2Fw@h/%2f").secrets(),
-            ["112, 47, 119", "p%2Fw", "p/w"]
-        );
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn no_password_survives_redaction_whatever_its_characters(
-            password in "[^\\s]{3,24}",
-        ) {
-            let encoded: String =
-                percent_encoding::utf8_percent_encode(&password, percent_encoding::NON_ALPHANUMERIC)
-                    .to_string();
-            for written in [password.clone(), encoded] {
-                let url = format!("amqp://svc-user:{written}@broker.internal:5672/news");
-                let redacted = redact_url(&url);
-                proptest::prop_assert_eq!(
-                    &redacted,
-                    "amqp://svc-user:***@broker.internal:5672/news",
-                    "{}", url
-                );
-                let shown = format!("{:?} {}", AmqpUrl::new(url.clone()), AmqpUrl::new(url.clone()));
-                proptest::prop_assert!(!shown.contains(&written), "{}", shown);
-                let scrubbing = crate::telemetry::Scrubbing::new(AmqpUrl::new(url.clone()).secrets());
-                let line = format!("connecting to {url} with password {password}");
-                let scrubbed = scrubbing.scrub(&line);
-                proptest::prop_assert!(!scrubbed.contains(&password), "{}", scrubbed);
-            }
-        }
-    }
-
-    #[test]
-    fn a_config_file_that_does_not_parse_names_file_and_line_but_never_echoes_the_line() {
-        let dir = std::env::temp_dir().join(format!("ae-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("broken.toml");
-        std::fs::write(
-            &path,
-            "[amqp]\nurl = \"amqp://svc:Sup3rS3cret!@broker/news\nconnection_name = \"x\"\n",
-        )
-        .unwrap();
-        let error = Settings::load(&Sources {
-            config_file: Some(path.clone()),
-            environment: Some(HashMap::new()),
-        })
-        .unwrap_err()
-        .to_string();
-        std::fs::remove_dir_all(&dir).unwrap();
-        assert!(!error.contains("Sup3rS3cret"), "{error}");
-        assert!(error.contains("broken.toml"), "{error}");
-        assert!(error.contains("line 2"), "{error}");
-    }
-}
+mod tests;

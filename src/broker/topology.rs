@@ -1,6 +1,8 @@
 //! Declares the exchanges, queues and bindings the worker needs (idempotent), and reports what
 //! exists. Input and dead-letter queues are quorum queues: replicated, persistent, and with a
 //! delivery limit so a message that keeps crashing workers is dead-lettered, not requeued forever.
+//! Their replication (and the archive stream's) follows `topology.quorum_group_size`; the output
+//! queue is classic unless `topology.output_queue_type` asks for a quorum queue.
 
 use lapin::options::{ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions};
 use lapin::types::{AMQPValue, FieldTable};
@@ -8,7 +10,7 @@ use lapin::{Channel, Connection, ExchangeKind};
 use serde::Serialize;
 
 use super::text_value;
-use crate::settings::TopologySettings;
+use crate::settings::{OutputQueueType, TopologySettings};
 
 fn durable_exchange() -> ExchangeDeclareOptions {
     ExchangeDeclareOptions {
@@ -24,11 +26,23 @@ fn durable_queue() -> QueueDeclareOptions {
     }
 }
 
+/// A quorum queue's arguments: its type and, when configured, its replicas.
+fn quorum_arguments(t: &TopologySettings) -> FieldTable {
+    let mut args = FieldTable::default();
+    args.insert("x-queue-type".into(), text_value("quorum"));
+    if t.quorum_group_size > 0 {
+        args.insert(
+            "x-quorum-initial-group-size".into(),
+            AMQPValue::LongLongInt(i64::from(t.quorum_group_size)),
+        );
+    }
+    args
+}
+
 /// Arguments of the input queue: quorum, delivery limit, dead-lettering to the DLX.
 #[must_use]
 pub fn input_queue_arguments(t: &TopologySettings) -> FieldTable {
-    let mut args = FieldTable::default();
-    args.insert("x-queue-type".into(), text_value("quorum"));
+    let mut args = quorum_arguments(t);
     args.insert(
         "x-delivery-limit".into(),
         AMQPValue::LongLongInt(i64::from(t.delivery_limit)),
@@ -45,6 +59,12 @@ pub fn input_queue_arguments(t: &TopologySettings) -> FieldTable {
 pub fn archive_arguments(t: &TopologySettings) -> FieldTable {
     let mut args = FieldTable::default();
     args.insert("x-queue-type".into(), text_value("stream"));
+    if t.quorum_group_size > 0 {
+        args.insert(
+            "x-initial-cluster-size".into(),
+            AMQPValue::LongLongInt(i64::from(t.quorum_group_size)),
+        );
+    }
     args.insert(
         "x-max-length-bytes".into(),
         AMQPValue::LongLongInt(i64::try_from(t.archive_max_bytes).unwrap_or(i64::MAX)),
@@ -63,10 +83,19 @@ fn partition_queue_arguments(t: &TopologySettings) -> FieldTable {
     args
 }
 
-fn quorum_arguments() -> FieldTable {
-    let mut args = FieldTable::default();
-    args.insert("x-queue-type".into(), text_value("quorum"));
-    args
+/// Arguments of the dead-letter queue: a quorum queue.
+#[must_use]
+pub fn dead_letter_queue_arguments(t: &TopologySettings) -> FieldTable {
+    quorum_arguments(t)
+}
+
+/// Arguments of the output queue: none for a classic queue, a quorum queue's otherwise.
+#[must_use]
+pub fn output_queue_arguments(t: &TopologySettings) -> FieldTable {
+    match t.output_queue_type {
+        OutputQueueType::Classic => FieldTable::default(),
+        OutputQueueType::Quorum => quorum_arguments(t),
+    }
 }
 
 /// Declares everything; safe to run on every start and from every worker.
@@ -121,7 +150,7 @@ pub async fn declare(channel: &Channel, t: &TopologySettings) -> lapin::Result<(
         .queue_declare(
             t.dead_letter_queue.as_str().into(),
             durable_queue(),
-            quorum_arguments(),
+            dead_letter_queue_arguments(t),
         )
         .await?;
     channel
@@ -158,7 +187,7 @@ pub async fn declare(channel: &Channel, t: &TopologySettings) -> lapin::Result<(
         .queue_declare(
             t.output_queue.as_str().into(),
             durable_queue(),
-            FieldTable::default(),
+            output_queue_arguments(t),
         )
         .await?;
     channel
@@ -283,4 +312,75 @@ pub async fn inspect(
         states.push(state);
     }
     Ok(states)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::{Settings, Sources};
+
+    fn topology(env: &[(&str, &str)]) -> TopologySettings {
+        Settings::load(&Sources {
+            config_file: None,
+            environment: Some(
+                env.iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
+            ),
+        })
+        .unwrap()
+        .topology
+    }
+
+    fn long(args: &FieldTable, key: &str) -> Option<i64> {
+        match args.inner().get(key)? {
+            AMQPValue::LongLongInt(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn one_broker_address_leaves_the_replication_to_the_broker() {
+        let t = topology(&[]);
+        assert_eq!(
+            long(&input_queue_arguments(&t), "x-quorum-initial-group-size"),
+            None
+        );
+        assert_eq!(long(&archive_arguments(&t), "x-initial-cluster-size"), None);
+    }
+
+    #[test]
+    fn three_broker_addresses_replicate_every_quorum_queue_and_the_stream_three_times() {
+        let t = topology(&[(
+            "AMQP_URL",
+            "amqp://g:g@n1:5672/v,amqp://g:g@n2:5672/v,amqp://g:g@n3:5672/v",
+        )]);
+        assert_eq!(t.quorum_group_size, 3);
+        for args in [
+            input_queue_arguments(&t),
+            partition_queue_arguments(&t),
+            dead_letter_queue_arguments(&t),
+        ] {
+            assert_eq!(long(&args, "x-quorum-initial-group-size"), Some(3));
+        }
+        assert_eq!(
+            long(&archive_arguments(&t), "x-initial-cluster-size"),
+            Some(3)
+        );
+        assert!(
+            output_queue_arguments(&t).inner().is_empty(),
+            "classic by default"
+        );
+    }
+
+    #[test]
+    fn a_configured_group_size_wins_and_a_quorum_output_queue_gets_it_too() {
+        let t = topology(&[
+            ("ENRICHER__TOPOLOGY__QUORUM_GROUP_SIZE", "5"),
+            ("ENRICHER__TOPOLOGY__OUTPUT_QUEUE_TYPE", "quorum"),
+        ]);
+        let args = output_queue_arguments(&t);
+        assert_eq!(long(&args, "x-quorum-initial-group-size"), Some(5));
+        assert!(args.inner().contains_key("x-queue-type"));
+    }
 }

@@ -52,7 +52,14 @@ pub struct DemoArgs {
 /// No broker can be reached or started, the vhost or topology cannot be made, or the records do
 /// not arrive within a minute.
 pub async fn run(args: &DemoArgs, settings: &Settings) -> anyhow::Result<()> {
-    let base = url::Url::parse(settings.amqp.url.expose()).context("AMQP_URL is not a URL")?;
+    // The demo isolates itself on the first configured broker address.
+    let first = settings
+        .amqp
+        .addresses()
+        .into_iter()
+        .next()
+        .context("no broker address configured")?;
+    let base = url::Url::parse(first.expose()).context("AMQP_URL is not a URL")?;
     ensure_broker(&base).await?;
     let run_id = format!(
         "ae-demo-{}-{}",
@@ -62,6 +69,7 @@ pub async fn run(args: &DemoArgs, settings: &Settings) -> anyhow::Result<()> {
     let isolation = Isolation::create(&base, &run_id, &settings.topology)?;
     let mut settings = settings.clone();
     settings.amqp.url = AmqpUrl::new(isolation.url.clone());
+    settings.amqp.urls.clear();
     settings.amqp.startup_attempts = 3;
     settings.topology = isolation.topology.clone();
     settings.http.enabled = false;

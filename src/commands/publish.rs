@@ -27,7 +27,7 @@ pub struct PublishArgs {
 /// # Errors
 /// The broker is unreachable, a file cannot be read, or a publish is not confirmed.
 pub async fn run(args: &PublishArgs, settings: &Settings) -> anyhow::Result<()> {
-    let url = settings.amqp.url.redacted();
+    let url = settings.amqp.redacted();
     let connection = broker::connect(&settings.amqp, "publish")
         .await
         .with_context(|| format!("cannot reach the broker at {url}"))?;

@@ -66,7 +66,7 @@ pub struct ReplayArgs {
 /// # Errors
 /// The broker is unreachable, or the source cannot be read.
 pub async fn run(args: &ReplayArgs, settings: &Settings) -> anyhow::Result<()> {
-    let url = settings.amqp.url.redacted();
+    let url = settings.amqp.redacted();
     let connection = broker::connect(&settings.amqp, "replay")
         .await
         .with_context(|| format!("cannot reach the broker at {url}"))?;

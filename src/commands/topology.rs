@@ -11,7 +11,7 @@ use crate::settings::Settings;
 /// # Errors
 /// The broker is unreachable or refused the declarations.
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
-    let url = settings.amqp.url.redacted();
+    let url = settings.amqp.redacted();
     let connection = broker::connect(&settings.amqp, "topology")
         .await
         .with_context(|| format!("cannot reach the broker at {url}"))?;

@@ -69,15 +69,19 @@ pub async fn run(
     health: Arc<Health>,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let url = settings.amqp.url.redacted();
+    let url = settings.amqp.redacted();
     let attempts = settings.amqp.startup_attempts.max(1);
-    let Some(mut connection) =
-        broker::connect_with_retry(&settings.amqp, "worker", attempts, &shutdown)
+    let address_count = settings.amqp.addresses().len();
+    let Some(connected) =
+        broker::connect_with_retry(&settings.amqp, "worker", attempts, 0, &shutdown)
             .await
             .with_context(|| format!("cannot reach the broker at {url}"))?
     else {
         return Ok(());
     };
+    let mut connection = connected.connection;
+    let mut index = connected.index;
+    let mut address = connected.address;
     let flow = Flow {
         in_flight: Arc::new(Semaphore::new(settings.worker.effective_max_in_flight())),
         tracker: TaskTracker::new(),
@@ -86,7 +90,7 @@ pub async fn run(
     let mut first_session = true;
     loop {
         health.set_connected(true);
-        tracing::info!(broker = %url, queue = %settings.topology.input_queue, "connected");
+        tracing::info!(broker = %address, queue = %settings.topology.input_queue, "connected");
         let end = serve(
             &connection,
             &settings,
@@ -100,7 +104,7 @@ pub async fn run(
         match end {
             Ok(SessionEnd::Shutdown) => break,
             Err(error) if first_session => {
-                return Err(error).context(format!("start-up failed on the broker at {url}"));
+                return Err(error).context(format!("start-up failed on the broker at {address}"));
             }
             Ok(SessionEnd::ConnectionLost(reason)) => {
                 metrics::counter!(obs::CONNECTION_LOSSES).increment(1);
@@ -113,8 +117,14 @@ pub async fn run(
         }
         first_session = false;
         let _ = connection.close(200, "reconnecting".into()).await;
-        match broker::connect_with_retry(&settings.amqp, "worker", 0, &shutdown).await {
-            Ok(Some(new_connection)) => connection = new_connection,
+        // The next address first: in a cluster the node just lost may be down.
+        let start = broker::connection::failover_start(index, address_count);
+        match broker::connect_with_retry(&settings.amqp, "worker", 0, start, &shutdown).await {
+            Ok(Some(connected)) => {
+                connection = connected.connection;
+                index = connected.index;
+                address = connected.address;
+            }
             Ok(None) => break,
             Err(error) => return Err(error).context("reconnect failed"),
         }

@@ -95,6 +95,13 @@ impl Drop for TestBroker {
     }
 }
 
+/// The worker binary: `AE_WORKER_BIN` when set (a copy no other build overwrites mid-run), else
+/// the one cargo built for this test.
+pub fn worker_binary() -> String {
+    std::env::var("AE_WORKER_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_article-enricher").to_owned())
+}
+
 /// A worker process started from the built binary against a test vhost.
 pub struct WorkerProcess {
     child: Child,
@@ -103,18 +110,20 @@ pub struct WorkerProcess {
 
 impl WorkerProcess {
     pub fn spawn(broker: &TestBroker, env: &[(&str, &str)]) -> Self {
-        let log = std::env::temp_dir().join(format!(
-            "{}-{}.log",
-            broker.vhost,
-            uuid::Uuid::new_v4().simple()
-        ));
+        Self::spawn_at(&broker.url, &broker.vhost, env)
+    }
+
+    /// A worker against `url` (one URL or a comma-separated list); its log is named after `label`.
+    pub fn spawn_at(url: &str, label: &str, env: &[(&str, &str)]) -> Self {
+        let log =
+            std::env::temp_dir().join(format!("{label}-{}.log", uuid::Uuid::new_v4().simple()));
         let log_file = std::fs::File::create(&log).unwrap();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_article-enricher"));
+        let mut command = Command::new(worker_binary());
         command
             .arg("run")
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("AMQP_URL", &broker.url)
+            .env("AMQP_URL", url)
             .env("ENRICHER__HTTP__BIND", "127.0.0.1:0")
             .env("ENRICHER__TELEMETRY__FORMAT", "json")
             .env("ENRICHER__WORKER__SHUTDOWN_DEADLINE_MS", "10000")
@@ -267,7 +276,12 @@ pub struct Client {
 
 impl Client {
     pub async fn connect(broker: &TestBroker) -> Self {
-        let connection = Connection::connect(&broker.url, ConnectionProperties::default())
+        Self::connect_to(&broker.url, &broker.topology).await
+    }
+
+    /// A client of the broker at `url` that declares `topology` (the cluster drill's).
+    pub async fn connect_to(url: &str, topology: &TopologySettings) -> Self {
+        let connection = Connection::connect(url, ConnectionProperties::default())
             .await
             .expect("test client connects");
         let channel = connection.create_channel().await.unwrap();
@@ -275,13 +289,13 @@ impl Client {
             .confirm_select(ConfirmSelectOptions::default())
             .await
             .unwrap();
-        topology::declare(&channel, &broker.topology)
+        topology::declare(&channel, topology)
             .await
             .expect("declaring the topology");
         Self {
             connection,
             channel,
-            topology: broker.topology.clone(),
+            topology: topology.clone(),
             records: None,
         }
     }

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod demo;
+mod failover;
 mod helpers;
 mod replay;
 mod shutdown;
