@@ -60,6 +60,10 @@ pub struct QuotesArgs {
     /// Also list every missed direct quote, wrong prediction and wrong speaker.
     #[arg(long)]
     pub errors: bool,
+    /// Only half of the documents, by their position in `documents.txt`: `even` (0th, 2nd, …)
+    /// is the half rules are developed on, `odd` the half they are checked on.
+    #[arg(long, value_enum)]
+    pub half: Option<Half>,
 }
 
 #[derive(Debug, Args)]
@@ -289,7 +293,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         }
         EvalWhat::Quotes(args) => {
             use crate::quotes::{self, report};
-            let docs = quotes::evaluate(&extractor()?, &args.dir, &args.corpus)?;
+            let docs = quotes::evaluate(&extractor()?, &args.dir, &args.corpus, args.half)?;
             let scores = report::score(&docs);
             if args.errors {
                 print!("{}", report::render_misses(&scores));

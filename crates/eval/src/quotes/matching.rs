@@ -87,7 +87,9 @@ fn last_word(name: &str) -> Option<String> {
 /// Whether a predicted speaker is right: it (or the name of the entity it links to) equals the
 /// gold `speaker` or `speaker_name` case-insensitively (surrounding spaces and punctuation
 /// ignored), or its last word equals `speaker_name`'s last word ("Ruiz" for "Ana Ruiz", "lawmaker"
-/// for "the Ohio lawmaker").
+/// for "the Ohio lawmaker"). A bare pronoun ("he", "she", "they", "it") counts only when it
+/// equals `speaker_name`, never by equalling the written `speaker`: an unresolved pronoun does
+/// not say who spoke.
 #[must_use]
 pub fn speaker_is_right(
     predicted: &[&str],
@@ -100,7 +102,9 @@ pub fn speaker_is_right(
         if p_norm.is_empty() {
             return false;
         }
-        let equal = [gold_speaker, gold_name]
+        let pronoun = matches!(p_norm.as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+        let written = gold_speaker.filter(|_| !pronoun);
+        let equal = [written, gold_name]
             .into_iter()
             .flatten()
             .any(|g| normal(g) == p_norm);
@@ -157,5 +161,6 @@ mod tests {
         assert!(speaker_is_right(&["x", "ANA RUIZ"], None, Some("Ana Ruiz")));
         assert!(!speaker_is_right(&["Tom Berg"], Some("she"), Some("Ana Ruiz")));
         assert!(!speaker_is_right(&[""], Some("she"), Some("Ana Ruiz")));
+        assert!(!speaker_is_right(&["she"], Some("she"), Some("Ana Ruiz")));
     }
 }

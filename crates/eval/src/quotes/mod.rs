@@ -164,13 +164,21 @@ fn speaker_kind_of(quote: &enricher_extract::record::Quote) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Loads the set in `dir`, reads the texts under `corpus` and runs the pipeline on each.
+/// Loads the set in `dir` (or one half of its documents, by position), reads the texts under `corpus` and runs the pipeline on each.
 ///
 /// # Errors
 /// As [`load_gold`], [`document_text`] and [`predict`].
-pub fn evaluate(extractor: &Extractor, dir: &Path, corpus: &Path) -> anyhow::Result<Vec<Document>> {
+pub fn evaluate(
+    extractor: &Extractor,
+    dir: &Path,
+    corpus: &Path,
+    half: Option<crate::commands::Half>,
+) -> anyhow::Result<Vec<Document>> {
     load_gold(dir)?
         .into_iter()
+        .enumerate()
+        .filter(|(i, _)| half.is_none_or(|h| (i % 2 == 0) == (h == crate::commands::Half::Even)))
+        .map(|(_, doc)| doc)
         .map(|(id, gold)| {
             let text = document_text(corpus, &id)?;
             Ok(Document {
