@@ -1,0 +1,230 @@
+//! Speakers in a quote's own sentence: who a speech verb's subject is (an entity mention, a
+//! pronoun, a group, a descriptive noun phrase or a capitalised name the tagger missed), and
+//! the attribution patterns around a quote — after it ("…," Ruiz said / said Ruiz / he said /
+//! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
+
+use super::cues::{
+    ACCORDING_TO, GENDERED_TITLES, GROUP_NOUNS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, SUBJECT_PRONOUNS,
+    VERB_GAP_WORDS, is_speech_verb,
+};
+use super::index::{Index, token_at};
+use crate::enrich::entities::Kind;
+use crate::enrich::tokens::TokenKind;
+use crate::enrich::words::STOPWORDS;
+
+/// A possible speaker found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speaker {
+    /// A tagged entity.
+    Entity(usize),
+    /// A capitalised name the tagger did not mark, as written.
+    Name(String),
+    /// A group or descriptive noun phrase, as written ("some advisers", "the Ohio lawmaker").
+    Phrase(String),
+    /// A subject pronoun, as written.
+    Pronoun(String),
+}
+
+/// How an attribution was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// A speech verb and its subject.
+    Verb,
+    /// "according to X".
+    AccordingTo,
+}
+
+/// An attribution: the speaker, the cue word, how it was written, and the byte after it.
+pub type Attribution = (Speaker, String, Pattern, usize);
+
+/// Whether a speech verb follows token `k`, allowing a gap word or two ("also said").
+fn cue_follows(index: &Index<'_>, k: usize) -> Option<usize> {
+    (k..k + 3)
+        .take_while(|j| *j == k || VERB_GAP_WORDS.contains(&index.word(*j - 1)))
+        .find(|j| is_speech_verb(index.word(*j)))
+}
+
+fn is_word(index: &Index<'_>, k: usize) -> bool {
+    index.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+}
+
+fn capitalised(index: &Index<'_>, k: usize) -> bool {
+    is_word(index, k)
+        && index.word(k).chars().next().is_some_and(char::is_uppercase)
+        && !STOPWORDS.contains(&index.word(k).to_lowercase().as_str())
+}
+
+/// A speaker starting at token `i`, and the byte after it. Entities (not places), titles before
+/// a name, pronouns and groups count anywhere; a descriptive noun phrase or an untagged
+/// capitalised name counts only when a speech verb follows it, unless `need_cue` is false.
+pub fn speaker_at(index: &Index<'_>, i: usize, need_cue: bool) -> Option<(Speaker, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let t = tokens.get(i)?;
+    // "Ms. Lindqvist": a title the tagger left out of the name.
+    if GENDERED_TITLES.iter().any(|(title, _)| title.trim_end_matches('.') == t.text(text)) {
+        let next = if index.word(i + 1) == "." { i + 2 } else { i + 1 };
+        if capitalised(index, next) {
+            return speaker_at(index, next, need_cue);
+        }
+    }
+    if let Some(m) = index.mention_at(t.start) {
+        return (index.entities[m.entity].kind != Kind::Location)
+            .then_some((Speaker::Entity(m.entity), m.end));
+    }
+    // A title before the name: "Finance Minister Rachel Reeves".
+    if capitalised(index, i) {
+        let mut k = i + 1;
+        while k < i + 4 && capitalised(index, k) {
+            if let Some(m) = index.mention_at(tokens[k].start) {
+                return (index.entities[m.entity].kind != Kind::Location)
+                    .then_some((Speaker::Entity(m.entity), m.end));
+            }
+            k += 1;
+        }
+    }
+    let w = t.text(text);
+    if SUBJECT_PRONOUNS.contains(&w) {
+        return Some((Speaker::Pronoun(w.to_owned()), t.end));
+    }
+    if let Some((g, end)) = group_at(index, i) {
+        return Some((Speaker::Phrase(g), end));
+    }
+    let (found, last) = phrase_at(index, i).or_else(|| name_at(index, i))?;
+    if !need_cue || cue_follows(index, last + 1).is_some() {
+        return Some((found, tokens[last].end));
+    }
+    // "the father of two said": the speaker is the head phrase; "of" and up to two words may
+    // stand between it and the verb.
+    (index.word(last + 1) == "of")
+        .then(|| (last + 2..last + 4).find(|j| is_word(index, *j) && cue_follows(index, j + 1).is_some()))
+        .flatten()
+        .map(|j| (found, tokens[j].end))
+}
+
+/// "some advisers", "the foreign ministry officials": determiner, up to two words, group noun.
+fn group_at(index: &Index<'_>, i: usize) -> Option<(String, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let first = tokens.get(i)?;
+    let start_word = first.text(text).to_lowercase();
+    let body_start = if NP_DETERMINERS.contains(&start_word.as_str()) {
+        i + 1
+    } else {
+        i
+    };
+    for k in body_start..body_start + 3 {
+        let t = tokens.get(k)?;
+        let w = t.text(text);
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if GROUP_NOUNS.contains(&w) {
+            return Some((text[first.start..t.end].to_owned(), t.end));
+        }
+        if STOPWORDS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A descriptive noun phrase: a determiner and up to [`NP_MAX_WORDS`] words ("the Ohio
+/// lawmaker", "one tester", "the Institute's release"), up to a stop word or punctuation.
+/// Returns it and its last token.
+fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let det = index.word(i).to_lowercase();
+    if !NP_DETERMINERS.contains(&det.as_str()) {
+        return None;
+    }
+    let mut last = i;
+    for k in i + 1..=i + NP_MAX_WORDS {
+        let w = index.word(k);
+        let joins_words = index.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || (w == "-" && is_word(index, k + 1));
+        if !(is_word(index, k) || joins_words)
+            || NP_STOPS.contains(&w.to_lowercase().as_str())
+            || is_speech_verb(w)
+        {
+            break;
+        }
+        last = k;
+    }
+    (last > i).then(|| {
+        (
+            Speaker::Phrase(text[tokens[i].start..tokens[last].end].to_owned()),
+            last,
+        )
+    })
+}
+
+/// One to three capitalised words the tagger did not mark ("Parr", "Kelly D. Norris").
+fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    if !capitalised(index, i) {
+        return None;
+    }
+    let mut last = i;
+    while last < i + 3 && capitalised(index, last + 1) && index.mention_at(index.tokens[last + 1].start).is_none() {
+        last += 1;
+    }
+    let (text, tokens) = (index.text, index.tokens);
+    Some((
+        Speaker::Name(text[tokens[i].start..tokens[last].end].to_owned()),
+        last,
+    ))
+}
+
+/// "according to X" starting at token `i`.
+fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    if !index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) || index.word(i + 1) != ACCORDING_TO[1]
+    {
+        return None;
+    }
+    speaker_at(index, i + 2, false)
+}
+
+/// The attribution right after a quote ending at byte `quote_end`, in the quote's sentence:
+/// "…," Petro said / said Petro / he insisted / the lawmaker said / according to Petro.
+pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
+    let tokens = index.tokens;
+    let mut i = token_at(tokens, quote_end);
+    let quote_sentence = tokens.get(i.checked_sub(1)?)?.sentence;
+    if tokens.get(i).is_none_or(|t| t.sentence != quote_sentence) {
+        return None;
+    }
+    if index.word(i) == "," {
+        i += 1;
+    }
+    let word = |k: usize| index.word(k);
+    if let Some((speaker, end)) = according_to_at(index, i) {
+        return Some((speaker, "according to".to_owned(), Pattern::AccordingTo, end));
+    }
+    if is_speech_verb(word(i))
+        && let Some((speaker, end)) = speaker_at(index, i + 1, false)
+    {
+        return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
+    }
+    let (speaker, next) = speaker_at(index, i, true)?;
+    let cue = cue_follows(index, token_at(tokens, next))?;
+    Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end))
+}
+
+/// The attribution before a quote starting at byte `quote_start`, in its sentence: the last
+/// speech verb there and its subject, or "according to X".
+pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution> {
+    let tokens = index.tokens;
+    let q = token_at(tokens, quote_start);
+    let sentence = tokens.get(q.min(tokens.len().saturating_sub(1)))?.sentence;
+    let sentence_start = index.sentence_start(sentence);
+    if q <= sentence_start {
+        return None;
+    }
+    if let Some(verb) = index.last_cue[q - 1]
+        && let Some(speaker) = index.subject_before(sentence_start, verb)
+    {
+        return Some((speaker, index.word(verb).to_owned(), Pattern::Verb, 0));
+    }
+    // "According to X, “…”": only near the sentence start, so the search stays short.
+    (sentence_start..q.min(sentence_start + 4))
+        .find_map(|k| according_to_at(index, k))
+        .map(|(speaker, end)| (speaker, "according to".to_owned(), Pattern::AccordingTo, end))
+}
