@@ -38,12 +38,12 @@ pub fn coverage(gold: &[String], predicted: &[String]) -> f64 {
     let held = gold
         .iter()
         .filter(|w| {
-            available
-                .get_mut(w.as_str())
-                .is_some_and(|n| *n > 0 && {
+            available.get_mut(w.as_str()).is_some_and(|n| {
+                *n > 0 && {
                     *n -= 1;
                     true
-                })
+                }
+            })
         })
         .count();
     held as f64 / gold.len() as f64
@@ -108,7 +108,10 @@ pub fn speaker_is_right(
             .into_iter()
             .flatten()
             .any(|g| normal(g) == p_norm);
-        equal || gold_name.and_then(last_word).is_some_and(|l| last_word(p) == Some(l))
+        equal
+            || gold_name
+                .and_then(last_word)
+                .is_some_and(|l| last_word(p) == Some(l))
     })
 }
 
@@ -141,7 +144,10 @@ mod tests {
     fn the_closest_pair_is_taken_first() {
         let got = match_quotes(
             &["the plan is dead"],
-            &["the plan is dead or the plan is sleeping", "the plan is dead"],
+            &[
+                "the plan is dead or the plan is sleeping",
+                "the plan is dead",
+            ],
         );
         assert_eq!(got, [(0, 1)]);
     }
@@ -156,10 +162,22 @@ mod tests {
     #[test]
     fn a_speaker_is_right_by_full_name_by_last_word_or_by_the_written_form() {
         assert!(speaker_is_right(&["Ruiz"], Some("Ruiz"), Some("Ana Ruiz")));
-        assert!(speaker_is_right(&["Ana Ruiz"], Some("she"), Some("Ana Ruiz")));
-        assert!(speaker_is_right(&["the lawmaker"], Some("the Ohio lawmaker"), Some("the Ohio lawmaker")));
+        assert!(speaker_is_right(
+            &["Ana Ruiz"],
+            Some("she"),
+            Some("Ana Ruiz")
+        ));
+        assert!(speaker_is_right(
+            &["the lawmaker"],
+            Some("the Ohio lawmaker"),
+            Some("the Ohio lawmaker")
+        ));
         assert!(speaker_is_right(&["x", "ANA RUIZ"], None, Some("Ana Ruiz")));
-        assert!(!speaker_is_right(&["Tom Berg"], Some("she"), Some("Ana Ruiz")));
+        assert!(!speaker_is_right(
+            &["Tom Berg"],
+            Some("she"),
+            Some("Ana Ruiz")
+        ));
         assert!(!speaker_is_right(&[""], Some("she"), Some("Ana Ruiz")));
         assert!(!speaker_is_right(&["she"], Some("she"), Some("Ana Ruiz")));
     }

@@ -96,7 +96,11 @@ pub fn score(docs: &[Document]) -> Report {
                     row.with_speaker = 1;
                     let names: Vec<&str> =
                         doc.predicted[p].names.iter().map(String::as_str).collect();
-                    if speaker_is_right(&names, gold.speaker.as_deref(), gold.speaker_name.as_deref()) {
+                    if speaker_is_right(
+                        &names,
+                        gold.speaker.as_deref(),
+                        gold.speaker_name.as_deref(),
+                    ) {
                         row.speaker_right = 1;
                     } else {
                         report.misses.push(Miss {
@@ -169,7 +173,12 @@ pub fn render(report: &Report) -> String {
             percent(c.direct_found, c.direct),
             c.predicted,
             percent(c.predicted_right, c.predicted),
-            format!("{} ({}/{})", percent(c.speaker_right, c.with_speaker), c.speaker_right, c.with_speaker)
+            format!(
+                "{} ({}/{})",
+                percent(c.speaker_right, c.with_speaker),
+                c.speaker_right,
+                c.with_speaker
+            )
         );
     };
     for (source, counts) in &report.by_source {
@@ -188,7 +197,12 @@ pub fn render(report: &Report) -> String {
             cue,
             c.direct,
             percent(c.direct_found, c.direct),
-            format!("{} ({}/{})", percent(c.speaker_right, c.with_speaker), c.speaker_right, c.with_speaker)
+            format!(
+                "{} ({}/{})",
+                percent(c.speaker_right, c.with_speaker),
+                c.speaker_right,
+                c.with_speaker
+            )
         );
     }
     out

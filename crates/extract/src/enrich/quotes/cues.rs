@@ -17,7 +17,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "predicted", "predicts", "conceded", "concedes", "confirmed", "confirms", "countered",
     "testified", "wondered", "whispered", "shouted", "yelled", "answered", "answers", "agreed",
     "agrees", "mused", "boasted", "complained", "complains", "pointed", "elaborated",
-    "elaborates", "texted", "emailed",
+    "elaborates", "texted", "emailed", "describes", "described", "believes", "believed",
+    "thinks", "recommend", "says", "admits", "insist", "warn", "explain",
 ];
 
 /// Words a speech verb may be separated from its subject by ("Ruiz also said", "Ruiz has said").
@@ -59,7 +60,14 @@ pub const NP_STOPS: &[&str] = &[
     "of", "who", "which", "that", "in", "on", "at", "for", "with", "from", "by", "and", "or",
     "but", "to", "as", "when", "while", "after", "before", "since", "because", "if", "is", "was",
     "are", "were", "be", "been", "has", "had", "have", "not", "it", "he", "she", "they", "we",
-    "you", "i", "this",
+    "you", "i", "this", "seen", "published", "obtained", "released", "sent", "issued",
+    "written", "signed", "quoted", "cited",
+];
+
+/// Titles before a name that the tagger may leave out of it ("Dr. Parr", "Prof. Osei").
+pub const NAME_TITLES: &[&str] = &[
+    "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Capt", "Col", "Sgt", "Lt", "Mr", "Ms", "Mrs",
+    "Miss", "Sir", "Dame", "Lord", "Lady", "Madam", "Professor", "Doctor",
 ];
 
 /// The longest noun-phrase speaker, in words after the determiner.

@@ -141,7 +141,12 @@ impl<'a> Index<'a> {
                 let m = self.persons[next_person];
                 if let Some((_, female)) = k
                     .checked_sub(1)
-                    .and_then(|p| GENDERED_TITLES.iter().find(|(w, _)| *w == self.word(p)))
+                    .map(|p| if self.word(p) == "." { p.saturating_sub(1) } else { p })
+                    .and_then(|p| {
+                        GENDERED_TITLES
+                            .iter()
+                            .find(|(w, _)| w.trim_end_matches('.') == self.word(p).trim_end_matches('.'))
+                    })
                     .filter(|_| m.start == t.start)
                 {
                     gender[m.entity] = Some(*female);
@@ -242,7 +247,11 @@ impl<'a> Index<'a> {
 
     /// The first speaker the walk accepts in the sentence starting at token `from`.
     pub fn first_speaker(&self, from: usize) -> Option<Speaker> {
-        self.subject_before(from, usize::MAX)
+        self.subject_before(from, usize::MAX)?;
+        self.walks
+            .borrow()
+            .get(&from)
+            .and_then(|walk| walk.first().map(|(_, s)| s.clone()))
     }
 
     /// The speakers the subject walk accepts in the sentence starting at token `from`:
@@ -278,7 +287,19 @@ impl<'a> Index<'a> {
                 let next = token_at(tokens, found_end);
                 let possessive = matches!(word(next), "’s" | "'s");
                 if !after_preposition && !possessive {
+                    let named = !matches!(found, Speaker::Phrase(_));
                     accepted.push((k, found));
+                    // "Solomon, chief executive of the council, said": the apposition between
+                    // two commas after a name is not a subject (after a description, "a
+                    // spokeswoman, Ana Ruiz, said", the name in it is).
+                    if named
+                        && word(next) == ","
+                        && let Some(close) = (next + 1..end.min(next + 14)).find(|j| word(*j) == ",")
+                        && !(next + 1..close).any(|j| cues::is_speech_verb(word(j)))
+                    {
+                        k = close + 1;
+                        continue;
+                    }
                 }
                 k = next.max(k + 1);
             } else {

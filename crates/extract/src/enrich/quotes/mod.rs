@@ -5,11 +5,12 @@
 //!    said / said Ms. Lindqvist / the lawmaker said), before it (Ruiz told reporters: "…") or
 //!    in its middle ("…," he said, "…"), or "according to X" ([`speaker`]);
 //! 2. a sentence ending with a colon just before a quote that stands alone (`colon`);
-//! 3. the last speaker of a running quote in the same or the previous paragraph
+//! 3. the attribution of a later quote in the same sentence ("“A,” which …, “B,” she said");
+//! 4. the subject of the sentence before, when it has a speech verb (`previous_sentence`, or
+//!    `running_quote` when that sentence holds the last quote and its speaker);
+//! 5. the last speaker of a running quote in the same or the previous paragraph
 //!    (`running_quote`);
-//! 4. the subject of the sentence before, when it has a speech verb, or of the paragraph's
-//!    lead sentence (`previous_sentence`);
-//! 5. for words quoted inside the reporter's sentence, the sentence's named subject
+//! 6. for words quoted inside the reporter's sentence, the sentence's named subject
 //!    (`subject`).
 //!
 //! Pronouns resolve with gender across paragraphs ([`pronouns`]); speech verbs and noun cues
@@ -141,15 +142,26 @@ pub fn find(
         let given: Given = match attribution {
             Some(found) => given_by(&index, found, span.outer.start),
             None if standalone => colon_speaker(&index, span.outer.start)
+                .or_else(|| later_in_sentence(&index, &spans[position + 1..], span.outer.start))
+                .or_else(|| {
+                    previous_sentence_speaker(&index, span.outer.start).map(|mut given| {
+                        // The sentence before is the last quote's own: a running quote.
+                        if previous.as_ref().is_some_and(|(_, g)| g.0 == given.0) {
+                            given.2 = Some(SpeakerKind::RunningQuote);
+                        }
+                        given
+                    })
+                })
                 .or_else(|| {
                     previous
                         .as_ref()
-                        .filter(|(p, g)| g.0.is_some() && (*p == start_paragraph || *p + 1 == start_paragraph))
+                        .filter(|(p, g)| {
+                            g.0.is_some() && (*p == start_paragraph || *p + 1 == start_paragraph)
+                        })
                         .map(|(_, (name, entity, _, cue))| {
                             (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone())
                         })
                 })
-                .or_else(|| previous_sentence_speaker(&index, span.outer.start))
                 .unwrap_or_default(),
             None => match index.sentence_subject(span.outer.start) {
                 Some(id)
@@ -250,6 +262,18 @@ fn colon_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
     }?;
     let (name, entity) = name_of(index, found, outer_start);
     Some((name.clone(), entity, name.map(|_| SpeakerKind::Colon), verb.map(|v| index.word(v).to_owned())))
+}
+
+/// The attribution of a later quote in the same sentence ("“A,” which …, “B,” Fontana
+/// explains."): the sentence's speaker.
+fn later_in_sentence(index: &Index<'_>, later: &[spans::Span], outer_start: usize) -> Option<Given> {
+    let sentence = index.tokens.get(token_at(index.tokens, outer_start))?.sentence;
+    let next = later.first()?;
+    let next_sentence = index.tokens.get(token_at(index.tokens, next.outer.start))?.sentence;
+    if next_sentence != sentence {
+        return None;
+    }
+    speaker::after_quote(index, next.outer.end).map(|found| given_by(index, found, outer_start))
 }
 
 /// The subject of the sentence before a standalone quote when that sentence has a speech verb

@@ -4,7 +4,7 @@
 //! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
 
 use super::cues::{
-    ACCORDING_TO, GENDERED_TITLES, GROUP_NOUNS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, SUBJECT_PRONOUNS,
+    ACCORDING_TO, NAME_TITLES, GROUP_NOUNS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, SUBJECT_PRONOUNS,
     VERB_GAP_WORDS, is_speech_verb,
 };
 use super::index::{Index, token_at};
@@ -61,7 +61,7 @@ pub fn speaker_at(index: &Index<'_>, i: usize, need_cue: bool) -> Option<(Speake
     let (text, tokens) = (index.text, index.tokens);
     let t = tokens.get(i)?;
     // "Ms. Lindqvist": a title the tagger left out of the name.
-    if GENDERED_TITLES.iter().any(|(title, _)| title.trim_end_matches('.') == t.text(text)) {
+    if NAME_TITLES.contains(&t.text(text)) {
         let next = if index.word(i + 1) == "." { i + 2 } else { i + 1 };
         if capitalised(index, next) {
             return speaker_at(index, next, need_cue);
@@ -141,8 +141,10 @@ fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
         let w = index.word(k);
         let joins_words = index.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
             || (w == "-" && is_word(index, k + 1));
-        if !(is_word(index, k) || joins_words)
-            || NP_STOPS.contains(&w.to_lowercase().as_str())
+        // "The U.S. Department of Agriculture": "of" goes on into a capitalised name.
+        let of_name = w == "of" && last > i && capitalised(index, k + 1);
+        if !(is_word(index, k) || joins_words || of_name)
+            || (NP_STOPS.contains(&w.to_lowercase().as_str()) && !of_name)
             || is_speech_verb(w)
         {
             break;
@@ -163,8 +165,17 @@ fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
         return None;
     }
     let mut last = i;
-    while last < i + 3 && capitalised(index, last + 1) && index.mention_at(index.tokens[last + 1].start).is_none() {
-        last += 1;
+    loop {
+        // An initial: "Kelly D. Norris".
+        let initial = index.word(last).chars().count() == 1 && index.word(last + 1) == ".";
+        let next = if initial { last + 2 } else { last + 1 };
+        if next > i + 4
+            || !capitalised(index, next)
+            || index.mention_at(index.tokens[next].start).is_some()
+        {
+            break;
+        }
+        last = next;
     }
     let (text, tokens) = (index.text, index.tokens);
     Some((
@@ -198,8 +209,10 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     if let Some((speaker, end)) = according_to_at(index, i) {
         return Some((speaker, "according to".to_owned(), Pattern::AccordingTo, end));
     }
+    // "said theCUBE’s Savannah Peterson": the speaker follows the possessive.
+    let after_verb = if matches!(word(i + 2), "’s" | "'s") { i + 3 } else { i + 1 };
     if is_speech_verb(word(i))
-        && let Some((speaker, end)) = speaker_at(index, i + 1, false)
+        && let Some((speaker, end)) = speaker_at(index, after_verb, false)
     {
         return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
     }
