@@ -1,5 +1,5 @@
-//! Pronoun speakers: "he" and "she" resolve to the nearest earlier person the text gave that
-//! gender, else to the nearest earlier person of a compatible gender (from titles and earlier pronouns, see [`Index`]) — the nearest one in the pronoun's
+//! Pronoun speakers: "he" and "she" resolve to the nearest earlier person of a compatible
+//! gender (the same, or one the text has not given) (from titles and earlier pronouns, see [`Index`]) — the nearest one in the pronoun's
 //! own sentence, else the first one of the nearest earlier sentence that has one, across
 //! paragraph boundaries. "they" resolves like an ungendered pronoun. The search looks back at
 //! most [`LOOK_BACK`] person mentions, so each pronoun costs the same however long the text.
@@ -36,12 +36,6 @@ pub fn resolve<'a>(index: &Index<'a>, pronoun: &str, at: usize) -> Option<&'a Me
     // Walk back: the nearest compatible person in this sentence, else the first compatible
     // person of the nearest earlier sentence holding one.
     let window = || persons[..before_at].iter().rev().take(LOOK_BACK);
-    // A person the text has already given this gender wins over one of unknown gender.
-    if wanted.is_some()
-        && let Some(m) = window().find(|m| index.gender[m.entity] == wanted)
-    {
-        return Some(m);
-    }
     let mut candidate: Option<&MentionRef> = None;
     for m in window() {
         if let Some(c) = candidate

@@ -85,7 +85,7 @@ fn a_pronoun_resolves_across_a_paragraph_to_the_person_of_its_gender() {
         speakers(text),
         [s("The ships wait", "Ana Ruiz", SpeakerKind::Pronoun)]
     );
-    let text = "Tom Berg spoke first and his plan won. Ana Ruiz listened.\n\n“It is done,” he said.";
+    let text = "Tom Berg spoke first and his plan won. Ana Ruiz checked her notes.\n\n“It is done,” he said.";
     assert_eq!(speakers(text)[0].1.as_deref(), Some("Tom Berg"));
 }
 
