@@ -143,13 +143,16 @@ mod tests {
     #[test]
     fn the_closest_pair_is_taken_first() {
         let got = match_quotes(
-            &["the plan is dead"],
-            &[
-                "the plan is dead or the plan is sleeping",
-                "the plan is dead",
-            ],
+            &["the plan is dead now"],
+            &["the plan is", "the plan is dead now"],
         );
         assert_eq!(got, [(0, 1)]);
+        // On a tie, the earlier predicted quote.
+        let got = match_quotes(
+            &["the plan is dead"],
+            &["the plan is dead, or", "the plan is dead"],
+        );
+        assert_eq!(got, [(0, 0)]);
     }
 
     #[test]

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::cues::{self, GENDERED_PRONOUNS, GENDERED_TITLES, PREPOSITIONS};
-use super::speaker::{self, Speaker};
 use crate::enrich::entities::{Entity, Kind, MentionRef};
 use crate::enrich::tokens::Token;
 
@@ -19,7 +18,20 @@ pub fn token_at(tokens: &[Token], byte: usize) -> usize {
 }
 
 /// The speakers a subject walk accepted, each with the token it was accepted at.
-type Walk = Rc<[(usize, Speaker)]>;
+pub type Walk = Rc<[(usize, Speaker)]>;
+
+/// A possible speaker found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speaker {
+    /// A tagged entity.
+    Entity(usize),
+    /// A capitalised name the tagger did not mark, as written.
+    Name(String),
+    /// A group or descriptive noun phrase, as written ("some advisers", "the Ohio lawmaker").
+    Phrase(String),
+    /// A subject pronoun, as written.
+    Pronoun(String),
+}
 
 pub struct Index<'a> {
     pub text: &'a str,
@@ -48,7 +60,7 @@ pub struct Index<'a> {
     /// Per sentence: the first named subject (token, entity).
     subjects: RefCell<HashMap<usize, Option<(usize, usize)>>>,
     /// Per sentence start: the accepted speakers of the subject walk.
-    walks: RefCell<HashMap<usize, Walk>>,
+    pub walks: RefCell<HashMap<usize, Walk>>,
 }
 
 fn last_word(s: &str) -> Option<String> {
@@ -229,83 +241,5 @@ impl<'a> Index<'a> {
             (self.entities[m.entity].kind != Kind::Location && !after_preposition && !possessive)
                 .then_some((k, m.entity))
         })
-    }
-
-    /// The nearest subject-like speaker before token `verb` in the sentence starting at token
-    /// `from`. The walk over the sentence does not depend on the verb, so it runs once per
-    /// sentence and each verb takes the last speaker it accepted before it.
-    pub fn subject_before(&self, from: usize, verb: usize) -> Option<Speaker> {
-        let walk = Rc::clone(
-            self.walks
-                .borrow_mut()
-                .entry(from)
-                .or_insert_with(|| self.subject_walk(from)),
-        );
-        let before = walk.partition_point(|(k, _)| *k < verb);
-        before.checked_sub(1).map(|last| walk[last].1.clone())
-    }
-
-    /// The first speaker the walk accepts in the sentence starting at token `from`.
-    pub fn first_speaker(&self, from: usize) -> Option<Speaker> {
-        self.subject_before(from, usize::MAX)?;
-        self.walks
-            .borrow()
-            .get(&from)
-            .and_then(|walk| walk.first().map(|(_, s)| s.clone()))
-    }
-
-    /// The speakers the subject walk accepts in the sentence starting at token `from`:
-    /// relative clauses (", who …,"), objects of prepositions and possessives are skipped.
-    fn subject_walk(&self, from: usize) -> Walk {
-        let tokens = self.tokens;
-        let sentence = tokens[from].sentence;
-        let end = self.sentence_end(sentence);
-        let word = |k: usize| self.word(k);
-        let mut skipped = vec![false; end.saturating_sub(from)];
-        let mut k = from;
-        while k < end {
-            if word(k) == "," && k + 1 < end && matches!(word(k + 1), "who" | "which" | "whose" | "whom")
-            {
-                let close = (k + 1..end).find(|j| word(*j) == ",").unwrap_or(end);
-                for s in k..close.min(end) {
-                    skipped[s - from] = true;
-                }
-                k = close;
-            }
-            k += 1;
-        }
-        let mut accepted = Vec::new();
-        let mut k = from;
-        while k < end {
-            if skipped[k - from] {
-                k += 1;
-                continue;
-            }
-            let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
-            let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
-            if let Some((found, found_end)) = speaker::speaker_at(self, k, !at_start) {
-                let next = token_at(tokens, found_end);
-                let possessive = matches!(word(next), "’s" | "'s");
-                if !after_preposition && !possessive {
-                    let named = !matches!(found, Speaker::Phrase(_));
-                    accepted.push((k, found));
-                    // "Solomon, chief executive of the council, said": the apposition between
-                    // two commas after a name is not a subject (after a description, "a
-                    // spokeswoman, Ana Ruiz, said", the name in it is).
-                    if named
-                        && word(next) == ","
-                        && let Some(close) = (next + 1..end.min(next + 14)).find(|j| word(*j) == ",")
-                        && !(next + 1..close).any(|j| cues::is_speech_verb(word(j)))
-                    {
-                        k = close + 1;
-                        continue;
-                    }
-                }
-                k = next.max(k + 1);
-            } else {
-                k += 1;
-            }
-        }
-        accepted.into()
     }
 }

@@ -257,8 +257,8 @@ fn colon_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
     let from = index.sentence_start(sentence);
     let verb = index.last_cue[colon];
     let found = match verb {
-        Some(v) => index.subject_before(from, v),
-        None => index.first_speaker(from),
+        Some(v) => speaker::subject_before(index, from, v),
+        None => speaker::first_speaker(index, from),
     }?;
     let (name, entity) = name_of(index, found, outer_start);
     Some((name.clone(), entity, name.map(|_| SpeakerKind::Colon), verb.map(|v| index.word(v).to_owned())))
@@ -286,7 +286,7 @@ fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Gi
         return None;
     }
     let verb = index.last_cue[before]?;
-    let found = index.subject_before(index.sentence_start(t.sentence), verb)?;
+    let found = speaker::subject_before(index, index.sentence_start(t.sentence), verb)?;
     let (name, entity) = name_of(index, found, outer_start);
     Some((
         name.clone(),

@@ -7,23 +7,14 @@ use super::cues::{
     ACCORDING_TO, NAME_TITLES, GROUP_NOUNS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, SUBJECT_PRONOUNS,
     VERB_GAP_WORDS, is_speech_verb,
 };
-use super::index::{Index, token_at};
+use std::rc::Rc;
+
+pub use super::index::Speaker;
+use super::cues::PREPOSITIONS;
+use super::index::{Index, Walk, token_at};
 use crate::enrich::entities::Kind;
 use crate::enrich::tokens::TokenKind;
 use crate::enrich::words::STOPWORDS;
-
-/// A possible speaker found in the text.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Speaker {
-    /// A tagged entity.
-    Entity(usize),
-    /// A capitalised name the tagger did not mark, as written.
-    Name(String),
-    /// A group or descriptive noun phrase, as written ("some advisers", "the Ohio lawmaker").
-    Phrase(String),
-    /// A subject pronoun, as written.
-    Pronoun(String),
-}
 
 /// How an attribution was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +223,7 @@ pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution
         return None;
     }
     if let Some(verb) = index.last_cue[q - 1]
-        && let Some(speaker) = index.subject_before(sentence_start, verb)
+        && let Some(speaker) = subject_before(index, sentence_start, verb)
     {
         return Some((speaker, index.word(verb).to_owned(), Pattern::Verb, 0));
     }
@@ -240,4 +231,82 @@ pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution
     (sentence_start..q.min(sentence_start + 4))
         .find_map(|k| according_to_at(index, k))
         .map(|(speaker, end)| (speaker, "according to".to_owned(), Pattern::AccordingTo, end))
+}
+
+/// The nearest subject-like speaker before token `verb` in the sentence starting at token
+/// `from`. The walk over the sentence does not depend on the verb, so it runs once per
+/// sentence and each verb takes the last speaker it accepted before it.
+pub fn subject_before(index: &Index<'_>, from: usize, verb: usize) -> Option<Speaker> {
+    let walk = Rc::clone(
+        index.walks
+            .borrow_mut()
+            .entry(from)
+            .or_insert_with(|| subject_walk(index, from)),
+    );
+    let before = walk.partition_point(|(k, _)| *k < verb);
+    before.checked_sub(1).map(|last| walk[last].1.clone())
+}
+
+/// The first speaker the walk accepts in the sentence starting at token `from`.
+pub fn first_speaker(index: &Index<'_>, from: usize) -> Option<Speaker> {
+    subject_before(index, from, usize::MAX)?;
+    index.walks
+        .borrow()
+        .get(&from)
+        .and_then(|walk| walk.first().map(|(_, s)| s.clone()))
+}
+
+/// The speakers the subject walk accepts in the sentence starting at token `from`:
+/// relative clauses (", who …,"), objects of prepositions and possessives are skipped.
+fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
+    let tokens = index.tokens;
+    let sentence = tokens[from].sentence;
+    let end = index.sentence_end(sentence);
+    let word = |k: usize| index.word(k);
+    let mut skipped = vec![false; end.saturating_sub(from)];
+    let mut k = from;
+    while k < end {
+        if word(k) == "," && k + 1 < end && matches!(word(k + 1), "who" | "which" | "whose" | "whom")
+        {
+            let close = (k + 1..end).find(|j| word(*j) == ",").unwrap_or(end);
+            for s in k..close.min(end) {
+                skipped[s - from] = true;
+            }
+            k = close;
+        }
+        k += 1;
+    }
+    let mut accepted = Vec::new();
+    let mut k = from;
+    while k < end {
+        if skipped[k - from] {
+            k += 1;
+            continue;
+        }
+        let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
+        let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
+        if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
+            let next = token_at(tokens, found_end);
+            let possessive = matches!(word(next), "’s" | "'s");
+            if !after_preposition && !possessive {
+                let named = !matches!(found, Speaker::Phrase(_));
+                accepted.push((k, found));
+                // "Solomon, chief executive of the council, said": the apposition between
+                // two commas after a name is not a subject (after a description, "a
+                // spokeswoman, Ana Ruiz, said", the name in it is).
+                if named
+                    && word(next) == ","
+                    && let Some(close) = (next + 1..end.min(next + 14)).find(|j| word(*j) == ",")
+                    && !(next + 1..close).any(|j| is_speech_verb(word(j)))
+                {
+                    k = close + 1;
+                    continue;
+                }
+            }
+            k = next.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    accepted.into()
 }
