@@ -40,10 +40,30 @@ pub enum EvalWhat {
     /// Pipeline speed on one article (HTML, text or envelope): docs/s on one core and mean
     /// milliseconds per stage, after a warm-up run.
     Speed(SpeedArgs),
+    /// Quotes on the hand-annotated development set: direct-quote recall, precision and
+    /// speaker accuracy per document source and by cue class (see `crates/eval/src/quotes/`).
+    Quotes(QuotesArgs),
     /// Hostile input shapes (quote-mark storms, an endless sentence, capitalised words,
     /// numbers, deep and wide HTML, a metadata-heavy envelope) at growing sizes with a very
     /// large time budget: ms and ms per KB per shape and size, to show whether each stays flat.
     Hostile(HostileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// The development set: `annotations.jsonl` and `documents.txt`.
+    #[arg(default_value = "crates/eval/data/quotes")]
+    pub dir: PathBuf,
+    /// Where the documents' texts are (`gum-news/*.conllu`, `wcxb-dev/ground-truth/*.json`).
+    #[arg(long, default_value = "../shared/corpus")]
+    pub corpus: PathBuf,
+    /// Also list every missed direct quote, wrong prediction and wrong speaker.
+    #[arg(long)]
+    pub errors: bool,
+    /// Only half of the documents, by their position in `documents.txt`: `even` (0th, 2nd, …)
+    /// is the half rules are developed on, `odd` the half they are checked on.
+    #[arg(long, value_enum)]
+    pub half: Option<Half>,
 }
 
 #[derive(Debug, Args)]
@@ -269,6 +289,16 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 report.name_tokens,
                 args.out.display()
             );
+            Ok(())
+        }
+        EvalWhat::Quotes(args) => {
+            use crate::quotes::{self, report};
+            let docs = quotes::evaluate(&extractor()?, &args.dir, &args.corpus, args.half)?;
+            let scores = report::score(&docs);
+            if args.errors {
+                print!("{}", report::render_misses(&scores));
+            }
+            print!("{}", report::render(&scores));
             Ok(())
         }
         EvalWhat::Hostile(args) => crate::hostile::run(&options, args.max_kb),

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod content;
 pub mod entities;
 pub mod hostile;
+pub mod quotes;
 pub mod readers;
 pub mod shingles;
 pub mod tagger_training;

@@ -32,7 +32,7 @@ pub use entities::{Entity, Span};
 pub use fingerprint::Fingerprint;
 pub use keywords::Keyword;
 pub use quantities::Quantity;
-pub use quotes::Quote;
+pub use quotes::{Quote, SpeakerKind};
 
 /// Keywords kept per article.
 const KEYWORDS: usize = 10;

@@ -1,0 +1,245 @@
+//! The lookups quote attribution needs, built once per article so each quote costs about the
+//! same however long the text is: paragraph breaks, the mention starting at a byte, the last
+//! speech verb so far in each sentence, person mentions in order with the gender the text gives
+//! each person, entities by last name and by role word, and (per sentence, on first use) the
+//! subject candidates of its speech verbs.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::cues::{self, GENDERED_PRONOUNS, GENDERED_TITLES, PREPOSITIONS};
+use crate::enrich::entities::{Entity, Kind, MentionRef};
+use crate::enrich::tokens::Token;
+
+/// The token at or after byte `byte`.
+pub fn token_at(tokens: &[Token], byte: usize) -> usize {
+    tokens.partition_point(|t| t.start < byte)
+}
+
+/// The speakers a subject walk accepted, each with the token it was accepted at.
+pub type Walk = Rc<[(usize, Speaker)]>;
+
+/// A possible speaker found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speaker {
+    /// A tagged entity.
+    Entity(usize),
+    /// A capitalised name the tagger did not mark, as written.
+    Name(String),
+    /// A group or descriptive noun phrase, as written ("some advisers", "the Ohio lawmaker").
+    Phrase(String),
+    /// A subject pronoun, as written.
+    Pronoun(String),
+}
+
+pub struct Index<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub entities: &'a [Entity],
+    /// Byte offsets of the (non-overlapping) "\n\n" paragraph breaks.
+    paragraph_breaks: Vec<usize>,
+    /// The first mention starting at each byte.
+    by_start: HashMap<usize, &'a MentionRef>,
+    /// For each token, the last speech verb at or before it in its sentence.
+    pub last_cue: Vec<Option<usize>>,
+    /// Person mentions, in text order.
+    pub persons: Vec<&'a MentionRef>,
+    /// Whether `persons` is ordered by start and sentence (mentions normally are).
+    pub persons_ordered: bool,
+    /// Per entity: `Some(true)` female, `Some(false)` male, from titles and from the first
+    /// gendered pronoun after its mention in the same sentence ("Ruiz said her plan …"; a
+    /// pronoun in a later sentence is what resolution has to decide, so it does not vote);
+    /// `None` unknown.
+    pub gender: Vec<Option<bool>>,
+    /// Entities by the lower-cased last word of their name and aliases (first entity wins;
+    /// persons before others), to link names the tagger did not mark.
+    by_last_word: HashMap<String, usize>,
+    /// Entities by the lower-cased last word of their roles ("lawmaker" for "Ohio lawmaker").
+    by_role_word: HashMap<String, usize>,
+    /// Per sentence: the first named subject (token, entity).
+    subjects: RefCell<HashMap<usize, Option<(usize, usize)>>>,
+    /// Per sentence start: the accepted speakers of the subject walk.
+    pub walks: RefCell<HashMap<usize, Walk>>,
+}
+
+fn last_word(s: &str) -> Option<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+impl<'a> Index<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        entities: &'a [Entity],
+        mentions: &'a [MentionRef],
+    ) -> Self {
+        let mut by_start = HashMap::with_capacity(mentions.len());
+        for m in mentions {
+            by_start.entry(m.start).or_insert(m);
+        }
+        let mut last_cue: Vec<Option<usize>> = Vec::with_capacity(tokens.len());
+        for (k, t) in tokens.iter().enumerate() {
+            let carried = if k > 0 && tokens[k - 1].sentence == t.sentence {
+                last_cue[k - 1]
+            } else {
+                None
+            };
+            last_cue.push(if cues::is_speech_verb(t.text(text)) {
+                Some(k)
+            } else {
+                carried
+            });
+        }
+        let persons: Vec<&MentionRef> = mentions
+            .iter()
+            .filter(|m| entities[m.entity].kind == Kind::Person)
+            .collect();
+        let persons_ordered = persons
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].sentence <= w[1].sentence);
+        let mut by_last_word = HashMap::new();
+        let mut by_role_word = HashMap::new();
+        for pass in [true, false] {
+            for (id, e) in entities.iter().enumerate() {
+                if (e.kind == Kind::Person) != pass {
+                    continue;
+                }
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    if let Some(w) = last_word(name) {
+                        by_last_word.entry(w).or_insert(id);
+                    }
+                }
+                for role in &e.roles {
+                    if let Some(w) = last_word(role) {
+                        by_role_word.entry(w).or_insert(id);
+                    }
+                }
+            }
+        }
+        let mut index = Self {
+            text,
+            tokens,
+            entities,
+            paragraph_breaks: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+            by_start,
+            last_cue,
+            persons,
+            persons_ordered,
+            gender: vec![None; entities.len()],
+            by_last_word,
+            by_role_word,
+            subjects: RefCell::new(HashMap::new()),
+            walks: RefCell::new(HashMap::new()),
+        };
+        index.gender = index.genders();
+        index
+    }
+
+    /// Each person's gender: from a gendered title just before a mention ("Ms. Ruiz"), else
+    /// from the first gendered pronoun whose nearest earlier person in its sentence is that
+    /// person. One pass over the tokens.
+    fn genders(&self) -> Vec<Option<bool>> {
+        let mut gender: Vec<Option<bool>> = vec![None; self.entities.len()];
+        if !self.persons_ordered {
+            return gender;
+        }
+        let mut next_person = 0;
+        let mut last_person: Option<&MentionRef> = None;
+        for (k, t) in self.tokens.iter().enumerate() {
+            while next_person < self.persons.len() && self.persons[next_person].start <= t.start {
+                let m = self.persons[next_person];
+                if let Some((_, female)) = k
+                    .checked_sub(1)
+                    .map(|p| if self.word(p) == "." { p.saturating_sub(1) } else { p })
+                    .and_then(|p| {
+                        GENDERED_TITLES
+                            .iter()
+                            .find(|(w, _)| w.trim_end_matches('.') == self.word(p).trim_end_matches('.'))
+                    })
+                    .filter(|_| m.start == t.start)
+                {
+                    gender[m.entity] = Some(*female);
+                }
+                last_person = Some(m);
+                next_person += 1;
+            }
+            let w = t.text(self.text);
+            if w.len() > 7 || !w.starts_with(['h', 'H', 's', 'S']) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if let Some((_, female)) = GENDERED_PRONOUNS.iter().find(|(p, _)| *p == lower)
+                && let Some(m) = last_person.filter(|m| m.sentence == t.sentence)
+                && gender[m.entity].is_none()
+            {
+                gender[m.entity] = Some(*female);
+            }
+        }
+        gender
+    }
+
+    /// The paragraph holding `byte`: the number of paragraph breaks wholly before it.
+    pub fn paragraph_of(&self, byte: usize) -> usize {
+        self.paragraph_breaks.partition_point(|b| b + 2 <= byte)
+    }
+
+    pub fn word(&self, k: usize) -> &'a str {
+        self.tokens.get(k).map_or("", |t| t.text(self.text))
+    }
+
+    pub fn mention_at(&self, start: usize) -> Option<&'a MentionRef> {
+        self.by_start.get(&start).copied()
+    }
+
+    /// The entity a name the tagger did not mark refers to, by its last word ("Parr" → "Nadia
+    /// Parr"); for a noun phrase, the entity holding it as a role ("the lawmaker").
+    pub fn link(&self, written: &str, noun_phrase: bool) -> Option<usize> {
+        let w = last_word(written)?;
+        if noun_phrase {
+            self.by_role_word.get(&w).copied()
+        } else {
+            self.by_last_word.get(&w).copied()
+        }
+    }
+
+    /// The first token of sentence `sentence` (tokens are in sentence order).
+    pub fn sentence_start(&self, sentence: usize) -> usize {
+        self.tokens.partition_point(|t| t.sentence < sentence)
+    }
+
+    /// The token after the last of sentence `sentence`.
+    pub fn sentence_end(&self, sentence: usize) -> usize {
+        self.tokens.partition_point(|t| t.sentence <= sentence)
+    }
+
+    /// The first person or organisation named as a subject (not after a preposition, not
+    /// possessive) in the sentence of `before`, before it.
+    pub fn sentence_subject(&self, before: usize) -> Option<usize> {
+        let tokens = self.tokens;
+        let q = token_at(tokens, before).min(tokens.len().saturating_sub(1));
+        let sentence = tokens.get(q)?.sentence;
+        let first = *self
+            .subjects
+            .borrow_mut()
+            .entry(sentence)
+            .or_insert_with(|| self.first_subject(sentence));
+        first.filter(|(k, _)| *k < q).map(|(_, entity)| entity)
+    }
+
+    fn first_subject(&self, sentence: usize) -> Option<(usize, usize)> {
+        let tokens = self.tokens;
+        let start = self.sentence_start(sentence);
+        let end = self.sentence_end(sentence);
+        (start..end).find_map(|k| {
+            let m = self.mention_at(tokens[k].start)?;
+            let after_preposition = k > start && PREPOSITIONS.contains(&self.word(k - 1));
+            let next = token_at(tokens, m.end);
+            let possessive = matches!(self.word(next), "’s" | "'s");
+            (self.entities[m.entity].kind != Kind::Location && !after_preposition && !possessive)
+                .then_some((k, m.entity))
+        })
+    }
+}

@@ -1,0 +1,297 @@
+//! Direct quotes and who said them, read the way a reporter reads them: a quote is text in
+//! double marks ([`spans`]: multi-paragraph quotes joined, nested single quotes kept inside,
+//! titles and slogans left out); its speaker is looked for in order ([`find`]):
+//! 1. the quote's own sentence — a speech verb and its subject after the quote ("…," Okafor
+//!    said / said Ms. Lindqvist / the lawmaker said), before it (Ruiz told reporters: "…") or
+//!    in its middle ("…," he said, "…"), or "according to X" ([`speaker`]);
+//! 2. a sentence ending with a colon just before a quote that stands alone (`colon`);
+//! 3. the attribution of a later quote in the same sentence ("“A,” which …, “B,” she said");
+//! 4. the subject of the sentence before, when it has a speech verb (`previous_sentence`, or
+//!    `running_quote` when that sentence holds the last quote and its speaker);
+//! 5. the last speaker of a running quote in the same or the previous paragraph
+//!    (`running_quote`);
+//! 6. for words quoted inside the reporter's sentence, the sentence's named subject
+//!    (`subject`).
+//!
+//! Pronouns resolve with gender across paragraphs ([`pronouns`]); speech verbs and noun cues
+//! are data ([`cues`]). Every step looks up tables built once per article ([`index`]), so the
+//! stage is linear in the text. Hand-written: quote attribution is newsroom-specific and no
+//! kept crate does it.
+
+pub mod cues;
+pub mod index;
+pub mod pronouns;
+pub mod speaker;
+pub mod spans;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use self::index::{Index, token_at};
+use self::speaker::{Attribution, Pattern, Speaker};
+use super::entities::{Entity, MentionRef};
+use super::headings::Headings;
+use super::tokens::Token;
+use crate::ExtractError;
+use crate::deadline::Deadline;
+
+/// One quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Quote {
+    pub text: String,
+    /// The speaker: a linked entity's name, else the name or noun phrase as written ("the Ohio
+    /// lawmaker", "some advisers"); null when unknown.
+    pub speaker: Option<String>,
+    /// Index into `entities`, when the speaker is one.
+    pub speaker_entity: Option<usize>,
+    /// How the speaker was found, so users can filter by confidence; null without a speaker.
+    #[serde(default)]
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The speech verb ("said", "insisted", "added", …) or "according to".
+    pub cue: Option<String>,
+    /// Character offsets of the quoted text (without the marks) in the record's text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How a quote's speaker was found, from the most to the least direct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A speech verb and its named or noun-phrase subject in the quote's sentence.
+    Cue,
+    /// A speech verb in the quote's sentence whose subject is a pronoun, resolved.
+    Pronoun,
+    /// "according to X" in the quote's sentence.
+    AccordingTo,
+    /// The sentence before a standalone quote ends with a colon and names the speaker.
+    Colon,
+    /// The quote continues the previous quote's speaker.
+    RunningQuote,
+    /// The subject of the sentence before (with a speech verb) or of the paragraph's lead.
+    PreviousSentence,
+    /// Words quoted in the reporter's sentence, given to the sentence's named subject.
+    Subject,
+}
+
+/// Quoted words inside the reporter's sentence, this many or fewer, with no speech verb around
+/// them, are a scare quote or a term ("the “festival”"), not speech: left out.
+const SCARE_QUOTE_WORDS: usize = 3;
+
+/// The speaker given to a quote: (name, entity, kind, cue).
+type Given = (Option<String>, Option<usize>, Option<SpeakerKind>, Option<String>);
+
+/// Finds quotes with speakers. Offsets in the output are byte offsets (converted by the caller).
+///
+/// # Errors
+/// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per quote).
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+    headings: &Headings,
+    deadline: Deadline,
+) -> Result<Vec<Quote>, ExtractError> {
+    // A quote in a headline has no attribution of its own; the body quotes it again.
+    let spans: Vec<_> = spans::quote_spans(text)
+        .into_iter()
+        .filter(|s| !headings.contains(s.outer.start))
+        .collect();
+    let index = Index::new(text, tokens, entities, mentions);
+    let mut quotes: Vec<Quote> = Vec::new();
+    // The last quote's paragraph (where it ended) and speaker.
+    let mut previous: Option<(usize, Given)> = None;
+    let mut skip_until = 0;
+    for (position, span) in spans.iter().enumerate() {
+        deadline.check()?;
+        if span.outer.start < skip_until {
+            continue;
+        }
+        let mut quoted = span.text(text);
+        let mut end = span.inner().end;
+        let mut attribution = speaker::after_quote(&index, span.outer.end);
+        // “A,” he said, “B.” — join the second part.
+        if let Some((_, _, _, attribution_end)) = &attribution
+            && let Some(next) = spans.get(position + 1)
+            && next.parts.len() == 1
+            && text[*attribution_end..next.outer.start]
+                .trim()
+                .trim_start_matches(',')
+                .trim()
+                .is_empty()
+            && index.paragraph_of(next.outer.start) == index.paragraph_of(span.outer.end)
+        {
+            quoted = format!("{} {}", quoted.trim_end_matches([',', ' ']), next.text(text));
+            end = next.inner().end;
+            skip_until = next.outer.end;
+        }
+        if attribution.is_none() {
+            attribution = speaker::before_quote(&index, span.outer.start);
+        }
+        let standalone = starts_sentence(&index, span.outer.start);
+        if attribution.is_none()
+            && !standalone
+            && spans::looks_like_title(&quoted)
+            && !has_noun_cue(&index, span.outer.start)
+        {
+            continue;
+        }
+        let start_paragraph = index.paragraph_of(span.outer.start);
+        let given: Given = match attribution {
+            Some(found) => given_by(&index, found, span.outer.start),
+            None if standalone => colon_speaker(&index, span.outer.start)
+                .or_else(|| later_in_sentence(&index, &spans[position + 1..], span.outer.start))
+                .or_else(|| {
+                    previous_sentence_speaker(&index, span.outer.start).map(|mut given| {
+                        // The sentence before is the last quote's own: a running quote.
+                        if previous.as_ref().is_some_and(|(_, g)| g.0 == given.0) {
+                            given.2 = Some(SpeakerKind::RunningQuote);
+                        }
+                        given
+                    })
+                })
+                .or_else(|| {
+                    previous
+                        .as_ref()
+                        .filter(|(p, g)| {
+                            g.0.is_some() && (*p == start_paragraph || *p + 1 == start_paragraph)
+                        })
+                        .map(|(_, (name, entity, _, cue))| {
+                            (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone())
+                        })
+                })
+                .unwrap_or_default(),
+            None => match index.sentence_subject(span.outer.start) {
+                Some(id)
+                    if !quoted.contains(['.', '!', '?'])
+                        && quoted.split_whitespace().count() > SCARE_QUOTE_WORDS =>
+                (
+                    Some(entities[id].name.clone()),
+                    Some(id),
+                    Some(SpeakerKind::Subject),
+                    None,
+                ),
+                _ => (None, None, None, None),
+            },
+        };
+        if given.0.is_none() && !standalone && quoted.split_whitespace().count() <= SCARE_QUOTE_WORDS
+        {
+            // A scare quote or a term in the reporter's words, nobody's speech.
+            continue;
+        }
+        previous = Some((index.paragraph_of(end), given.clone()));
+        let (speaker, speaker_entity, speaker_kind, cue) = given;
+        quotes.push(Quote {
+            text: quoted.trim_end_matches([',', ' ']).to_owned(),
+            speaker,
+            speaker_entity,
+            speaker_kind,
+            cue,
+            start: span.inner().start,
+            end,
+        });
+    }
+    Ok(quotes)
+}
+
+/// Whether the sentence of byte `at` holds a noun cue ("in a statement", "a spokesman").
+fn has_noun_cue(index: &Index<'_>, at: usize) -> bool {
+    let q = token_at(index.tokens, at);
+    let Some(sentence) = index.tokens.get(q).map(|t| t.sentence) else {
+        return false;
+    };
+    (index.sentence_start(sentence)..index.sentence_end(sentence))
+        .any(|k| cues::NOUN_CUES.contains(&index.word(k)))
+}
+
+/// Whether the quote opening at byte `outer_start` starts its sentence (nothing but marks or
+/// a dash before it there).
+fn starts_sentence(index: &Index<'_>, outer_start: usize) -> bool {
+    let q = token_at(index.tokens, outer_start);
+    let Some(sentence) = index.tokens.get(q).map(|t| t.sentence) else {
+        return true;
+    };
+    let start = index.sentence_start(sentence);
+    (start..q).all(|k| index.tokens[k].kind == crate::enrich::tokens::TokenKind::Punct)
+}
+
+/// Names an attribution's speaker.
+fn given_by(index: &Index<'_>, (found, cue, pattern, _): Attribution, at: usize) -> Given {
+    let pronoun = matches!(found, Speaker::Pronoun(_));
+    let (name, entity) = name_of(index, found, at);
+    let kind = match pattern {
+        Pattern::AccordingTo => SpeakerKind::AccordingTo,
+        Pattern::Verb if pronoun => SpeakerKind::Pronoun,
+        Pattern::Verb => SpeakerKind::Cue,
+    };
+    (name.clone(), entity, name.map(|_| kind), Some(cue))
+}
+
+/// The name (as the record gives it) and entity of a speaker.
+fn name_of(index: &Index<'_>, found: Speaker, at: usize) -> (Option<String>, Option<usize>) {
+    match found {
+        Speaker::Entity(id) => (Some(index.entities[id].name.clone()), Some(id)),
+        Speaker::Name(name) => match index.link(&name, false) {
+            Some(id) => (Some(index.entities[id].name.clone()), Some(id)),
+            None => (Some(name), None),
+        },
+        Speaker::Phrase(phrase) => {
+            let entity = index.link(&phrase, true);
+            (Some(phrase), entity)
+        }
+        Speaker::Pronoun(pronoun) => match pronouns::resolve(index, &pronoun, at) {
+            Some(m) => (Some(index.entities[m.entity].name.clone()), Some(m.entity)),
+            None => (None, None),
+        },
+    }
+}
+
+/// A sentence ending with a colon right before a standalone quote: its first speaker
+/// ("Obama tweeted:", "Kelly Norris, horticulturist:").
+fn colon_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
+    let q = token_at(index.tokens, outer_start);
+    let colon = q.checked_sub(1).filter(|k| index.word(*k) == ":")?;
+    let sentence = index.tokens[colon].sentence;
+    let from = index.sentence_start(sentence);
+    let verb = index.last_cue[colon];
+    let found = match verb {
+        Some(v) => speaker::subject_before(index, from, v),
+        None => speaker::first_speaker(index, from),
+    }?;
+    let (name, entity) = name_of(index, found, outer_start);
+    Some((name.clone(), entity, name.map(|_| SpeakerKind::Colon), verb.map(|v| index.word(v).to_owned())))
+}
+
+/// The attribution of a later quote in the same sentence ("“A,” which …, “B,” Fontana
+/// explains."): the sentence's speaker.
+fn later_in_sentence(index: &Index<'_>, later: &[spans::Span], outer_start: usize) -> Option<Given> {
+    let sentence = index.tokens.get(token_at(index.tokens, outer_start))?.sentence;
+    let next = later.first()?;
+    let next_sentence = index.tokens.get(token_at(index.tokens, next.outer.start))?.sentence;
+    if next_sentence != sentence {
+        return None;
+    }
+    speaker::after_quote(index, next.outer.end).map(|found| given_by(index, found, outer_start))
+}
+
+/// The subject of the sentence before a standalone quote when that sentence has a speech verb
+/// ("Wilkins also said the show was late. “…”"), in the same paragraph.
+fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
+    let q = token_at(index.tokens, outer_start);
+    let before = q.checked_sub(1)?;
+    let t = index.tokens.get(before)?;
+    if index.paragraph_of(t.start) != index.paragraph_of(outer_start) {
+        return None;
+    }
+    let verb = index.last_cue[before]?;
+    let found = speaker::subject_before(index, index.sentence_start(t.sentence), verb)?;
+    let (name, entity) = name_of(index, found, outer_start);
+    Some((
+        name.clone(),
+        entity,
+        name.map(|_| SpeakerKind::PreviousSentence),
+        Some(index.word(verb).to_owned()),
+    ))
+}

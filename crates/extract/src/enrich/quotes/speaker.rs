@@ -1,0 +1,312 @@
+//! Speakers in a quote's own sentence: who a speech verb's subject is (an entity mention, a
+//! pronoun, a group, a descriptive noun phrase or a capitalised name the tagger missed), and
+//! the attribution patterns around a quote — after it ("…," Ruiz said / said Ruiz / he said /
+//! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
+
+use super::cues::{
+    ACCORDING_TO, NAME_TITLES, GROUP_NOUNS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, SUBJECT_PRONOUNS,
+    VERB_GAP_WORDS, is_speech_verb,
+};
+use std::rc::Rc;
+
+pub use super::index::Speaker;
+use super::cues::PREPOSITIONS;
+use super::index::{Index, Walk, token_at};
+use crate::enrich::entities::Kind;
+use crate::enrich::tokens::TokenKind;
+use crate::enrich::words::STOPWORDS;
+
+/// How an attribution was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    /// A speech verb and its subject.
+    Verb,
+    /// "according to X".
+    AccordingTo,
+}
+
+/// An attribution: the speaker, the cue word, how it was written, and the byte after it.
+pub type Attribution = (Speaker, String, Pattern, usize);
+
+/// Whether a speech verb follows token `k`, allowing a gap word or two ("also said").
+fn cue_follows(index: &Index<'_>, k: usize) -> Option<usize> {
+    (k..k + 3)
+        .take_while(|j| *j == k || VERB_GAP_WORDS.contains(&index.word(*j - 1)))
+        .find(|j| is_speech_verb(index.word(*j)))
+}
+
+fn is_word(index: &Index<'_>, k: usize) -> bool {
+    index.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+}
+
+fn capitalised(index: &Index<'_>, k: usize) -> bool {
+    is_word(index, k)
+        && index.word(k).chars().next().is_some_and(char::is_uppercase)
+        && !STOPWORDS.contains(&index.word(k).to_lowercase().as_str())
+}
+
+/// A speaker starting at token `i`, and the byte after it. Entities (not places), titles before
+/// a name, pronouns and groups count anywhere; a descriptive noun phrase or an untagged
+/// capitalised name counts only when a speech verb follows it, unless `need_cue` is false.
+pub fn speaker_at(index: &Index<'_>, i: usize, need_cue: bool) -> Option<(Speaker, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let t = tokens.get(i)?;
+    // "Ms. Lindqvist": a title the tagger left out of the name.
+    if NAME_TITLES.contains(&t.text(text)) {
+        let next = if index.word(i + 1) == "." { i + 2 } else { i + 1 };
+        if capitalised(index, next) {
+            return speaker_at(index, next, need_cue);
+        }
+    }
+    if let Some(m) = index.mention_at(t.start) {
+        return (index.entities[m.entity].kind != Kind::Location)
+            .then_some((Speaker::Entity(m.entity), m.end));
+    }
+    // A title before the name: "Finance Minister Rachel Reeves".
+    if capitalised(index, i) {
+        let mut k = i + 1;
+        while k < i + 4 && capitalised(index, k) {
+            if let Some(m) = index.mention_at(tokens[k].start) {
+                return (index.entities[m.entity].kind != Kind::Location)
+                    .then_some((Speaker::Entity(m.entity), m.end));
+            }
+            k += 1;
+        }
+    }
+    let w = t.text(text);
+    if SUBJECT_PRONOUNS.contains(&w) {
+        return Some((Speaker::Pronoun(w.to_owned()), t.end));
+    }
+    if let Some((g, end)) = group_at(index, i) {
+        return Some((Speaker::Phrase(g), end));
+    }
+    let (found, last) = phrase_at(index, i).or_else(|| name_at(index, i))?;
+    if !need_cue || cue_follows(index, last + 1).is_some() {
+        return Some((found, tokens[last].end));
+    }
+    // "the father of two said": the speaker is the head phrase; "of" and up to two words may
+    // stand between it and the verb.
+    (index.word(last + 1) == "of")
+        .then(|| (last + 2..last + 4).find(|j| is_word(index, *j) && cue_follows(index, j + 1).is_some()))
+        .flatten()
+        .map(|j| (found, tokens[j].end))
+}
+
+/// "some advisers", "the foreign ministry officials": determiner, up to two words, group noun.
+fn group_at(index: &Index<'_>, i: usize) -> Option<(String, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let first = tokens.get(i)?;
+    let start_word = first.text(text).to_lowercase();
+    let body_start = if NP_DETERMINERS.contains(&start_word.as_str()) {
+        i + 1
+    } else {
+        i
+    };
+    for k in body_start..body_start + 3 {
+        let t = tokens.get(k)?;
+        let w = t.text(text);
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if GROUP_NOUNS.contains(&w) {
+            return Some((text[first.start..t.end].to_owned(), t.end));
+        }
+        if STOPWORDS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A descriptive noun phrase: a determiner and up to [`NP_MAX_WORDS`] words ("the Ohio
+/// lawmaker", "one tester", "the Institute's release"), up to a stop word or punctuation.
+/// Returns it and its last token.
+fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let det = index.word(i).to_lowercase();
+    if !NP_DETERMINERS.contains(&det.as_str()) {
+        return None;
+    }
+    let mut last = i;
+    for k in i + 1..=i + NP_MAX_WORDS {
+        let w = index.word(k);
+        let joins_words = index.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || (w == "-" && is_word(index, k + 1));
+        // "The U.S. Department of Agriculture": "of" goes on into a capitalised name.
+        let of_name = w == "of" && last > i && capitalised(index, k + 1);
+        if !(is_word(index, k) || joins_words || of_name)
+            || (NP_STOPS.contains(&w.to_lowercase().as_str()) && !of_name)
+            || is_speech_verb(w)
+        {
+            break;
+        }
+        last = k;
+    }
+    (last > i).then(|| {
+        (
+            Speaker::Phrase(text[tokens[i].start..tokens[last].end].to_owned()),
+            last,
+        )
+    })
+}
+
+/// One to three capitalised words the tagger did not mark ("Parr", "Kelly D. Norris").
+fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    if !capitalised(index, i) {
+        return None;
+    }
+    let mut last = i;
+    loop {
+        // An initial: "Kelly D. Norris".
+        let initial = index.word(last).chars().count() == 1 && index.word(last + 1) == ".";
+        let next = if initial { last + 2 } else { last + 1 };
+        if next > i + 4
+            || !capitalised(index, next)
+            || index.mention_at(index.tokens[next].start).is_some()
+        {
+            break;
+        }
+        last = next;
+    }
+    let (text, tokens) = (index.text, index.tokens);
+    Some((
+        Speaker::Name(text[tokens[i].start..tokens[last].end].to_owned()),
+        last,
+    ))
+}
+
+/// "according to X" starting at token `i`.
+fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    if !index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) || index.word(i + 1) != ACCORDING_TO[1]
+    {
+        return None;
+    }
+    speaker_at(index, i + 2, false)
+}
+
+/// The attribution right after a quote ending at byte `quote_end`, in the quote's sentence:
+/// "…," Petro said / said Petro / he insisted / the lawmaker said / according to Petro.
+pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
+    let tokens = index.tokens;
+    let mut i = token_at(tokens, quote_end);
+    let quote_sentence = tokens.get(i.checked_sub(1)?)?.sentence;
+    if tokens.get(i).is_none_or(|t| t.sentence != quote_sentence) {
+        return None;
+    }
+    if index.word(i) == "," {
+        i += 1;
+    }
+    let word = |k: usize| index.word(k);
+    if let Some((speaker, end)) = according_to_at(index, i) {
+        return Some((speaker, "according to".to_owned(), Pattern::AccordingTo, end));
+    }
+    // "said theCUBE’s Savannah Peterson": the speaker follows the possessive.
+    let after_verb = if matches!(word(i + 2), "’s" | "'s") { i + 3 } else { i + 1 };
+    if is_speech_verb(word(i))
+        && let Some((speaker, end)) = speaker_at(index, after_verb, false)
+    {
+        return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
+    }
+    let (speaker, next) = speaker_at(index, i, true)?;
+    let cue = cue_follows(index, token_at(tokens, next))?;
+    Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end))
+}
+
+/// The attribution before a quote starting at byte `quote_start`, in its sentence: the last
+/// speech verb there and its subject, or "according to X".
+pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution> {
+    let tokens = index.tokens;
+    let q = token_at(tokens, quote_start);
+    let sentence = tokens.get(q.min(tokens.len().saturating_sub(1)))?.sentence;
+    let sentence_start = index.sentence_start(sentence);
+    if q <= sentence_start {
+        return None;
+    }
+    if let Some(verb) = index.last_cue[q - 1]
+        && let Some(speaker) = subject_before(index, sentence_start, verb)
+    {
+        return Some((speaker, index.word(verb).to_owned(), Pattern::Verb, 0));
+    }
+    // "According to X, “…”": only near the sentence start, so the search stays short.
+    (sentence_start..q.min(sentence_start + 4))
+        .find_map(|k| according_to_at(index, k))
+        .map(|(speaker, end)| (speaker, "according to".to_owned(), Pattern::AccordingTo, end))
+}
+
+/// The nearest subject-like speaker before token `verb` in the sentence starting at token
+/// `from`. The walk over the sentence does not depend on the verb, so it runs once per
+/// sentence and each verb takes the last speaker it accepted before it.
+pub fn subject_before(index: &Index<'_>, from: usize, verb: usize) -> Option<Speaker> {
+    let walk = Rc::clone(
+        index.walks
+            .borrow_mut()
+            .entry(from)
+            .or_insert_with(|| subject_walk(index, from)),
+    );
+    let before = walk.partition_point(|(k, _)| *k < verb);
+    before.checked_sub(1).map(|last| walk[last].1.clone())
+}
+
+/// The first speaker the walk accepts in the sentence starting at token `from`.
+pub fn first_speaker(index: &Index<'_>, from: usize) -> Option<Speaker> {
+    subject_before(index, from, usize::MAX)?;
+    index.walks
+        .borrow()
+        .get(&from)
+        .and_then(|walk| walk.first().map(|(_, s)| s.clone()))
+}
+
+/// The speakers the subject walk accepts in the sentence starting at token `from`:
+/// relative clauses (", who …,"), objects of prepositions and possessives are skipped.
+fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
+    let tokens = index.tokens;
+    let sentence = tokens[from].sentence;
+    let end = index.sentence_end(sentence);
+    let word = |k: usize| index.word(k);
+    let mut skipped = vec![false; end.saturating_sub(from)];
+    let mut k = from;
+    while k < end {
+        if word(k) == "," && k + 1 < end && matches!(word(k + 1), "who" | "which" | "whose" | "whom")
+        {
+            let close = (k + 1..end).find(|j| word(*j) == ",").unwrap_or(end);
+            for s in k..close.min(end) {
+                skipped[s - from] = true;
+            }
+            k = close;
+        }
+        k += 1;
+    }
+    let mut accepted = Vec::new();
+    let mut k = from;
+    while k < end {
+        if skipped[k - from] {
+            k += 1;
+            continue;
+        }
+        let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
+        let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
+        if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
+            let next = token_at(tokens, found_end);
+            let possessive = matches!(word(next), "’s" | "'s");
+            if !after_preposition && !possessive {
+                let named = !matches!(found, Speaker::Phrase(_));
+                accepted.push((k, found));
+                // "Solomon, chief executive of the council, said": the apposition between
+                // two commas after a name is not a subject (after a description, "a
+                // spokeswoman, Ana Ruiz, said", the name in it is).
+                if named
+                    && word(next) == ","
+                    && let Some(close) = (next + 1..end.min(next + 14)).find(|j| word(*j) == ",")
+                    && !(next + 1..close).any(|j| is_speech_verb(word(j)))
+                {
+                    k = close + 1;
+                    continue;
+                }
+            }
+            k = next.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    accepted.into()
+}

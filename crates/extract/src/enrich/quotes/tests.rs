@@ -1,0 +1,189 @@
+//! Quote attribution, one test per class of the issue, on small texts written for them.
+
+use super::*;
+use crate::enrich::entities;
+use crate::enrich::models::Models;
+use crate::enrich::tokens::{sentences, tokenize};
+
+fn found(text: &str) -> Vec<Quote> {
+    let sentences = sentences(text, Some("en"));
+    let tokens = tokenize(text, &sentences);
+    let (entities, mentions) = entities::find(
+        Models::for_tests().entity_lookups(),
+        text,
+        &tokens,
+        &[],
+        None,
+        entities::DatelineNames::default(),
+        Deadline::default(),
+    )
+    .unwrap();
+    find(text, &tokens, &entities, &mentions, &Headings::default(), Deadline::default()).unwrap()
+}
+
+fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    found(text)
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.cue))
+        .collect()
+}
+
+/// (text, speaker, kind) of each quote.
+fn speakers(text: &str) -> Vec<(String, Option<String>, Option<SpeakerKind>)> {
+    found(text)
+        .into_iter()
+        .map(|q| (q.text, q.speaker, q.speaker_kind))
+        .collect()
+}
+
+fn q(text: &str, speaker: &str, cue: &str) -> (String, Option<String>, Option<String>) {
+    (text.to_owned(), Some(speaker.to_owned()), Some(cue.to_owned()))
+}
+
+fn s(text: &str, speaker: &str, kind: SpeakerKind) -> (String, Option<String>, Option<SpeakerKind>) {
+    (text.to_owned(), Some(speaker.to_owned()), Some(kind))
+}
+
+#[test]
+fn an_attribution_after_the_quote_names_the_speaker() {
+    assert_eq!(
+        quotes("Officials met Ana Ruiz. “We are ready,” Ruiz said."),
+        [q("We are ready", "Ana Ruiz", "said")]
+    );
+    assert_eq!(
+        quotes("“We are ready,” said Ana Ruiz."),
+        [q("We are ready", "Ana Ruiz", "said")]
+    );
+}
+
+#[test]
+fn an_attribution_after_a_long_quote_of_several_sentences_names_the_speaker() {
+    let got = speakers(
+        "Pedro Okafor runs the depot. “The trucks are late. The roads are shut. We wait,” Okafor said.",
+    );
+    assert_eq!(got, [s("The trucks are late. The roads are shut. We wait", "Pedro Okafor", SpeakerKind::Cue)]);
+}
+
+#[test]
+fn an_inverted_attribution_with_a_title_names_the_speaker() {
+    let got = speakers("Karin Lindqvist chairs the board. “Nothing changes,” said Ms. Lindqvist.");
+    assert_eq!(got[0].1.as_deref(), Some("Karin Lindqvist"));
+}
+
+#[test]
+fn a_pronoun_resolves_to_the_nearest_earlier_person() {
+    assert_eq!(
+        quotes("Ana Ruiz disagreed. “Not yet,” she insisted."),
+        [q("Not yet", "Ana Ruiz", "insisted")]
+    );
+}
+
+#[test]
+fn a_pronoun_resolves_across_a_paragraph_to_the_person_of_its_gender() {
+    let text = "Mr. Tom Berg met Ms. Ana Ruiz at the port.\n\n“The ships wait,” she said.";
+    assert_eq!(
+        speakers(text),
+        [s("The ships wait", "Ana Ruiz", SpeakerKind::Pronoun)]
+    );
+    let text = "Tom Berg spoke first and his plan won. Ana Ruiz checked her notes.\n\n“It is done,” he said.";
+    assert_eq!(speakers(text)[0].1.as_deref(), Some("Tom Berg"));
+}
+
+#[test]
+fn split_quotes_are_joined() {
+    assert_eq!(
+        quotes("Tom Berg spoke. “First,” he said, “we wait.”"),
+        [q("First we wait.", "Tom Berg", "said")]
+    );
+}
+
+#[test]
+fn a_partial_quote_belongs_to_the_subject_of_the_speech_verb() {
+    let got = quotes(
+        "Tom Berg, who runs the port, has maintained that Ana Ruiz was “quite hostile” to the plan.",
+    );
+    assert_eq!(got, [q("quite hostile", "Tom Berg", "maintained")]);
+}
+
+#[test]
+fn a_group_can_be_the_speaker() {
+    let got = quotes(
+        "Ana Ruiz said some advisers had urged her to wait, warning that a vote could “complicate” talks.",
+    );
+    assert_eq!(got, [q("complicate", "some advisers", "warning")]);
+}
+
+#[test]
+fn a_quote_without_attribution_continues_the_previous_speaker() {
+    let got = speakers("“We are ready,” Ana Ruiz said. “The vote is next week.”");
+    assert_eq!(got[1], s("The vote is next week.", "Ana Ruiz", SpeakerKind::RunningQuote));
+}
+
+#[test]
+fn an_attribution_in_the_next_paragraph_is_not_this_quotes() {
+    let got = quotes("“It works,” Tom Berg said. “It is cheap.”\n\nAna Ruiz said it was not.");
+    assert_eq!(got[1].1.as_deref(), Some("Tom Berg"));
+}
+
+#[test]
+fn a_speaker_introduced_before_a_colon_speaks_the_next_paragraph() {
+    let text = "A ministry spokeswoman, Ana Ruiz, said on Sunday:\n\n“The border stays open.”";
+    assert_eq!(
+        speakers(text),
+        [s("The border stays open.", "Ana Ruiz", SpeakerKind::Colon)]
+    );
+}
+
+#[test]
+fn a_speaker_named_in_the_sentence_before_speaks_a_standalone_quote() {
+    let text = "Nadia Osei also said the bridge was unsafe. “Nobody should cross it.”";
+    assert_eq!(
+        speakers(text),
+        [s("Nobody should cross it.", "Nadia Osei", SpeakerKind::PreviousSentence)]
+    );
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_one_quote_with_one_speaker() {
+    let text = "Ana Ruiz told the council:\n\n“We have no money left.\n\n“We need help by May.”\n\nThe council adjourned.";
+    assert_eq!(
+        speakers(text),
+        [s("We have no money left. We need help by May.", "Ana Ruiz", SpeakerKind::Colon)]
+    );
+}
+
+#[test]
+fn a_descriptive_speaker_is_kept_as_the_noun_phrase() {
+    let got = speakers("“The water came fast,” the 52-year-old father of two said.");
+    assert_eq!(got[0].1.as_deref(), Some("the 52-year-old father"));
+    let got = speakers("“We heard it at night,” a neighbour said.");
+    assert_eq!(got[0].1.as_deref(), Some("a neighbour"));
+    let got = speakers("“Prices will rise,” said the central bank.");
+    assert_eq!(got[0].1.as_deref(), Some("the central bank"));
+}
+
+#[test]
+fn according_to_names_the_speaker() {
+    let got = speakers("“The dam held,” according to Ana Ruiz.");
+    assert_eq!(got, [s("The dam held", "Ana Ruiz", SpeakerKind::AccordingTo)]);
+}
+
+#[test]
+fn told_reporters_wrote_in_a_statement_and_tweeted_are_speech() {
+    for verb in ["told reporters", "wrote in a statement", "tweeted"] {
+        let text = format!("Ana Ruiz {verb}: “We will appeal.”");
+        assert_eq!(speakers(&text)[0].1.as_deref(), Some("Ana Ruiz"), "{verb}");
+    }
+}
+
+#[test]
+fn a_name_the_tagger_missed_still_speaks_before_a_speech_verb() {
+    let got = speakers("“Eat more beans,” Zorbu said.");
+    assert_eq!(got, [s("Eat more beans", "Zorbu", SpeakerKind::Cue)]);
+}
+
+#[test]
+fn titles_slogans_and_scare_quotes_are_not_attributed() {
+    let got = speakers("Ana Ruiz sang “Better Days Ahead” at the “festival” on Sunday.");
+    assert!(got.is_empty(), "{got:?}");
+}
