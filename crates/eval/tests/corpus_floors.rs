@@ -36,9 +36,14 @@ const READABILITY_FLOORS: ContentFloors = ContentFloors {
     language: 1.0,
 };
 
+/// The default reader's title is the article's headline as the page shows it (issue 15: the
+/// `<h1>` agreed with the declared titles, the site name cut), no longer Readability.js's
+/// `<title>` rules that this corpus's expected titles follow ("Mozilla - Wikipedia",
+/// "How to Build a Terrarium | eHow"): 0.708 measured. Lowered from 0.99 on purpose, for the
+/// lead to confirm; the Readability reader keeps Readability's title and its 0.99 floor.
 const SCORING_FLOORS: ContentFloors = ContentFloors {
-    f1: 0.9968,
-    title: 0.99,
+    f1: 0.9964,
+    title: 0.70,
     byline: 0.97,
     language: 1.0,
 };
@@ -83,6 +88,35 @@ fn content_extraction_stays_above_its_floors() {
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
 fn the_readability_reader_stays_above_its_floors() {
     assert_content_floors(HtmlReader::Readability, &READABILITY_FLOORS);
+}
+
+/// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
+/// as `eval content` compares them), a little under the measured rates. Only go up.
+const WCXB_TITLE_FLOOR: f64 = 0.725;
+const WCXB_AUTHOR_FLOOR: f64 = 0.65;
+const WCXB_DATE_FLOOR: f64 = 0.80;
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn wcxb_metadata_stays_above_its_floors() {
+    let cases = content::load_cases(&shared().join("corpus/wcxb-dev")).unwrap();
+    assert!(
+        cases.len() >= 1350,
+        "the corpus lost pages: {}",
+        cases.len()
+    );
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let report = content::evaluate(&cases, &extractor);
+    let overall = &report.overall;
+    let figures = [
+        ("title", overall.title.rate, WCXB_TITLE_FLOOR),
+        ("author", overall.byline.rate, WCXB_AUTHOR_FLOOR),
+        ("date", overall.date.rate, WCXB_DATE_FLOOR),
+    ];
+    for (name, got, floor) in figures {
+        eprintln!("wcxb-dev {name} {got:.4} (floor {floor})");
+        assert!(got >= floor, "wcxb-dev: {name} {got:.4} < floor {floor}");
+    }
 }
 
 /// Entity F1 floor on `../shared/corpus/gum-news` (definition in `crates/eval/src/entities.rs`). Only
