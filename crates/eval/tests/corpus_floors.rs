@@ -39,9 +39,14 @@ const READABILITY_FLOORS: ContentFloors = ContentFloors {
 /// The scoring reader's text F1 was 0.9969; issue #14 allows down to 0.99 on Readability's own
 /// pages for a gain on real pages: widening to a page's `<main>` took it to 0.9950 for +0.011
 /// word F1 on wcxb-dev (both halves).
+/// Its title is the article's headline as the page shows it (issue #15: the `<h1>` agreed with
+/// the declared titles, the site name cut), no longer Readability.js's `<title>` rules that this
+/// corpus's expected titles follow ("Mozilla - Wikipedia", "How to Build a Terrarium | eHow"):
+/// 0.708 measured, for wcxb-dev titles 45.8 % → 73.2 % (held-out half alike). The Readability
+/// reader keeps Readability's title and its 0.99 floor.
 const SCORING_FLOORS: ContentFloors = ContentFloors {
     f1: 0.994,
-    title: 0.99,
+    title: 0.70,
     byline: 0.97,
     language: 1.0,
 };
@@ -103,9 +108,15 @@ const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
     ("service", 0.76),
 ];
 
+/// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
+/// as `eval content` compares them), a little under the measured rates. Only go up.
+const WCXB_TITLE_FLOOR: f64 = 0.725;
+const WCXB_AUTHOR_FLOOR: f64 = 0.65;
+const WCXB_DATE_FLOOR: f64 = 0.80;
+
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
-fn main_content_on_todays_page_types_stays_above_its_floors() {
+fn wcxb_dev_content_and_metadata_stay_above_their_floors() {
     let cases = content::load_cases(&shared().join("corpus/wcxb-dev")).unwrap();
     assert!(
         cases.len() >= 1350,
@@ -131,6 +142,16 @@ fn main_content_on_todays_page_types_stays_above_its_floors() {
             "{page_type}: word F1 {:.4} < floor {floor}",
             totals.word_f1
         );
+    }
+    let overall = &report.overall;
+    let figures = [
+        ("title", overall.title.rate, WCXB_TITLE_FLOOR),
+        ("author", overall.byline.rate, WCXB_AUTHOR_FLOOR),
+        ("date", overall.date.rate, WCXB_DATE_FLOOR),
+    ];
+    for (name, got, floor) in figures {
+        eprintln!("wcxb-dev {name} {got:.4} (floor {floor})");
+        assert!(got >= floor, "wcxb-dev: {name} {got:.4} < floor {floor}");
     }
 }
 

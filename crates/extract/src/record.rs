@@ -41,8 +41,12 @@ pub struct Record {
     pub text: String,
     /// ISO 639-1.
     pub language: Option<String>,
-    /// RFC 3339 where the page or envelope gives a parseable date, else as given.
+    /// RFC 3339 where the page or envelope gives a parseable date, else as given. A source that
+    /// gives only a day gives a date-only value (`full-date`, "2025-11-25"): no time or time
+    /// zone is invented. From the page: declared metadata first, then the date shown under the
+    /// headline, a `<time>` element, the URL, and last the modification date.
     pub published_at: Option<String>,
+    /// RFC 3339, or a date-only `full-date` as for `published_at`.
     pub modified_at: Option<String>,
     pub site_name: Option<String>,
     pub canonical_url: Option<String>,

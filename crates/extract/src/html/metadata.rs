@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use dom_query::Document;
 use serde_json::Value;
 
@@ -41,9 +41,10 @@ struct JsonLd {
     body: Option<String>,
 }
 
-/// Reads all metadata the page declares. `url` is the page's address if known (for URL dates).
+/// Reads all metadata the page declares. Dates the page only shows (next to the headline, in its
+/// URL) are added by [`super::dates`].
 #[must_use]
-pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
+pub fn read(doc: &Document) -> PageMetadata {
     let ld = json_ld(doc);
     // One pass over the meta tags instead of one tree walk per selector.
     let mut tags_by_key: HashMap<String, Vec<String>> = HashMap::new();
@@ -113,12 +114,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
             .as_deref()
             .and_then(normalize_date)
         })
-        .or_else(|| {
-            doc.select("time[datetime]")
-                .iter()
-                .find_map(|t| t.attr("datetime").as_deref().and_then(normalize_date))
-        })
-        .or_else(|| canonical_url.as_deref().or(url).and_then(date_in_url));
+        .or_else(|| meta(&["dc.date", "dcterms.date", "dcterms.created", "dc.date.created"]).as_deref().and_then(normalize_date));
 
     let modified_at = ld.modified.as_deref().and_then(normalize_date).or_else(|| {
         meta(&[
@@ -126,6 +122,8 @@ pub fn read(doc: &Document, url: Option<&str>) -> PageMetadata {
             "og:updated_time",
             "datemodified",
             "last-modified",
+            "dcterms.modified",
+            "dc.date.modified",
         ])
         .as_deref()
         .and_then(normalize_date)
@@ -225,7 +223,9 @@ fn parse_article(article: &Value) -> JsonLd {
             .into_iter()
             .chain(names(article.get("creator")))
             .collect(),
-        published: text(article.get("datePublished")).or_else(|| text(article.get("dateCreated"))),
+        published: text(article.get("datePublished"))
+            .or_else(|| text(article.get("dateCreated")))
+            .or_else(|| text(article.get("uploadDate"))),
         modified: text(article.get("dateModified")),
         keywords: match article.get("keywords") {
             Some(Value::String(s)) => split_list(s),
@@ -327,12 +327,9 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     None
 }
 
+/// A date without a time stays a date (RFC 3339 `full-date`): no time or zone is invented.
 fn midnight(date: NaiveDate) -> String {
-    let dt: DateTime<Utc> = date
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight exists")
-        .and_utc();
-    dt.to_rfc3339_opts(SecondsFormat::Secs, true)
+    date.format("%Y-%m-%d").to_string()
 }
 
 /// `/2024/03/05/`, `/2024-03-05/` or `/20240305/` in a URL path.
@@ -382,7 +379,7 @@ mod tests {
             {"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Li Wei"}],
              "datePublished":"2024-03-05T10:00:00+01:00","dateModified":"2024-03-06T08:00:00Z","keywords":"energy, wind",
              "articleSection":"Business","publisher":{"@type":"Organization","name":"Daily Wire Service"},"image":{"url":"https://x/i.jpg"}}]}</script></head><body></body></html>"#;
-        let meta = read(&Document::from(html), None);
+        let meta = read(&Document::from(html));
         assert_eq!(meta.authors, ["Ana Ruiz", "Li Wei"]);
         assert_eq!(
             meta.published_at.as_deref(),
@@ -400,27 +397,13 @@ mod tests {
         let html = r#"<head><meta name="author" content="Sam Roe"><meta property="article:published_time" content="2023-11-02">
             <meta property="og:site_name" content="Gazette"><link rel="canonical" href="https://g.example/a"><meta property="article:tag" content="Rail">
             <meta name="description" content="About trains."></head>"#;
-        let meta = read(&Document::from(html), None);
+        let meta = read(&Document::from(html));
         assert_eq!(meta.authors, ["Sam Roe"]);
-        assert_eq!(meta.published_at.as_deref(), Some("2023-11-02T00:00:00Z"));
+        assert_eq!(meta.published_at.as_deref(), Some("2023-11-02"));
         assert_eq!(meta.site_name.as_deref(), Some("Gazette"));
         assert_eq!(meta.canonical_url.as_deref(), Some("https://g.example/a"));
         assert_eq!(meta.tags, ["Rail"]);
         assert_eq!(meta.description.as_deref(), Some("About trains."));
-    }
-
-    #[test]
-    fn a_time_element_then_the_url_give_the_date_last() {
-        let meta = read(
-            &Document::from("<body><time datetime=\"2022-01-09T07:30:00Z\">Jan 9</time></body>"),
-            None,
-        );
-        assert_eq!(meta.published_at.as_deref(), Some("2022-01-09T07:30:00Z"));
-        let meta = read(
-            &Document::from("<body></body>"),
-            Some("https://n.example/2021/07/14/story-slug"),
-        );
-        assert_eq!(meta.published_at.as_deref(), Some("2021-07-14T00:00:00Z"));
     }
 
     #[test]
@@ -435,7 +418,7 @@ mod tests {
         );
         assert_eq!(
             normalize_date("March 5, 2024").as_deref(),
-            Some("2024-03-05T00:00:00Z")
+            Some("2024-03-05")
         );
         assert_eq!(
             normalize_date("2024-03-05T10:00:00+0100").as_deref(),
@@ -448,7 +431,7 @@ mod tests {
     fn url_dates_need_a_plausible_year() {
         assert_eq!(
             date_in_url("https://x.example/2024-02-29-leap").as_deref(),
-            Some("2024-02-29T00:00:00Z")
+            Some("2024-02-29")
         );
         assert_eq!(date_in_url("https://x.example/item/12345678"), None);
     }

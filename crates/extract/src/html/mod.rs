@@ -12,9 +12,13 @@
 //! fallback when no candidate is found. The page is parsed once; metadata is read before
 //! Readability mutates the tree.
 
+pub mod authors;
 pub mod blocks;
+pub mod date_text;
+pub mod dates;
 pub mod metadata;
 pub mod scoring;
+pub mod title;
 
 use dom_query::Document;
 
@@ -133,7 +137,15 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         .attr("lang")
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
-    let mut meta = metadata::read(&doc, url);
+    let mut meta = metadata::read(&doc);
+    let chosen = title::choose(&doc, &meta);
+    let month_first = language_hint
+        .as_deref()
+        .is_none_or(|l| l.eq_ignore_ascii_case("en") || l.to_ascii_lowercase().starts_with("en-us"));
+    dates::complete(&doc, chosen.node, url, month_first, &mut meta);
+    // The Readability reader keeps Readability's own title (`<title>` with its rules), as that
+    // port's users expect; the default reader gives the article's headline ([`title`]).
+    let headline_text = chosen.text.filter(|_| reader == Reader::Scoring);
     // The scoring reader leaves the tree as it is and looks these up itself, only when needed.
     let (markup_title, commenter_names) = match reader {
         Reader::Readability => (headline(&doc), Some(commenter_names(&doc))),
@@ -171,7 +183,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
             if meta.image.is_none() {
                 meta.image = found.image;
             }
-            let title = Some(normalize_whitespace(&found.title))
+            let title = headline_text.clone().or_else(|| Some(normalize_whitespace(&found.title)))
                 .filter(|t| !t.is_empty())
                 .map(|t| {
                     if meta.headlines.contains(&t) {
@@ -183,7 +195,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
                 .or(markup_title);
             (found.readable, title, found.blocks)
         }
-        None => (false, markup_title, fallback_blocks(html)),
+        None => (false, headline_text.or(markup_title), fallback_blocks(html)),
     };
     let (readable, mut blocks) = match meta.article_body.take() {
         Some(declared) if declared_body_is_fuller(&declared, &blocks) => {
@@ -194,7 +206,13 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
     if meta.authors.is_empty()
         && let Some(byline) = &meta.byline
     {
-        meta.authors = authors_from_byline(byline);
+        meta.authors = authors::clean_byline(byline).map_or_else(Vec::new, |names| {
+            if names.contains(',') || names.contains(" and ") || names.contains(" & ") {
+                authors_from_byline(&names)
+            } else {
+                vec![names]
+            }
+        });
     }
     drop_leading_byline(&mut blocks, &meta);
     drop_interface_lines(&mut blocks);
@@ -595,14 +613,16 @@ mod tests {
     }
 
     #[test]
-    fn a_headline_the_publisher_declares_is_kept_as_declared() {
-        let body = read(
-            &page(
-                "<title>Bridge Opens | City Paper</title><meta property=\"og:title\" content=\"Bridge Opens | City Paper\">",
-            ),
-            None,
+    fn the_headline_shown_in_h1_wins_over_a_declared_title_with_the_site_name() {
+        let html = page(
+            "<title>Bridge Opens | City Paper</title><meta property=\"og:title\" content=\"Bridge Opens | City Paper\">",
         );
-        assert_eq!(body.title.as_deref(), Some("Bridge Opens | City Paper"));
+        assert_eq!(read(&html, None).title.as_deref(), Some("Bridge Opens"));
+        // The Readability reader keeps Readability's title, declared as the publisher wrote it.
+        assert_eq!(
+            read_with(&html, None, Reader::Readability).title.as_deref(),
+            Some("Bridge Opens | City Paper")
+        );
     }
 
     #[test]

@@ -36,9 +36,23 @@ pub fn byline_element(doc: &Document) -> Option<(NodeId, String)> {
             .descendants_it()
             .find(|d| d.attr("itemprop").as_deref() == Some("name"))
             .map_or_else(|| node.text(), |n| n.text());
-        return Some((node.id, normalized(&name)));
+        // An element holding only a label ("By", "Author:") is not the byline.
+        if !crate::html::authors::is_label(&spaced_text(&node)) {
+            return Some((node.id, normalized(&name)));
+        }
     }
     None
+}
+
+/// An element's text with a space between the texts of its parts ("By<span>Ana</span>" reads
+/// "By Ana").
+fn spaced_text(node: &dom_query::NodeRef<'_>) -> String {
+    let mut text = String::new();
+    for part in node.descendants_it().filter(dom_query::NodeRef::is_text) {
+        text.push_str(&part.text());
+        text.push(' ');
+    }
+    text
 }
 
 /// Whether element `id` sits inside a comments section (an ancestor's class or id says

@@ -1,0 +1,166 @@
+//! The byline as a reader sees it, cleaned of what surrounds the names on the page: the label
+//! ("By", "Written by:", "Posted by", "Author", "Por", "Von", "Par"), the date and reading time
+//! that share its line ("By Ana Ruiz - Mar 27, 2024", "Published on …", "5 min read"), and
+//! separators after it ("Ana Ruiz | …"). Names, credentials and roles are kept as written
+//! ("Dylan Bailey, MS, RD, FAND", "Mayank Gupta, CEO of CaseBasix"): they are what the page
+//! credits. Hand-written: these are page conventions, not a grammar any crate parses.
+
+use super::date_text;
+use crate::body::normalize_whitespace;
+
+/// Labels before the names, lower case, longest first so "written by" wins over "by".
+const LABELS: [&str; 17] = [
+    "written by",
+    "posted by",
+    "reviewed by",
+    "story by",
+    "words by",
+    "post by",
+    "authored by",
+    "authors",
+    "author",
+    "auteur",
+    "autor",
+    "by",
+    "por",
+    "von",
+    "par",
+    "di",
+    "door",
+];
+
+/// Words that start what follows the names on a byline line (lower case).
+const TRAILERS: [&str; 8] = [
+    "published",
+    "updated",
+    "last updated",
+    "posted on",
+    "min read",
+    "minute read",
+    "read time",
+    "publié",
+];
+
+/// Whether `text` is only a byline label ("By", "Written by:", "Author").
+#[must_use]
+pub fn is_label(text: &str) -> bool {
+    let folded = normalize_whitespace(text).to_lowercase();
+    let bare = folded.trim_end_matches([':', ' ', '-']);
+    LABELS.contains(&bare)
+}
+
+/// A byline's names as the page writes them, or `None` when nothing but a label or a date is
+/// left.
+#[must_use]
+pub fn clean_byline(raw: &str) -> Option<String> {
+    let mut text = normalize_whitespace(raw);
+    // Cut at the first separator, date or trailing label.
+    let mut end = text.len();
+    for sep in ["|", "•", "·", " — ", " – ", " on "] {
+        if let Some(p) = text.find(sep) {
+            end = end.min(p);
+        }
+    }
+    if let Some(found) = date_text::find_first(&text, true) {
+        end = end.min(found.start);
+    }
+    let lower = text.to_lowercase();
+    for trailer in TRAILERS {
+        if let Some(p) = lower.find(trailer)
+            && text.is_char_boundary(p)
+        {
+            end = end.min(p);
+        }
+    }
+    text.truncate(end);
+    let mut rest = text.trim();
+    loop {
+        let lower = rest.to_lowercase();
+        let Some(label) = LABELS.iter().find(|l| {
+            lower.starts_with(**l)
+                && rest[l.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_lowercase() && (c != '.' || l.len() > 2))
+        }) else {
+            break;
+        };
+        rest = rest[label.len()..].trim_start_matches([':', ' ', '-']);
+    }
+    let cleaned = rest
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
+        .trim_end_matches([',', ' ', '-', '.'])
+        .trim();
+    let cleaned = cleaned.strip_suffix(" -").unwrap_or(cleaned).trim();
+    (cleaned.chars().any(char::is_alphabetic) && cleaned.split_whitespace().count() <= 16)
+        .then(|| cleaned.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(raw: &str) -> Option<String> {
+        clean_byline(raw)
+    }
+
+    #[test]
+    fn labels_dates_and_reading_times_are_cut_from_a_byline() {
+        assert_eq!(clean("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            clean("Written By: Li Wei Last Updated: August 1, 2025").as_deref(),
+            Some("Li Wei")
+        );
+        assert_eq!(
+            clean("By Dr. Sam Roe - Mar 27, 2024").as_deref(),
+            Some("Dr. Sam Roe")
+        );
+        assert_eq!(
+            clean("Posted by: Jo Park | 5 min read").as_deref(),
+            Some("Jo Park")
+        );
+        assert_eq!(
+            clean("By Ana Ruiz on 19 Dec 2025").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(clean("Por María López").as_deref(), Some("María López"));
+    }
+
+    #[test]
+    fn names_roles_and_credentials_stay_as_written() {
+        assert_eq!(
+            clean("By Ana Ruiz, Li Wei, and Jo Park").as_deref(),
+            Some("Ana Ruiz, Li Wei, and Jo Park")
+        );
+        assert_eq!(
+            clean("Dylan Roe, MS, RD, FAND").as_deref(),
+            Some("Dylan Roe, MS, RD, FAND")
+        );
+        assert_eq!(
+            clean("Jane Doe | Staff Writer").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(clean("\"Sam Roe\"").as_deref(), Some("Sam Roe"));
+    }
+
+    #[test]
+    fn a_label_or_a_date_alone_is_no_byline() {
+        assert_eq!(clean("By"), None);
+        assert_eq!(clean("August 28, 2025 • 5 min read"), None);
+        assert_eq!(clean("Author:"), None);
+    }
+
+    #[test]
+    fn a_label_alone_is_recognised() {
+        assert!(is_label(" By "));
+        assert!(is_label("Written by:"));
+        assert!(!is_label("By Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_name_that_starts_like_a_label_is_kept() {
+        assert_eq!(clean("Byron Diaz").as_deref(), Some("Byron Diaz"));
+        assert_eq!(clean("Dina Park").as_deref(), Some("Dina Park"));
+        assert_eq!(clean("Paris Hilton").as_deref(), Some("Paris Hilton"));
+    }
+}

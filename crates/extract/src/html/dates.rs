@@ -1,0 +1,296 @@
+//! The article's publication and modification dates, completed from the page itself when its
+//! markup declares none, in this order of trust:
+//!
+//! 1. what the publisher declares (JSON-LD `datePublished` / `dateCreated` / `uploadDate`,
+//!    `article:published_time`, `itemprop`, Dublin Core, Parse.ly, Sailthru meta tags — read by
+//!    [`super::metadata`]);
+//! 2. an element marked `itemprop=datePublished` in the body;
+//! 3. the date shown next to the headline: the first `<time>` or written date ("Published on
+//!    July 8, 2025", "25 novembre 2025", "12.12.2025") in the text that follows the `<h1>`, a
+//!    date labelled "Updated" only when no other date is there;
+//! 4. a `<time datetime>` elsewhere, outside comments;
+//! 5. a date in the URL (`/2025/07/08/`);
+//! 6. the modification date, when the page gives no other date (a page that shows only "Last
+//!    updated August 4, 2025" is dated by it).
+//!
+//! Dates clearly not the article's are never taken: copyright years and bare years (only full
+//! dates count), comment timestamps (text inside comment sections is skipped), and dates more
+//! than a day after the extraction time.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dom_query::{Document, NodeId, NodeRef};
+
+use super::date_text;
+use super::metadata::normalize_date;
+use crate::body::PageMetadata;
+
+/// How much text after the headline is searched for its date (characters).
+const WINDOW_AFTER: usize = 600;
+
+/// How much text just before the headline is searched when none follows it (characters).
+const WINDOW_BEFORE: usize = 150;
+
+/// Words that label a date as a modification, not the publication (lower case, several
+/// languages).
+const UPDATED_LABELS: [&str; 9] = [
+    "updat",
+    "modifi",
+    "revised",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+];
+
+/// Fills `meta.published_at` (and `meta.modified_at`) from the page when the declared metadata
+/// has none; drops declared dates in the future. `headline` is the `<h1>` that heads the
+/// article, if one was found; `month_first` reads "03/04/2025" as March 4.
+pub fn complete(
+    doc: &Document,
+    headline: Option<NodeId>,
+    url: Option<&str>,
+    month_first: bool,
+    meta: &mut PageMetadata,
+) {
+    let now = Utc::now();
+    meta.published_at = meta.published_at.take().filter(|d| !in_future(d, now));
+    meta.modified_at = meta.modified_at.take().filter(|d| !in_future(d, now));
+    if meta.published_at.is_some() {
+        return;
+    }
+    let near = headline.and_then(|id| near_headline(doc, id, month_first));
+    let (shown, shown_updated) = match near {
+        Some(Shown { date, updated }) => (Some(date), updated),
+        None => (None, false),
+    };
+    let shown = shown.filter(|d| !in_future(d, now));
+    let published = itemprop_published(doc)
+        .or_else(|| shown.clone().filter(|_| !shown_updated))
+        .or_else(|| time_element(doc))
+        .or_else(|| {
+            meta.canonical_url
+                .as_deref()
+                .and_then(super::metadata::date_in_url)
+        })
+        .or_else(|| url.and_then(super::metadata::date_in_url))
+        .filter(|d| !in_future(d, now));
+    if shown_updated && meta.modified_at.is_none() {
+        meta.modified_at.clone_from(&shown);
+    }
+    meta.published_at = published.or_else(|| meta.modified_at.clone());
+}
+
+/// Whether a normalised date lies more than a day after `now`.
+fn in_future(date: &str, now: DateTime<Utc>) -> bool {
+    let day = date.get(..10).unwrap_or(date);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .is_ok_and(|d| d > (now + chrono::Duration::days(1)).date_naive())
+}
+
+/// A date shown near the headline, and whether it is labelled as an update.
+struct Shown {
+    date: String,
+    updated: bool,
+}
+
+/// The first date in the text after the headline: a `<time>` element's `datetime` or a written
+/// date. A date labelled "Updated" gives way to an unlabelled one in the same stretch of text.
+fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<Shown> {
+    let body = doc.body()?;
+    let mut text = String::new();
+    // (offset in `text`, date) of each `<time datetime>` met.
+    let mut times: Vec<(usize, String)> = Vec::new();
+    // The text just before the headline: a date line above the title.
+    let mut before = String::new();
+    let mut started = false;
+    for node in body.descendants_it() {
+        if !started {
+            started = node.id == headline;
+            if node.is_text() {
+                before.push_str(&node.text());
+                before.push(' ');
+                if before.len() > 4 * WINDOW_BEFORE {
+                    let mut cut = before.len() - 2 * WINDOW_BEFORE;
+                    while !before.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    before.drain(..cut);
+                }
+            }
+            continue;
+        }
+        if text.chars().count() > WINDOW_AFTER {
+            break;
+        }
+        if node.is_text() {
+            if !in_comments(&node) {
+                text.push_str(&node.text());
+                text.push(' ');
+            }
+        } else if node.node_name().as_deref() == Some("time")
+            && let Some(date) = node.attr("datetime").as_deref().and_then(normalize_date)
+            && !in_comments(&node)
+        {
+            times.push((text.len(), date));
+        }
+    }
+    let mut dates: Vec<(usize, String)> = date_text::find_all(&text, month_first)
+        .into_iter()
+        .map(|f| (f.start, f.date.format("%Y-%m-%d").to_string()))
+        .collect();
+    // A `<time>` gives the exact time of its written date: it replaces a written date at its
+    // place.
+    for (at, date) in times {
+        dates.retain(|(start, _)| *start < at || *start > at + 40);
+        dates.push((at, date));
+    }
+    dates.sort_by_key(|(start, _)| *start);
+    let labelled = |start: usize| {
+        let before: String = text[..start]
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        UPDATED_LABELS.iter().any(|l| before.contains(l))
+    };
+    let first_plain = dates.iter().find(|(start, _)| !labelled(*start));
+    if dates.is_empty() {
+        let tail: String = {
+            let chars: Vec<char> = before.chars().collect();
+            chars[chars.len().saturating_sub(WINDOW_BEFORE)..].iter().collect()
+        };
+        return date_text::find_all(&tail, month_first)
+            .last()
+            .map(|f| Shown {
+                date: f.date.format("%Y-%m-%d").to_string(),
+                updated: false,
+            });
+    }
+    match first_plain {
+        Some((_, date)) => Some(Shown {
+            date: date.clone(),
+            updated: false,
+        }),
+        None => dates.first().map(|(_, date)| Shown {
+            date: date.clone(),
+            updated: true,
+        }),
+    }
+}
+
+/// Whether a node sits in a comments section (an ancestor's class or id says "comment").
+fn in_comments(node: &NodeRef<'_>) -> bool {
+    node.ancestors_it(None).any(|a| {
+        ["class", "id"].iter().any(|attr| {
+            a.attr(attr)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        })
+    })
+}
+
+/// An element in the body marked `itemprop=datePublished`: its `datetime` or `content`
+/// attribute, else its text.
+fn itemprop_published(doc: &Document) -> Option<String> {
+    doc.select("[itemprop=datePublished]")
+        .nodes()
+        .iter()
+        .filter(|n| !in_comments(n))
+        .find_map(|n| {
+            n.attr("datetime")
+                .or_else(|| n.attr("content"))
+                .as_deref()
+                .and_then(normalize_date)
+                .or_else(|| {
+                    date_text::find_first(&n.text(), true)
+                        .map(|f| f.date.format("%Y-%m-%d").to_string())
+                })
+        })
+}
+
+/// The first `<time datetime>` outside comments.
+fn time_element(doc: &Document) -> Option<String> {
+    doc.select("time[datetime]")
+        .nodes()
+        .iter()
+        .filter(|n| !in_comments(n))
+        .find_map(|t| t.attr("datetime").as_deref().and_then(normalize_date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The published date `read` gives a page with an `<h1>` headline.
+    fn published(html: &str, url: Option<&str>) -> Option<String> {
+        let doc = Document::from(html);
+        let mut meta = super::super::metadata::read(&doc);
+        let headline = doc.select_single("h1").nodes().first().map(|n| n.id);
+        complete(&doc, headline, url, true, &mut meta);
+        meta.published_at
+    }
+
+    #[test]
+    fn the_date_under_the_headline_beats_a_footer_copyright_and_comment_dates() {
+        let html = "<body><h1>Bridge Opens</h1><p>By Ana Ruiz · March 3, 2024</p>\
+                    <p>The bridge opened.</p><div class=\"comments\"><p>Jo, May 1, 2024</p></div>\
+                    <footer>© 2025 City Paper</footer></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn comment_timestamps_are_never_the_article_date() {
+        let html = "<body><h1>Bridge Opens</h1><div id=\"comments\"><time datetime=\"2024-05-01\">May 1</time>\
+                    <p>Posted May 2, 2024</p></div></body>";
+        assert_eq!(published(html, None), None);
+    }
+
+    #[test]
+    fn an_updated_line_gives_way_to_the_published_one() {
+        let html = "<body><h1>Bridge Opens</h1><p>Updated: April 9, 2024</p>\
+                    <p>Published: March 3, 2024</p></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn an_updated_line_alone_dates_the_page() {
+        let html = "<body><h1>Bridge Opens</h1><p>Last updated August 4, 2025</p></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2025-08-04"));
+    }
+
+    #[test]
+    fn a_date_only_in_the_url_is_used() {
+        let html = "<body><h1>Bridge Opens</h1><p>The bridge opened.</p></body>";
+        assert_eq!(
+            published(html, Some("https://n.example/2021/07/14/bridge-opens")).as_deref(),
+            Some("2021-07-14")
+        );
+    }
+
+    #[test]
+    fn a_non_english_date_under_the_headline_is_read() {
+        let html = "<body><h1>Le pont ouvre</h1><p>Publié le 25 novembre 2025</p></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2025-11-25"));
+    }
+
+    #[test]
+    fn a_declared_date_outranks_the_text_and_future_dates_are_dropped() {
+        let html = "<head><meta property=\"article:published_time\" content=\"2024-01-02T08:00:00Z\"></head>\
+                    <body><h1>Bridge Opens</h1><p>March 3, 2024</p></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2024-01-02T08:00:00Z"));
+        let future = "<head><meta property=\"article:published_time\" content=\"2999-01-02\"></head>\
+                      <body><h1>Bridge Opens</h1><p>March 3, 2024</p></body>";
+        assert_eq!(published(future, None).as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn a_time_element_near_the_headline_gives_its_exact_time() {
+        let html = "<body><h1>Bridge Opens</h1><time datetime=\"2022-01-09T07:30:00Z\">Jan 9, 2022</time></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2022-01-09T07:30:00Z"));
+    }
+}

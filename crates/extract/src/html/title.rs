@@ -1,0 +1,171 @@
+//! The article's own headline, chosen by agreement between what the page shows and what it
+//! declares: the `<h1>` whose words the declared titles (JSON-LD `headline`, `og:title`,
+//! `twitter:title`, `<title>`) share is the headline as the reader sees it; without such an
+//! `<h1>`, the declared headline with the site's name cut. A site or section name alone (an
+//! `<h1>` holding the logo, a `<title>` that is only the site's name) never agrees with the
+//! declared titles, so it is not taken.
+
+use dom_query::{Document, NodeId};
+
+use super::{strip_site_name, strip_site_suffix};
+use crate::body::{PageMetadata, normalize_whitespace};
+
+/// The longest `<h1>` taken as a headline (characters); longer ones are content, not a title.
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// How much of an `<h1>`'s words a declared title must share for the two to agree.
+const AGREEMENT: f64 = 0.6;
+
+/// The headline and the `<h1>` it came from (the place the article starts, for its date).
+#[derive(Debug, Default)]
+pub struct Headline {
+    pub text: Option<String>,
+    pub node: Option<NodeId>,
+}
+
+/// Chooses the page's headline from its `<h1>` elements and declared titles.
+#[must_use]
+pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
+    let title_tag = doc.select_single("head title");
+    let title_tag = title_tag
+        .exists()
+        .then(|| normalize_whitespace(&title_tag.text()))
+        .filter(|t| !t.is_empty());
+    let declared: Vec<&str> = meta
+        .headlines
+        .iter()
+        .map(String::as_str)
+        .chain(title_tag.as_deref())
+        .collect();
+    let h1s: Vec<(NodeId, String)> = doc
+        .select("body h1")
+        .nodes()
+        .iter()
+        .map(|n| (n.id, normalize_whitespace(&n.text())))
+        .filter(|(_, t)| !t.is_empty() && t.chars().count() <= MAX_HEADLINE_CHARS)
+        .filter(|(_, t)| !is_site_name(t, meta.site_name.as_deref(), title_tag.as_deref()))
+        .collect();
+    let best = h1s
+        .iter()
+        .map(|(id, text)| {
+            let agreement = declared
+                .iter()
+                .map(|d| shared_words(text, d))
+                .fold(0.0, f64::max);
+            (agreement, *id, text)
+        })
+        .fold(None::<(f64, NodeId, &String)>, |best, c| match best {
+            Some(b) if b.0 >= c.0 => Some(b),
+            _ => Some(c),
+        });
+    if let Some((agreement, id, text)) = best
+        && agreement >= AGREEMENT
+    {
+        return Headline {
+            text: Some(text.clone()),
+            node: Some(id),
+        };
+    }
+    let site = meta.site_name.as_deref();
+    let text = declared.first().map(|t| {
+        let cut = strip_site_name(t, site);
+        if cut == *t {
+            strip_site_suffix(t)
+        } else {
+            cut
+        }
+    });
+    Headline {
+        text,
+        node: h1s.first().map(|(id, _)| *id),
+    }
+}
+
+/// Whether an `<h1>` is the site's name: the declared one, or the part of `<title>` a site-name
+/// cut removes ("Headline | Site").
+fn is_site_name(heading: &str, site: Option<&str>, title_tag: Option<&str>) -> bool {
+    let folded = heading.to_lowercase();
+    if site.is_some_and(|s| s.trim().to_lowercase() == folded) {
+        return true;
+    }
+    title_tag.is_some_and(|t| {
+        let head = strip_site_suffix(t);
+        head.len() < t.len()
+            && t[head.len()..]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                == folded
+    })
+}
+
+/// The lower-cased words of a title (letters and digits; quotes and dashes dropped).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The share of `heading`'s words that `declared` also has.
+fn shared_words(heading: &str, declared: &str) -> f64 {
+    let heading = words(heading);
+    if heading.is_empty() {
+        return 0.0;
+    }
+    let declared = words(declared);
+    let shared = heading.iter().filter(|w| declared.contains(w)).count();
+    shared as f64 / heading.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headline(html: &str, site: Option<&str>, declared: &[&str]) -> Option<String> {
+        let meta = PageMetadata {
+            site_name: site.map(str::to_owned),
+            headlines: declared.iter().map(|d| (*d).to_owned()).collect(),
+            ..PageMetadata::default()
+        };
+        choose(&Document::from(html), &meta).text
+    }
+
+    #[test]
+    fn the_h1_that_agrees_with_the_title_tag_is_the_headline() {
+        let html = "<html><head><title>Bridge Opens After Ten Years | City Paper</title></head>\
+                    <body><h1>City Paper</h1><h1>Bridge Opens After Ten Years</h1></body></html>";
+        assert_eq!(
+            headline(html, Some("City Paper"), &[]).as_deref(),
+            Some("Bridge Opens After Ten Years")
+        );
+    }
+
+    #[test]
+    fn a_site_name_in_any_position_is_cut_from_a_declared_title() {
+        let page = |title: &str| format!("<html><head><title>{title}</title></head><body><h1>City Paper</h1></body></html>");
+        for title in [
+            "Bridge Opens After Ten Years | City Paper",
+            "City Paper - Bridge Opens After Ten Years",
+            "Bridge Opens After Ten Years – City Paper",
+        ] {
+            assert_eq!(
+                headline(&page(title), Some("City Paper"), &[]).as_deref(),
+                Some("Bridge Opens After Ten Years"),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            headline(&page("Bridge Opens After Ten Years | Gazette"), None, &[]).as_deref(),
+            Some("Bridge Opens After Ten Years")
+        );
+    }
+
+    #[test]
+    fn the_h1_keeps_its_own_punctuation_where_og_title_differs() {
+        let html = "<html><head><title>x</title></head><body><h1>FDA's New Rules, Explained</h1></body></html>";
+        assert_eq!(
+            headline(html, None, &["FDA’s New Rules, Explained - Health Desk"]).as_deref(),
+            Some("FDA's New Rules, Explained")
+        );
+    }
+}
