@@ -81,6 +81,7 @@ pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc, url);
+    let base_url = blocks::base_url(&doc, url);
     // The scoring reader leaves the tree as it is and looks these up itself, only when needed.
     let (markup_title, commenter_names) = match reader {
         Reader::Readability => (headline(&doc), Some(commenter_names(&doc))),
@@ -159,6 +160,7 @@ pub fn read_with(html: &str, url: Option<&str>, reader: Reader) -> Body {
         meta,
         readable,
         raw_title: None,
+        base_url,
     }
 }
 
@@ -349,10 +351,7 @@ fn declared_blocks(declared: &str) -> Vec<Block> {
         .lines()
         .map(normalize_whitespace)
         .filter(|line| !line.is_empty())
-        .map(|text| Block {
-            kind: BlockKind::Paragraph,
-            text,
-        })
+        .map(|text| Block::plain(BlockKind::Paragraph, text))
         .collect()
 }
 
