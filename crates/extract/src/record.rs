@@ -11,8 +11,8 @@ pub use crate::body::Section;
 pub use crate::dateline::Dateline;
 pub use crate::enrich::countries::CountryVia;
 pub use crate::enrich::entities::Kind as EntityKind;
-pub use crate::formats::Chunk;
 pub use crate::enrich::{CountryMention, Entity, Fingerprint, Keyword, Quantity, Quote, Span};
+pub use crate::formats::Chunk;
 
 /// Bumped when a field changes meaning or is removed; adding a field does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -72,7 +72,9 @@ fn each_format_page_gives_its_golden_markdown_html_and_chunks() {
 
 #[test]
 fn markdown_keeps_lists_nested_tables_code_quotes_and_makes_links_absolute() {
-    let markdown = extract_case("structure", Formats::default()).markdown.unwrap();
+    let markdown = extract_case("structure", Formats::default())
+        .markdown
+        .unwrap();
     for expected in [
         "## Where the money goes",
         "### What the mayor said",
@@ -172,7 +174,12 @@ fn chunks_slice_the_text_follow_the_headings_and_overlap_as_configured() {
             continue;
         }
         overlapping += 1;
-        let tail: Vec<&str> = pair[0].text.split_whitespace().rev().take(overlap).collect();
+        let tail: Vec<&str> = pair[0]
+            .text
+            .split_whitespace()
+            .rev()
+            .take(overlap)
+            .collect();
         let head: Vec<&str> = pair[1].text.split_whitespace().take(overlap).collect();
         assert_eq!(tail.into_iter().rev().collect::<Vec<_>>(), head);
         assert!(pair[1].start < pair[0].end);
@@ -226,14 +233,22 @@ fn normalise(text: &str) -> String {
 /// Asserts that the record's Markdown, stripped, is its text.
 fn assert_markdown_holds_the_text(name: &str, record: &Record) {
     let markdown = record.markdown.as_deref().unwrap();
-    let (want, got) = (normalise(&record.text), normalise(&markdown_words(markdown)));
+    let (want, got) = (
+        normalise(&record.text),
+        normalise(&markdown_words(markdown)),
+    );
     if want != got {
         let at = want
             .chars()
             .zip(got.chars())
             .take_while(|(a, b)| a == b)
             .count();
-        let around = |s: &str| s.chars().skip(at.saturating_sub(40)).take(100).collect::<String>();
+        let around = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(40))
+                .take(100)
+                .collect::<String>()
+        };
         panic!(
             "{name}: Markdown without markup differs from text at character {at}:\n  text:     {}\n  markdown: {}",
             around(&want),
@@ -292,8 +307,8 @@ fn plain_text_gets_markdown_paragraphs_and_headings() {
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
 fn markdown_without_its_markup_is_the_text_on_the_shared_readability_pages() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/readability-pages");
+    let root =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/readability-pages");
     assert!(root.is_dir(), "../shared is missing at {}", root.display());
     let extractor = Extractor::new(Options {
         formats: all_formats(true, 200, 40),

@@ -67,7 +67,10 @@ fn a_record_with_every_format_validates_against_the_committed_schema() {
                 <p>The council approved the <a href=\"/plan\">new bridge</a> on Tuesday.</p>\
                 <h2>Costs</h2><ul><li>Steel</li><li>Labour</li></ul></article></body></html>";
     let record = extractor
-        .extract(&Article::html(page, Some("https://example.com/news/bridge")))
+        .extract(&Article::html(
+            page,
+            Some("https://example.com/news/bridge"),
+        ))
         .unwrap();
     let value = serde_json::to_value(&record).unwrap();
     for field in ["text", "markdown", "html", "chunks"] {
@@ -80,5 +83,8 @@ fn a_record_with_every_format_validates_against_the_committed_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
     let mut broken = value.clone();
     broken["chunks"][0]["start"] = "zero".into();
-    assert!(!validator.is_valid(&broken), "a chunk offset must be a number");
+    assert!(
+        !validator.is_valid(&broken),
+        "a chunk offset must be a number"
+    );
 }

@@ -142,7 +142,7 @@ impl Collector<'_> {
                     let mut run = Run::default();
                     inline_text(&child, &mut run, keep);
                     let level = heading_level(name);
-                    self.push_run(kind, run, level, name == "pre");
+                    self.push_parts(kind, &run, level, name == "pre", false);
                     self.close(opened);
                 }
                 _ if is_inline(name) => inline_element(&child, name, &mut self.inline, keep),
@@ -208,12 +208,8 @@ impl Collector<'_> {
         }
     }
 
-    /// A block element's text as blocks: a heading whole, anything else split where a chain of
-    /// `<br>` ends a paragraph.
-    fn push_run(&mut self, kind: BlockKind, run: Run, level: u8, code: bool) {
-        self.push_parts(kind, &run, level, code, false);
-    }
-
+    /// A run of text as blocks of `kind`: a heading whole, anything else split where a chain of
+    /// `<br>` ends a paragraph; `loose` text only where it has a letter or digit.
     fn push_parts(&mut self, kind: BlockKind, run: &Run, level: u8, code: bool, loose: bool) {
         let whole = [(0, run.text.as_str())];
         let split;
