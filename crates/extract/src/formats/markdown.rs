@@ -401,3 +401,48 @@ fn escape_line_start(text: String) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::body::Markup;
+
+    fn paragraph(text: &str, spans: Vec<Inline>) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+            markup: Markup {
+                spans,
+                ..Markup::default()
+            },
+        }
+    }
+
+    #[test]
+    fn text_that_looks_like_markup_is_escaped() {
+        let block = paragraph("1. *Not* a [list] <b> &amp; item_name", Vec::new());
+        assert_eq!(
+            render(&[block], &Style::default()),
+            "1\\. \\*Not\\* a \\[list\\] \\<b\\> \\&amp; item\\_name"
+        );
+        let heading = Block::plain(BlockKind::Heading, "C #".into());
+        assert_eq!(render(&[heading], &Style::default()), "## C \\#");
+    }
+
+    #[test]
+    fn touching_emphasis_is_one_and_emphasis_that_cannot_close_is_dropped() {
+        let em = |start, end| Inline {
+            start,
+            end,
+            kind: InlineKind::Emphasis,
+        };
+        let block = paragraph("Call Me by Your Name", vec![em(8, 9), em(9, 20)]);
+        assert_eq!(
+            render(&[block], &Style::default()),
+            "Call Me *by Your Name*"
+        );
+        // `*"x"*y` would not close: the words stay, the markers go.
+        let block = paragraph("\"x\"y", vec![em(0, 3)]);
+        assert_eq!(render(&[block], &Style::default()), "\"x\"y");
+    }
+}

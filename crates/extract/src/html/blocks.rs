@@ -564,4 +564,79 @@ mod tests {
             ]
         );
     }
+
+    fn markup_of(html: &str) -> Vec<Block> {
+        blocks_of(&Document::from(html).body().unwrap())
+    }
+
+    #[test]
+    fn inline_markup_keeps_its_place_in_the_normalised_text() {
+        let blocks = markup_of(
+            "<body><p>  Read   the <a href='/r'> full\n report </a> and <b>the <i>key</i></b> \
+             figures.<br><br>Then <code>x = 1</code>.</p></body>",
+        );
+        assert_eq!(blocks[0].text, "Read the full report and the key figures.");
+        let spans: Vec<(&str, &InlineKind)> = blocks[0]
+            .markup
+            .spans
+            .iter()
+            .map(|s| (&blocks[0].text[s.start..s.end], &s.kind))
+            .collect();
+        assert!(spans.contains(&("full report", &InlineKind::Link("/r".into()))));
+        assert!(spans.contains(&("the key", &InlineKind::Strong)));
+        assert!(spans.contains(&("key", &InlineKind::Emphasis)));
+        assert_eq!(blocks[1].text, "Then x = 1.");
+        let code = &blocks[1].markup.spans[0];
+        assert_eq!(&blocks[1].text[code.start..code.end], "x = 1");
+    }
+
+    #[test]
+    fn list_items_and_cells_record_their_containers() {
+        let blocks = markup_of(
+            "<body><ol start='3'><li>One<ul><li>Inner</li></ul></li></ol>\
+             <table><tr><td></td><th>Head</th></tr></table><h3>End</h3></body>",
+        );
+        let kinds = |b: &Block| b.markup.path.iter().map(|c| c.kind).collect::<Vec<_>>();
+        let ordered = ContainerKind::List {
+            ordered: true,
+            start: 3,
+        };
+        let bullets = ContainerKind::List {
+            ordered: false,
+            start: 1,
+        };
+        assert_eq!(kinds(&blocks[0]), [ordered, ContainerKind::Item]);
+        assert_eq!(
+            kinds(&blocks[1]),
+            [ordered, ContainerKind::Item, bullets, ContainerKind::Item]
+        );
+        assert_eq!(blocks[0].markup.path[1], blocks[1].markup.path[1]);
+        assert_eq!(
+            kinds(&blocks[2]),
+            [
+                ContainerKind::Table,
+                ContainerKind::Row,
+                ContainerKind::Cell {
+                    header: true,
+                    column: 1
+                }
+            ]
+        );
+        assert_eq!((blocks[3].kind, blocks[3].markup.level), (BlockKind::Heading, 3));
+    }
+
+    #[test]
+    fn tracking_pixels_and_inline_data_are_no_images() {
+        let blocks = markup_of(
+            "<body><img src='/a.png' alt='A'><img src='/t.gif' width='1' height='1'>\
+             <img src='data:image/png;base64,AAAA'><p>Text.</p></body>",
+        );
+        assert_eq!(
+            blocks[0].markup.images,
+            [Image {
+                src: "/a.png".into(),
+                alt: "A".into()
+            }]
+        );
+    }
 }
