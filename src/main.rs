@@ -76,7 +76,7 @@ fn main() -> ExitCode {
     let scrubbing = telemetry::Scrubbing::new(settings.amqp.secrets());
     telemetry::init(&telemetry_settings, settings.amqp.secrets());
     let result = match &cli.command {
-        Command::Extract(args) => Extractor::new(settings.limits.extractor_options())
+        Command::Extract(args) => Extractor::new(args.options(settings.extractor_options()))
             .map_err(anyhow::Error::from)
             .and_then(|extractor| commands::extract::run(args, &extractor)),
         command => tokio::runtime::Builder::new_multi_thread()

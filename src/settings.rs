@@ -14,7 +14,7 @@ use config::{Config, Environment, File, FileFormat};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use enricher_extract::{HtmlReader, Limits, Options};
+use enricher_extract::{Formats, HtmlReader, Limits, Options};
 
 /// The defaults, compiled in so the binary runs from any working directory.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -32,6 +32,28 @@ pub struct Settings {
     pub limits: LimitsSettings,
     pub telemetry: TelemetrySettings,
     pub http: HttpSettings,
+    pub record: RecordSettings,
+}
+
+impl Settings {
+    /// What the extractor is built with: the `[limits]` table and the record's formats.
+    #[must_use]
+    pub fn extractor_options(&self) -> Options {
+        Options {
+            formats: self.record.formats.clone(),
+            ..self.limits.extractor_options()
+        }
+    }
+}
+
+/// The `[record]` table: what each record carries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordSettings {
+    /// `[record.formats]`: which forms of the main content (text, Markdown, HTML, chunks) and
+    /// how chunks are cut; keys left out keep their defaults.
+    #[serde(default)]
+    pub formats: Formats,
 }
 
 /// The `[limits]` table: the extractor's bounds ([`Limits`]) and, beside them for the sake of an
@@ -59,12 +81,14 @@ impl LimitsSettings {
         }
     }
 
-    /// What the extractor is built with.
+    /// What the extractor is built with, formats at their defaults (see
+    /// [`Settings::extractor_options`] for the configured ones).
     #[must_use]
     pub fn extractor_options(&self) -> Options {
         Options {
             limits: self.limits(),
             html_reader: self.html_reader,
+            ..Options::default()
         }
     }
 }

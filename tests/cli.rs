@@ -193,3 +193,41 @@ fn a_missing_config_file_is_an_error() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn extract_prints_the_main_content_in_the_format_asked_for() {
+    let run = |format: &str, env: &[(&str, &str)]| {
+        let mut command = enricher();
+        command.args(["extract", "--sample", "--format", format]);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let markdown = run("markdown", &[]);
+    assert!(markdown.contains("\n\n## "), "{markdown}");
+    assert!(!markdown.trim_start().starts_with('{'), "{markdown}");
+    let text = run("text", &[]);
+    assert!(!text.contains("## "), "{text}");
+    // Asked for on the command line, HTML is rendered though the configuration leaves it off.
+    let html = run("html", &[]);
+    assert!(html.starts_with("<p>") && html.contains("<h2>"), "{html}");
+    // The full record carries what the configuration switches on, and still validates.
+    let json = run(
+        "json",
+        &[
+            ("ENRICHER__RECORD__FORMATS__CHUNKS", "true"),
+            ("ENRICHER__RECORD__FORMATS__HTML", "true"),
+        ],
+    );
+    let record: Value = serde_json::from_str(&json).unwrap();
+    assert_valid(&record);
+    assert!(record["chunks"].as_array().is_some_and(|c| !c.is_empty()));
+    assert!(record["html"].is_string() && record["markdown"].is_string());
+}

@@ -84,7 +84,7 @@ pub async fn run(args: &DemoArgs, settings: &Settings) -> anyhow::Result<()> {
 }
 
 async fn demonstrate(args: &DemoArgs, settings: &Settings) -> anyhow::Result<()> {
-    let extractor = Extractor::new(settings.limits.extractor_options())?;
+    let extractor = Extractor::new(settings.extractor_options())?;
     let connection = broker::connect(&settings.amqp, "demo")
         .await
         .with_context(|| format!("cannot connect to {}", settings.amqp.url.redacted()))?;

@@ -1,5 +1,6 @@
 //! `extract`: the pipeline without a broker. One article from a file, stdin or the built-in
-//! sample to one record; or `--jsonl`: envelopes on stdin, records on stdout in the same order,
+//! sample to one record (or, with `--format text|markdown|html`, just its main content in that
+//! form); or `--jsonl`: envelopes on stdin, records on stdout in the same order,
 //! computed on all cores (rayon), a failed line replaced by `{"id", "error": {"kind", "message"}}`.
 
 use std::io::{BufRead, Read, Write};
@@ -10,7 +11,9 @@ use clap::Args;
 use rayon::prelude::*;
 use serde_json::json;
 
-use enricher_extract::{BodyHints, Extractor, SAMPLE_ARTICLE, Source, content_type_for};
+use enricher_extract::{
+    BodyHints, Extractor, Options, Record, SAMPLE_ARTICLE, Source, content_type_for,
+};
 
 /// Lines handed to the thread pool at once in `--jsonl` mode; bounds memory on endless input.
 const JSONL_BATCH: usize = 512;
@@ -28,6 +31,48 @@ pub struct ExtractArgs {
     /// Write compact JSON instead of indented JSON.
     #[arg(long)]
     pub compact: bool,
+    /// What to print: the whole record (`json`) or only the main content as plain text,
+    /// Markdown or sanitised HTML (whatever `record.formats` says).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json, conflicts_with = "jsonl")]
+    pub format: OutputFormat,
+}
+
+/// What `extract` prints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// The main text.
+    Text,
+    /// The main content as Markdown.
+    Markdown,
+    /// The main content as sanitised HTML.
+    Html,
+    /// The full record.
+    #[default]
+    Json,
+}
+
+impl ExtractArgs {
+    /// `options` with the printed format switched on.
+    #[must_use]
+    pub fn options(&self, mut options: Options) -> Options {
+        match self.format {
+            OutputFormat::Text => options.formats.text = true,
+            OutputFormat::Markdown => options.formats.markdown = true,
+            OutputFormat::Html => options.formats.html = true,
+            OutputFormat::Json => {}
+        }
+        options
+    }
+}
+
+/// The part of `record` that `format` prints (`None` for the whole record).
+fn content(record: Record, format: OutputFormat) -> Option<String> {
+    match format {
+        OutputFormat::Text => Some(record.text),
+        OutputFormat::Markdown => Some(record.markdown.unwrap_or_default()),
+        OutputFormat::Html => Some(record.html.unwrap_or_default()),
+        OutputFormat::Json => None,
+    }
 }
 
 /// Runs `extract`.
@@ -47,6 +92,10 @@ pub fn run(args: &ExtractArgs, extractor: &Extractor) -> anyhow::Result<()> {
         .process(&body, hints, Source::default())
         .map_err(|e| anyhow::anyhow!("{} ({})", e, e.kind()))?;
     let mut out = std::io::stdout().lock();
+    if args.format != OutputFormat::Json {
+        writeln!(out, "{}", content(record, args.format).unwrap_or_default())?;
+        return Ok(());
+    }
     if args.compact {
         serde_json::to_writer(&mut out, &record)?;
     } else {

@@ -17,8 +17,8 @@ use crate::worker;
 /// Fatal start-up errors: a model does not load, the listener cannot bind, the broker is unreachable, the topology is
 /// refused.
 pub async fn run(settings: Settings) -> anyhow::Result<()> {
-    let extractor = Extractor::new(settings.limits.extractor_options())
-        .context("the extractor cannot start")?;
+    let extractor =
+        Extractor::new(settings.extractor_options()).context("the extractor cannot start")?;
     let settings = Arc::new(settings);
     let shutdown = CancellationToken::new();
     let health = Arc::new(Health::default());

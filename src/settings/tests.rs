@@ -221,3 +221,22 @@ fn a_config_file_that_does_not_parse_names_file_and_line_but_never_echoes_the_li
     assert!(error.contains("broken.toml"), "{error}");
     assert!(error.contains("line 2"), "{error}");
 }
+
+#[test]
+fn the_record_formats_default_to_text_and_markdown_and_each_can_be_switched() {
+    let options = load_with(&[]).unwrap().extractor_options();
+    assert_eq!(options.formats, Formats::default());
+    assert!(options.formats.text && options.formats.markdown);
+    assert!(!options.formats.html && !options.formats.chunks);
+    let settings = load_with(&[
+        ("ENRICHER__RECORD__FORMATS__HTML", "true"),
+        ("ENRICHER__RECORD__FORMATS__MARKDOWN", "false"),
+        ("ENRICHER__RECORD__FORMATS__CHUNK_WORDS", "120"),
+    ])
+    .unwrap();
+    let formats = settings.extractor_options().formats;
+    assert!(formats.html && !formats.markdown && formats.text);
+    assert_eq!(formats.chunk_words, 120);
+    let err = load_with(&[("ENRICHER__RECORD__FORMATS__PDF", "true")]).unwrap_err();
+    assert!(err.to_string().contains("pdf"), "{err}");
+}

@@ -10,6 +10,88 @@ pub struct Block {
     pub kind: BlockKind,
     /// The block's text, whitespace-normalised, never empty.
     pub text: String,
+    /// How the block sat in the page's markup, for the Markdown and HTML formats; empty for
+    /// plain text. Never changes `text`.
+    pub markup: Markup,
+}
+
+impl Block {
+    /// A block without markup.
+    #[must_use]
+    pub fn plain(kind: BlockKind, text: String) -> Self {
+        Self {
+            kind,
+            text,
+            markup: Markup::default(),
+        }
+    }
+}
+
+/// The markup around a block's text: its heading level, the containers it sits in, its inline
+/// markup and the images before it. Read with the text from the same walk of the page, so every
+/// format shows the same words in the same order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Markup {
+    /// A heading's level, 1 to 6; 0 when the source had none (plain text).
+    pub level: u8,
+    /// The containers (lists, items, quotes, tables) the block sits in, outermost first.
+    pub path: Vec<Container>,
+    /// Links, emphasis, code and images over `text`, as byte ranges; nested ones inside the
+    /// ones that hold them.
+    pub spans: Vec<Inline>,
+    /// Whether the block is preformatted code (`<pre>`).
+    pub code: bool,
+    /// A code block's text with its own line breaks, when they only differ from `text` in
+    /// whitespace.
+    pub verbatim: Option<String>,
+    /// Images that stand between the previous block and this one.
+    pub images: Vec<Image>,
+}
+
+/// A container element around blocks; `id` tells two containers of the same kind apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Container {
+    pub id: u32,
+    pub kind: ContainerKind,
+}
+
+/// What a container is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContainerKind {
+    Quote,
+    /// A list; `start` is an ordered list's first number.
+    List { ordered: bool, start: u32 },
+    Item,
+    Table,
+    Row,
+    /// A table cell; `column` counts the cells before it in its row.
+    Cell { header: bool, column: u16 },
+}
+
+/// Inline markup over `text[start..end]` (bytes); an image is empty (`start == end`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inline {
+    pub start: usize,
+    pub end: usize,
+    pub kind: InlineKind,
+}
+
+/// What inline markup is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InlineKind {
+    /// A link to `href` as the page wrote it (resolved when rendered).
+    Link(String),
+    Strong,
+    Emphasis,
+    Code,
+    Image(Image),
+}
+
+/// An image of the content, `src` as the page wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
 }
 
 /// What a block is.
@@ -32,6 +114,9 @@ pub struct Body {
     pub readable: bool,
     /// The title as it arrived, decorations (flag emoji) included.
     pub raw_title: Option<String>,
+    /// What the content's relative links are relative to: the page's `<base href>` resolved
+    /// against its URL, else its URL (absolute `http(s)` URLs only).
+    pub base_url: Option<String>,
 }
 
 /// Metadata from markup: JSON-LD, meta tags, `<time>`, `<link rel=canonical>`, URL patterns.
@@ -145,10 +230,7 @@ mod tests {
     use super::*;
 
     fn block(kind: BlockKind, text: &str) -> Block {
-        Block {
-            kind,
-            text: text.into(),
-        }
+        Block::plain(kind, text.into())
     }
 
     #[test]
@@ -167,6 +249,7 @@ mod tests {
             meta: PageMetadata::default(),
             readable: true,
             raw_title: None,
+            base_url: None,
         };
         assert_eq!(
             body.sections(),

@@ -154,6 +154,9 @@ impl Extractor {
             },
         )?;
         clock.lap("enrich")?;
+        let formats = &self.options.formats;
+        let rendered = crate::formats::render(&body, &text, formats);
+        clock.lap("formats")?;
         for (stage, ms) in &enrichment.stage_ms {
             clock.timings.insert((*stage).to_owned(), *ms);
         }
@@ -177,7 +180,10 @@ impl Extractor {
             byline: meta.byline,
             authors: meta.authors,
             sections: body.sections(),
-            text,
+            text: if formats.text { text } else { String::new() },
+            markdown: rendered.markdown,
+            html: rendered.html,
+            chunks: rendered.chunks,
             language,
             published_at: article.published_at.clone().or(meta.published_at),
             modified_at: meta.modified_at,

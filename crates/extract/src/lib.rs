@@ -39,7 +39,8 @@ macro_rules! internal_modules {
 }
 
 internal_modules!(
-    body, charset, dateline, deadline, decode, enrich, html, language, plain_text, prescan,
+    body, charset, dateline, deadline, decode, enrich, formats, html, language, plain_text,
+    prescan,
 );
 
 mod article;
@@ -52,6 +53,7 @@ pub use article::{Article, Content};
 pub use decode::{BodyHints, content_type_for};
 pub use error::{ExtractError, ModelError};
 pub use extractor::Extractor;
+pub use formats::Formats;
 pub use html::Reader as HtmlReader;
 pub use options::{Limits, Options};
 pub use record::{Record, Source};

@@ -1,8 +1,9 @@
 //! What an [`Extractor`](crate::Extractor) is built with: the bounds that protect it from hostile
-//! input ([`Limits`]) and the choices that change what it reads ([`Options`]).
+//! input ([`Limits`]) and the choices that change what it reads and writes ([`Options`]).
 
 use serde::Deserialize;
 
+use crate::formats::Formats;
 use crate::html;
 
 /// Bounds that protect the worker from hostile or broken input. Every field is a limit: going
@@ -37,4 +38,6 @@ pub struct Options {
     pub limits: Limits,
     /// Which reader finds an HTML page's main content.
     pub html_reader: html::Reader,
+    /// Which forms of the main content records carry (text, Markdown, HTML, chunks).
+    pub formats: Formats,
 }

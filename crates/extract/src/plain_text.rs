@@ -32,7 +32,7 @@ pub fn read(text: &str) -> Body {
     let blocks = paragraphs
         .into_iter()
         .zip(kinds)
-        .map(|(text, kind)| Block { kind, text })
+        .map(|(text, kind)| Block::plain(kind, text))
         .collect();
     Body {
         title,
@@ -41,6 +41,7 @@ pub fn read(text: &str) -> Body {
         meta: PageMetadata::default(),
         readable: true,
         raw_title,
+        base_url: None,
     }
 }
 

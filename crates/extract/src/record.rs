@@ -14,6 +14,7 @@ pub use crate::enrich::entities::Kind as EntityKind;
 pub use crate::enrich::{
     CountryMention, Entity, Fingerprint, Keyword, Quantity, Quote, Span, SpeakerKind,
 };
+pub use crate::formats::Chunk;
 
 /// Bumped when a field changes meaning or is removed; adding a field does not bump it.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -38,7 +39,26 @@ pub struct Record {
     /// Author names.
     pub authors: Vec<String>,
     /// Main text: paragraphs separated by a blank line, headings as their own paragraphs.
+    /// Every offset in the record counts characters (Unicode scalar values) into it. Left out
+    /// only when `record.formats.text` is off.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// The main content as CommonMark (pipe tables as GitHub writes them): the same words as
+    /// `text` in the same order, with heading levels, lists, quotes, tables, code blocks,
+    /// emphasis, absolute links and (when `record.formats.images` is on) images. Present when
+    /// `record.formats.markdown` is on (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    /// The main content as sanitised HTML (an allow-list of structural and inline elements,
+    /// absolute URLs, no scripts, styles, event handlers or tracking pixels). Present when
+    /// `record.formats.html` is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+    /// `text` split at headings and paragraph ends into pieces of at most
+    /// `record.formats.chunk_words` words, consecutive pieces of a section overlapping by
+    /// `record.formats.chunk_overlap_words` words. Present when `record.formats.chunks` is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chunks: Option<Vec<Chunk>>,
     /// ISO 639-1.
     pub language: Option<String>,
     /// RFC 3339 where the page or envelope gives a parseable date, else as given. A source that

@@ -32,6 +32,7 @@ static READERS: LazyLock<[Extractor; 2]> = LazyLock::new(|| {
         Extractor::new(Options {
             limits: small_limits(),
             html_reader,
+            ..Options::default()
         })
         .unwrap()
     })

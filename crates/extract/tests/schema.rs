@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use enricher_extract::{Article, Extractor, Options, SAMPLE_ARTICLE, record};
+use enricher_extract::{Article, Extractor, Formats, Options, SAMPLE_ARTICLE, record};
 
 fn committed_path() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/record.schema.json")
@@ -45,5 +45,46 @@ fn a_record_validates_against_the_committed_schema() {
     assert!(
         !validator.is_valid(&broken),
         "an unknown entity type must not validate"
+    );
+}
+
+#[test]
+fn a_record_with_every_format_validates_against_the_committed_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let extractor = Extractor::new(Options {
+        formats: Formats {
+            html: true,
+            chunks: true,
+            images: true,
+            ..Formats::default()
+        },
+        ..Options::default()
+    })
+    .unwrap();
+    let page = "<html><head><title>Bridge Opens</title></head><body><article><h1>Bridge Opens</h1>\
+                <p>The council approved the <a href=\"/plan\">new bridge</a> on Tuesday.</p>\
+                <h2>Costs</h2><ul><li>Steel</li><li>Labour</li></ul></article></body></html>";
+    let record = extractor
+        .extract(&Article::html(
+            page,
+            Some("https://example.com/news/bridge"),
+        ))
+        .unwrap();
+    let value = serde_json::to_value(&record).unwrap();
+    for field in ["text", "markdown", "html", "chunks"] {
+        assert!(value.get(field).is_some(), "{field}");
+    }
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut broken = value.clone();
+    broken["chunks"][0]["start"] = "zero".into();
+    assert!(
+        !validator.is_valid(&broken),
+        "a chunk offset must be a number"
     );
 }

@@ -138,6 +138,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc);
+    let base_url = blocks::base_url(&doc, url);
     let chosen = title::choose(&doc, &meta);
     let month_first = language_hint
         .as_deref()
@@ -230,6 +231,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         meta,
         readable,
         raw_title: None,
+        base_url,
     }
 }
 
@@ -420,10 +422,7 @@ fn declared_blocks(declared: &str) -> Vec<Block> {
         .lines()
         .map(normalize_whitespace)
         .filter(|line| !line.is_empty())
-        .map(|text| Block {
-            kind: BlockKind::Paragraph,
-            text,
-        })
+        .map(|text| Block::plain(BlockKind::Paragraph, text))
         .collect()
 }
 
