@@ -157,6 +157,7 @@ pub fn train_documents(
 /// fold of every corpus; the scores are gathered per corpus and over all of them (`all`).
 /// With `models`, each fold's weights are kept there and reused when present (to compare
 /// changes after tagging without retraining; delete them after changing features or data).
+/// With `only`, just that fold is trained and scored.
 ///
 /// # Errors
 /// A corpus cannot be read, or training fails.
@@ -166,6 +167,7 @@ pub fn cross_validate(
     settings: Settings,
     options: &Options,
     models: Option<&Path>,
+    only: Option<usize>,
 ) -> anyhow::Result<BTreeMap<String, (usize, BTreeMap<String, entities::Score>)>> {
     anyhow::ensure!(folds >= 2, "cross-validation needs at least two folds");
     let docs = load_sources(dirs)?;
@@ -183,7 +185,7 @@ pub fn cross_validate(
     let scratch = std::env::temp_dir().join(format!("cv-entities-{}", std::process::id()));
     let dir = models.unwrap_or(&scratch);
     std::fs::create_dir_all(dir)?;
-    for fold in 0..folds {
+    for fold in (0..folds).filter(|f| only.is_none_or(|o| o == *f)) {
         let model = dir.join(format!("fold-{fold}-of-{folds}.crfsuite"));
         let train: Vec<&entities::Document> = docs
             .iter()
