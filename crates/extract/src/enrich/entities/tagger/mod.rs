@@ -190,6 +190,13 @@ fn propagate(
         if words.len() == 1 && FUNCTION_WORDS.contains(&words[0]) {
             continue;
         }
+        // "Ruiz" after "Ana Ruiz": a person's surname alone is that person.
+        if *kind == Kind::Person && words.len() > 1 {
+            let last = words[words.len() - 1];
+            if is_capitalized(last) {
+                names.entry(vec![last]).or_default()[*kind as usize] += 1;
+            }
+        }
         names.entry(words).or_default()[*kind as usize] += 1;
     }
     let mut by_first: FxHashMap<&str, Vec<(&[&str], Kind)>> = FxHashMap::default();
@@ -381,7 +388,7 @@ mod tests {
     #[test]
     fn a_tagged_name_is_a_name_where_it_recurs_whole_but_not_inside_a_longer_name() {
         use super::super::super::tokens::{sentences, tokenize};
-        let text = "Acme rose. Later Acme fell. Acme Holdings Ltd did not.";
+        let text = "Acme rose. Analysts say Acme fell. Acme Holdings Ltd did not.";
         let tokens = tokenize(text, &sentences(text, Some("en")));
         let spans = propagate(
             text,
