@@ -91,7 +91,7 @@ pub fn parse(name: &str, content: &str) -> Vec<Document> {
             continue;
         }
         let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
-        let (Some(token), Some(tag)) = (cols.next(), cols.last()) else {
+        let (Some(token), Some(tag)) = (cols.next(), cols.next_back()) else {
             continue;
         };
         sentence.push((token.to_owned(), tag.to_owned()));

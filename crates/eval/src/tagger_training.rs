@@ -152,6 +152,11 @@ pub fn train_documents(
     Ok(report)
 }
 
+/// Scores per type (and `all`).
+pub type Scores = BTreeMap<String, entities::Score>;
+/// Gold and predicted mentions of one document.
+type Pair = (Vec<entities::Labeled>, Vec<entities::Labeled>);
+
 /// k-fold cross-validation split by document: document `i` of each corpus is in fold `i % k`.
 /// Each fold's documents are tagged by the whole pipeline with weights trained on every other
 /// fold of every corpus; the scores are gathered per corpus and over all of them (`all`).
@@ -168,7 +173,7 @@ pub fn cross_validate(
     options: &Options,
     models: Option<&Path>,
     only: Option<usize>,
-) -> anyhow::Result<BTreeMap<String, (usize, BTreeMap<String, entities::Score>)>> {
+) -> anyhow::Result<BTreeMap<String, (usize, Scores)>> {
     anyhow::ensure!(folds >= 2, "cross-validation needs at least two folds");
     let docs = load_sources(dirs)?;
     let mut index_in_corpus: BTreeMap<&str, usize> = BTreeMap::new();
@@ -180,8 +185,7 @@ pub fn cross_validate(
             (*i - 1) % folds
         })
         .collect();
-    let mut pairs: BTreeMap<String, Vec<(Vec<entities::Labeled>, Vec<entities::Labeled>)>> =
-        BTreeMap::new();
+    let mut pairs: BTreeMap<String, Vec<Pair>> = BTreeMap::new();
     let scratch = std::env::temp_dir().join(format!("cv-entities-{}", std::process::id()));
     let dir = models.unwrap_or(&scratch);
     std::fs::create_dir_all(dir)?;

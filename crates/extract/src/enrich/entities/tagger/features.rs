@@ -335,6 +335,17 @@ fn sentence_case(input: &Sentence<'_>) -> Option<&'static str> {
     (words.len() >= 3 && capitalised * 4 >= words.len() * 3).then_some("case=title")
 }
 
+#[cfg(feature = "internals")]
+/// The features of every token of the sentence, as the trainer takes them.
+#[must_use]
+pub fn collect(input: &Sentence<'_>) -> Vec<Vec<crfs::Attribute>> {
+    let mut out: Vec<Vec<crfs::Attribute>> = vec![Vec::new(); input.range.len()];
+    for_each(input, |k, f| {
+        out[k].push(crfs::Attribute::new(f, 1.0));
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::super::tokens::{sentences, tokenize};
@@ -383,15 +394,4 @@ mod tests {
         let plain = features_of("The best pizza in town is here", "The");
         assert!(!plain.iter().any(|f| f.starts_with("case=")), "{plain:?}");
     }
-}
-
-#[cfg(feature = "internals")]
-/// The features of every token of the sentence, as the trainer takes them.
-#[must_use]
-pub fn collect(input: &Sentence<'_>) -> Vec<Vec<crfs::Attribute>> {
-    let mut out: Vec<Vec<crfs::Attribute>> = vec![Vec::new(); input.range.len()];
-    for_each(input, |k, f| {
-        out[k].push(crfs::Attribute::new(f, 1.0));
-    });
-    out
 }
