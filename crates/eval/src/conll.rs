@@ -221,13 +221,13 @@ mod tests {
     #[test]
     fn iob1_and_iob2_tags_become_character_spans_and_misc_is_dropped() {
         let content = "-DOCSTART- O\n\nThe O\nMad I-ORG\nCapsule I-ORG\nB-ORG B-ORG\nin O\n\
-Japan I-LOC\n, O\nsays O\nJapanese I-MISC\nAna I-PER\n@ana I-PER\n. O\n\n";
+Japan I-LOC\n, O\nsays O\nJapanese I-MISC\nAna I-PER\n, O\n@ana I-PER\n. O\n\n";
         let docs = parse("w", content);
         assert_eq!(docs.len(), 1);
         let doc = &docs[0];
         assert_eq!(
             doc.text,
-            "The Mad Capsule B-ORG in Japan, says Japanese Ana @ana."
+            "The Mad Capsule B-ORG in Japan, says Japanese Ana, @ana."
         );
         let said: Vec<(&str, &str)> = doc
             .gold
