@@ -28,12 +28,16 @@ pub enum EvalWhat {
     /// [+ `expected-metadata.json`] under DIR, or a WCXB folder (`html/*.html.gz`,
     /// `ground-truth/*.json`, `metadata.json`), with a table per page type.
     Content(ContentArgs),
-    /// Named entities on CoNLL-U documents with GUM `Entity=` annotations: P/R/F1 per type,
-    /// exact spans (see `crates/eval/src/entities.rs` for what counts as a named mention).
+    /// Named entities on CoNLL-U documents with GUM `Entity=` annotations or on CoNLL column
+    /// files (`ner-open/wikigold`, …): P/R/F1 per type, exact spans (see `crates/eval/src/entities.rs` for what counts as a named mention).
     Entities(EntitiesArgs),
-    /// Trains the entity tagger's weights on CoNLL-U documents with GUM `Entity=` annotations
-    /// (the shipped model: `eval train-entities ../shared/corpus/gum-train`).
+    /// Trains the entity tagger's weights on GUM CoNLL-U folders and CoNLL column folders
+    /// (the shipped model: `eval train-entities ../shared/corpus/gum-train
+    /// ../shared/corpus/ner-open`).
     TrainEntities(TrainEntitiesArgs),
+    /// k-fold cross-validation of the tagger, split by document, on the training sources:
+    /// P/R/F1 per type per corpus, each fold tagged by weights trained on the others.
+    CvEntities(CvEntitiesArgs),
     /// A differential check of the HTML readers on every `.html` file under DIR (no expected
     /// text needed): the `scoring` reader's text scored against the `readability` reader's.
     Readers(ReadersArgs),
@@ -95,12 +99,37 @@ pub struct EntitiesArgs {
 
 #[derive(Debug, Args)]
 pub struct TrainEntitiesArgs {
-    /// The training corpus: openly licensed documents only, never the scored news set.
-    #[arg(default_value = "../shared/corpus/gum-train")]
-    pub dir: PathBuf,
     /// Where to write the model.
     #[arg(long, default_value = "crates/extract/models/entities.crfsuite")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub training: TrainingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CvEntitiesArgs {
+    /// Folds (documents of each corpus dealt round-robin).
+    #[arg(long, default_value_t = 3)]
+    pub folds: usize,
+    /// Keep each fold's weights in this folder and reuse them when present (for comparing
+    /// changes after tagging; delete them after changing the features or the data).
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+    /// Only this fold (0-based): one held-out third instead of all, when time is short.
+    #[arg(long)]
+    pub fold: Option<usize>,
+    #[command(flatten)]
+    pub training: TrainingArgs,
+}
+
+/// The training data and settings (`train-entities` and `cv-entities`).
+#[derive(Debug, Args)]
+pub struct TrainingArgs {
+    /// The training corpora: folders of GUM `*.conllu` or of CoNLL column files (`*.conll`,
+    /// `*.conll.txt`, searched recursively). Openly licensed documents only, never the scored
+    /// news set.
+    #[arg(default_values = ["../shared/corpus/gum-train", "../shared/corpus/ner-open"])]
+    pub dirs: Vec<PathBuf>,
     /// L1 regularisation.
     #[arg(long, default_value_t = 0.02)]
     pub c1: f64,
@@ -111,7 +140,7 @@ pub struct TrainEntitiesArgs {
     #[arg(long, default_value_t = 2.0)]
     pub min_freq: f64,
     /// L-BFGS iterations at most.
-    #[arg(long, default_value_t = 150)]
+    #[arg(long, default_value_t = 100)]
     pub iterations: usize,
 }
 
@@ -151,6 +180,19 @@ pub struct ContentArgs {
     /// rules are developed on, `odd` the half they are checked on and never tuned on.
     #[arg(long, value_enum)]
     pub half: Option<Half>,
+}
+
+impl TrainingArgs {
+    /// The trainer's settings.
+    #[must_use]
+    pub fn settings(&self) -> crate::tagger_training::Settings {
+        crate::tagger_training::Settings {
+            c1: self.c1,
+            c2: self.c2,
+            max_iterations: self.iterations,
+            min_freq: self.min_freq,
+        }
+    }
 }
 
 /// A fixed two-way split of a corpus by the number in each page's name.
@@ -246,7 +288,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         }
         EvalWhat::Entities(args) => {
             use crate::entities;
-            let docs = entities::load(&args.dir)?;
+            let docs = crate::conll::load_source(&args.dir)?;
             let extractor = match &args.model {
                 Some(model) => Extractor::with_entity_model(options.clone(), model)?,
                 None => extractor()?,
@@ -273,14 +315,28 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        EvalWhat::CvEntities(args) => {
+            let t = &args.training;
+            let tables = crate::tagger_training::cross_validate(
+                &t.dirs,
+                args.folds,
+                t.settings(),
+                &options,
+                args.models.as_deref(),
+                args.fold,
+            )?;
+            for (corpus, (documents, scores)) in &tables {
+                match args.fold {
+                    Some(f) => println!("## {corpus} (fold {f} of {}, held out)", args.folds),
+                    None => println!("## {corpus} ({}-fold cross-validation)", args.folds),
+                }
+                print!("{}", crate::entities::render(scores, *documents));
+            }
+            Ok(())
+        }
         EvalWhat::TrainEntities(args) => {
-            let settings = crate::tagger_training::Settings {
-                c1: args.c1,
-                c2: args.c2,
-                max_iterations: args.iterations,
-                min_freq: args.min_freq,
-            };
-            let report = crate::tagger_training::train(&args.dir, &args.out, settings)?;
+            let t = &args.training;
+            let report = crate::tagger_training::train(&t.dirs, &args.out, t.settings())?;
             println!(
                 "trained on {} documents, {} sentences, {} tokens ({} in names); wrote {}",
                 report.documents,

@@ -3,6 +3,7 @@
 //! figures beside the scores; `eval readers` checks the two HTML readers against each other.
 
 pub mod commands;
+pub mod conll;
 pub mod content;
 pub mod entities;
 pub mod hostile;

@@ -178,6 +178,8 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         .map(|i| shape(tokens[i].text(text)))
         .collect();
     let n = sentence.len();
+    let runs = name_runs(input);
+    let case = sentence_case(input);
     let mut buf = String::with_capacity(64);
     for k in 0..n {
         let i = sentence.start + k;
@@ -208,6 +210,12 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         }
         if headings.contains(tokens[i].start) {
             add(&["head"]);
+        }
+        if let Some(case) = case {
+            add(&[case]);
+        }
+        if let Some(run) = runs[k] {
+            add(&["run:", run]);
         }
         // The gazetteer and the vocabularies hold capitalised words only, the verb and office
         // lists lower-case ones: one lookup each.
@@ -252,6 +260,81 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
     }
 }
 
+/// What the run of capitalised words (with connectors such as "of" inside) around each token
+/// ends in or holds, for every token of it: "run:org" when it holds an organisation word
+/// ("Ministry of Defence", "Acme Holdings Ltd"), "run:place" when it ends in a place word
+/// ("Gulf of Mexico", "Hudson River"), "run:n" otherwise. Head words decide the type of a whole
+/// name, and the ±2 word window does not reach them from a long name's first word.
+fn name_runs(input: &Sentence<'_>) -> Vec<Option<&'static str>> {
+    let Sentence {
+        text,
+        tokens,
+        range,
+        vocabulary,
+        ..
+    } = input;
+    let word = |i: usize| tokens[i].text(text);
+    let mut out = vec![None; range.len()];
+    let mut i = range.start;
+    while i < range.end {
+        if tokens[i].kind != TokenKind::Word || !is_capitalized(word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < range.end && tokens[j].kind == TokenKind::Word {
+            if is_capitalized(word(j)) {
+                j += 1;
+            } else if lexicon::CONNECTORS.contains(&word(j))
+                && j + 1 < range.end
+                && is_capitalized(word(j + 1))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let org = (i..j).any(|k| vocabulary.flags(word(k)) & ORG != 0);
+        let kind = if org {
+            "org"
+        } else if j - i > 1 && vocabulary.flags(word(j - 1)) & PLACE != 0 {
+            "place"
+        } else {
+            "n"
+        };
+        for slot in &mut out[i - range.start..j - range.start] {
+            *slot = Some(kind);
+        }
+        i = j;
+    }
+    out
+}
+
+/// "caps" for a sentence without lower-case letters, "title" for one where most words (of
+/// three or more) are capitalised: headlines, table rows and shouting, where capitals say less.
+fn sentence_case(input: &Sentence<'_>) -> Option<&'static str> {
+    let Sentence {
+        text,
+        tokens,
+        range,
+        ..
+    } = input;
+    let words: Vec<&str> = range
+        .clone()
+        .filter(|i| tokens[*i].kind == TokenKind::Word)
+        .map(|i| tokens[i].text(text))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    if words.iter().all(|w| !w.chars().any(char::is_lowercase)) {
+        return Some("case=caps");
+    }
+    let capitalised = words.iter().filter(|w| is_capitalized(w)).count();
+    (words.len() >= 3 && capitalised * 4 >= words.len() * 3).then_some("case=title")
+}
+
 #[cfg(feature = "internals")]
 /// The features of every token of the sentence, as the trainer takes them.
 #[must_use]
@@ -261,4 +344,54 @@ pub fn collect(input: &Sentence<'_>) -> Vec<Vec<crfs::Attribute>> {
         out[k].push(crfs::Attribute::new(f, 1.0));
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::super::tokens::{sentences, tokenize};
+    use super::*;
+    use crate::enrich::models::Models;
+
+    fn features_of(text: &str, word: &str) -> Vec<String> {
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let rules = vec!["O"; tokens.len()];
+        let words = DocumentWords::new(text, &tokens);
+        let headings = Headings::new(&[]);
+        let k = tokens.iter().position(|t| t.text(text) == word).expect("word");
+        let mut out = Vec::new();
+        for_each(
+            &Sentence {
+                text,
+                tokens: &tokens,
+                range: 0..tokens.len(),
+                headings: &headings,
+                rules: &rules,
+                words: &words,
+                vocabulary: &Models::for_tests().vocabulary,
+            },
+            |i, f| {
+                if i == k {
+                    out.push(f.to_owned());
+                }
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn every_word_of_a_name_with_an_organisation_word_carries_the_cue() {
+        let found = features_of("Officials at the Ministry of Defence said so", "Defence");
+        assert!(found.iter().any(|f| f == "run:org"), "{found:?}");
+        let found = features_of("Officials met Ana Ruiz there", "Ana");
+        assert!(found.iter().any(|f| f == "run:n"), "{found:?}");
+    }
+
+    #[test]
+    fn a_shouted_or_title_case_line_is_marked() {
+        assert!(features_of("SHARES FALL IN TOKYO", "TOKYO").contains(&"case=caps".to_owned()));
+        let title = features_of("Best Pizza In Town Tonight", "Pizza");
+        assert!(title.contains(&"case=title".to_owned()), "{title:?}");
+        let plain = features_of("The best pizza in town is here", "The");
+        assert!(!plain.iter().any(|f| f.starts_with("case=")), "{plain:?}");
+    }
 }
