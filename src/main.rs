@@ -39,7 +39,11 @@ fn tune_malloc() {
     let settings = [
         ("MALLOC_ARENA_MAX", libc::M_ARENA_MAX, 2),
         ("MALLOC_MMAP_THRESHOLD_", libc::M_MMAP_THRESHOLD, 128 * 1024),
-        ("MALLOC_TRIM_THRESHOLD_", libc::M_TRIM_THRESHOLD, 1024 * 1024),
+        (
+            "MALLOC_TRIM_THRESHOLD_",
+            libc::M_TRIM_THRESHOLD,
+            1024 * 1024,
+        ),
     ];
     for (variable, parameter, value) in settings {
         if std::env::var_os(variable).is_none() {
