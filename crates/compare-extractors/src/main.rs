@@ -13,9 +13,11 @@
 
 use std::time::Instant;
 
-use enricher_eval::content::{Case, Extracted, Report, html_text, load_cases, score_all};
+use enricher_eval::content::{
+    Case, Extracted, Report, extract_case, html_text, load_cases, score_all,
+};
 use enricher_extract::charset::decode_html;
-use enricher_extract::{BodyHints, Extractor, Options, Source};
+use enricher_extract::{Extractor, Options};
 
 /// One extractor: the page (decoded HTML and its case, for the URL) in, scored fields out.
 type Extract<'a> = Box<dyn FnMut(&str, &Case) -> Extracted + 'a>;
@@ -112,20 +114,8 @@ fn main() {
         .map(|c| decode_html(&c.source, None).into_owned())
         .collect();
     let enricher = Extractor::new(Options::default()).expect("models");
-    let ours: Extract<'_> = Box::new(|_, case: &Case| {
-        let hints = BodyHints {
-            content_type: Some("text/html"),
-            message_id: None,
-        };
-        let source = Source {
-            url: case.url.clone(),
-            ..Source::default()
-        };
-        enricher
-            .process(&case.source, hints, source)
-            .map(|r| Extracted::from(&r))
-            .unwrap_or_default()
-    });
+    let ours: Extract<'_> =
+        Box::new(|_, case: &Case| extract_case(&enricher, case).unwrap_or_default());
     let extractors: Vec<(&str, Extract<'_>)> = vec![
         ("article-enricher", ours),
         ("dom_smoothie", Box::new(dom_smoothie)),

@@ -350,20 +350,27 @@ fn totals(pages: &[(&CaseResult, PageScore, &Case)]) -> Totals {
 /// Runs the full pipeline on every case and scores it.
 #[must_use]
 pub fn evaluate(cases: &[Case], extractor: &Extractor) -> Report {
-    score_all(cases, |case| {
-        let hints = BodyHints {
-            content_type: Some("text/html"),
-            message_id: None,
-        };
-        let source = Source {
-            url: case.url.clone(),
-            ..Source::default()
-        };
-        extractor
-            .process(&case.source, hints, source)
-            .map(|record| Extracted::from(&record))
-            .map_err(|e| e.kind().to_owned())
-    })
+    score_all(cases, |case| extract_case(extractor, case))
+}
+
+/// The pipeline on one case's page, as the worker runs it on an HTML envelope with the page's
+/// URL: the scored fields, or the error's kind.
+///
+/// # Errors
+/// The pipeline's error kind (e.g. `empty_article`).
+pub fn extract_case(extractor: &Extractor, case: &Case) -> Result<Extracted, String> {
+    let hints = BodyHints {
+        content_type: Some("text/html"),
+        message_id: None,
+    };
+    let source = Source {
+        url: case.url.clone(),
+        ..Source::default()
+    };
+    extractor
+        .process(&case.source, hints, source)
+        .map(|record| Extracted::from(&record))
+        .map_err(|e| e.kind().to_owned())
 }
 
 /// Runs `extract` on every case (an error is scored as an empty page) and scores the results.
