@@ -499,6 +499,22 @@ pub struct Sources {
     pub environment: Option<HashMap<String, String>>,
 }
 
+impl Sources {
+    /// No file, and `pairs` as the whole environment (what tests inject).
+    #[must_use]
+    pub fn environment_of(pairs: &[(&str, &str)]) -> Self {
+        Self {
+            config_file: None,
+            environment: Some(
+                pairs
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// A configuration that could not be read or does not fit the settings. Its message names the
 /// file, line and key, but never echoes a value: a line of a configuration file can hold the
 /// broker password.

@@ -320,16 +320,9 @@ mod tests {
     use crate::settings::{Settings, Sources};
 
     fn topology(env: &[(&str, &str)]) -> TopologySettings {
-        Settings::load(&Sources {
-            config_file: None,
-            environment: Some(
-                env.iter()
-                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                    .collect(),
-            ),
-        })
-        .unwrap()
-        .topology
+        Settings::load(&Sources::environment_of(env))
+            .unwrap()
+            .topology
     }
 
     fn long(args: &FieldTable, key: &str) -> Option<i64> {

@@ -2,14 +2,7 @@
 use super::*;
 
 fn load_with(env: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-    Settings::load(&Sources {
-        config_file: None,
-        environment: Some(
-            env.iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-        ),
-    })
+    Settings::load(&Sources::environment_of(env))
 }
 
 #[test]

@@ -117,6 +117,9 @@ pub struct Body {
     /// What the content's relative links are relative to: the page's `<base href>` resolved
     /// against its URL, else its URL (absolute `http(s)` URLs only).
     pub base_url: Option<String>,
+    /// The absolute address of the page that continues this one (`rel=next`, a pagination
+    /// block's "next" link), for a crawler to fetch.
+    pub next_page: Option<String>,
 }
 
 /// Metadata from markup: JSON-LD, meta tags, `<time>`, `<link rel=canonical>`, URL patterns.
@@ -250,6 +253,7 @@ mod tests {
             readable: true,
             raw_title: None,
             base_url: None,
+            next_page: None,
         };
         assert_eq!(
             body.sections(),

@@ -189,6 +189,7 @@ impl Extractor {
             modified_at: meta.modified_at,
             site_name: meta.site_name,
             canonical_url: meta.canonical_url,
+            next_page: body.next_page.clone(),
             image: meta.image,
             description: meta.description,
             tags: meta.tags,

@@ -42,6 +42,7 @@ pub fn read(text: &str) -> Body {
         readable: true,
         raw_title,
         base_url: None,
+        next_page: None,
     }
 }
 

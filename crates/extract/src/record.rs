@@ -70,6 +70,10 @@ pub struct Record {
     pub modified_at: Option<String>,
     pub site_name: Option<String>,
     pub canonical_url: Option<String>,
+    /// The absolute address of the page that continues this one, when the page is paginated
+    /// (its `<link rel="next">`, or the "next" link of its pagination block): fetch it for the
+    /// rest of the article.
+    pub next_page: Option<String>,
     pub image: Option<String>,
     pub description: Option<String>,
     pub tags: Vec<String>,

@@ -242,21 +242,9 @@ fn inline_range(
 ) {
     let (_, end) = range;
     let mut i = 0;
-    while i < spans.len() {
-        let span = spans[i];
-        i += 1;
-        if span.start < *cursor || span.end > end {
-            continue;
-        }
+    while let Some((span, inner)) = super::next_outer_span(spans, &mut i, *cursor, end) {
         out.push_str(&escape(&text[*cursor..span.start]));
         *cursor = span.start;
-        // The spans inside this one.
-        let inner_count = spans[i..]
-            .iter()
-            .take_while(|s| s.start < span.end || (s.start == span.end && s.end == span.end))
-            .count();
-        let inner = &spans[i..i + inner_count];
-        i += inner_count;
         match &span.kind {
             InlineKind::Image(image) => {
                 if style.images

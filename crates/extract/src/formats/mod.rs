@@ -9,13 +9,13 @@
 
 pub mod chunks;
 pub mod html;
-mod links;
+pub(crate) mod links;
 pub mod markdown;
 mod tree;
 
 use serde::Deserialize;
 
-use crate::body::{Block, Body};
+use crate::body::{Block, Body, Inline};
 pub use chunks::Chunk;
 
 /// Which forms of the main content a record carries (the worker's `[record.formats]` table).
@@ -103,4 +103,30 @@ fn heading_level(block: &Block) -> u8 {
     } else {
         block.markup.level
     }
+}
+
+/// The next span at `*i` or after it that lies within `cursor..end`, with the spans nested in
+/// it; `*i` moves past both. `spans` is sorted by start, outer spans first. Both renderers walk
+/// a block's inline markup with this, each writing its own syntax around the pieces.
+fn next_outer_span<'s, 'i>(
+    spans: &'s [&'i Inline],
+    i: &mut usize,
+    cursor: usize,
+    end: usize,
+) -> Option<(&'i Inline, &'s [&'i Inline])> {
+    while *i < spans.len() {
+        let span = spans[*i];
+        *i += 1;
+        if span.start < cursor || span.end > end {
+            continue;
+        }
+        let inner_count = spans[*i..]
+            .iter()
+            .take_while(|s| s.start < span.end || (s.start == span.end && s.end == span.end))
+            .count();
+        let inner = &spans[*i..*i + inner_count];
+        *i += inner_count;
+        return Some((span, inner));
+    }
+    None
 }

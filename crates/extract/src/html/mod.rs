@@ -16,7 +16,9 @@ pub mod authors;
 pub mod blocks;
 pub mod date_text;
 pub mod dates;
+pub mod live_blog;
 pub mod metadata;
+pub mod pagination;
 pub mod scoring;
 pub mod title;
 
@@ -139,6 +141,8 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc);
     let base_url = blocks::base_url(&doc, url);
+    let next_page = pagination::next_page(&doc, base_url.as_deref());
+    let page_controls = pagination::control_texts(&doc);
     let chosen = title::choose(&doc, &meta);
     let month_first = language_hint
         .as_deref()
@@ -217,6 +221,8 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
     }
     drop_leading_byline(&mut blocks, &meta);
     drop_interface_lines(&mut blocks);
+    blocks.retain(|b| !page_controls.contains(&b.text));
+    live_blog::join_timestamps(&mut blocks);
     // The headline is the title, not a paragraph of the text.
     if let (Some(title), Some(first)) = (&title, blocks.first())
         && first.kind == BlockKind::Heading
@@ -232,6 +238,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         readable,
         raw_title: None,
         base_url,
+        next_page,
     }
 }
 
