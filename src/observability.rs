@@ -38,6 +38,10 @@ pub const CONNECTED: &str = "enricher_broker_connected";
 pub const CONSUMING: &str = "enricher_consuming";
 /// Broker connections lost.
 pub const CONNECTION_LOSSES: &str = "enricher_connection_losses_total";
+/// The configured bound on deliveries held (`worker.max_in_flight`, resolved).
+pub const IN_FLIGHT_LIMIT: &str = "enricher_in_flight_limit";
+/// The configured number of extraction slots (`worker.extract_concurrency`, resolved).
+pub const EXTRACTION_SLOTS: &str = "enricher_extraction_slots";
 
 /// Histogram buckets for stage times: 50 µs to 10 s.
 const STAGE_BUCKETS: [f64; 14] = [
@@ -68,7 +72,10 @@ pub fn spawn_upkeep(
     })
 }
 
-/// Installs the global Prometheus recorder.
+/// Installs the global Prometheus recorder, describes every metric (the `# HELP` lines) and
+/// registers the counters and gauges at zero, so that `/metrics` lists them from start-up:
+/// dashboards and alerts see 0, not "no data", for events that have not happened yet (a
+/// connection loss, a retry). `tests/broker/dashboard.rs` relies on it.
 ///
 /// # Errors
 /// A recorder was already installed in this process.
@@ -76,6 +83,7 @@ pub fn install_recorder() -> anyhow::Result<PrometheusHandle> {
     let handle = PrometheusBuilder::new()
         .set_buckets_for_metric(Matcher::Full(STAGE_SECONDS.into()), &STAGE_BUCKETS)?
         .install_recorder()?;
+    describe();
     for name in [
         CONSUMED,
         PUBLISHED,
@@ -86,7 +94,61 @@ pub fn install_recorder() -> anyhow::Result<PrometheusHandle> {
     ] {
         metrics::counter!(name).absolute(0);
     }
+    for name in [IN_FLIGHT, EXTRACTIONS_RUNNING, CONNECTED, CONSUMING] {
+        metrics::gauge!(name).set(0.0);
+    }
     Ok(handle)
+}
+
+/// The `# HELP` text of every metric.
+fn describe() {
+    use metrics::{Unit, describe_counter, describe_gauge, describe_histogram};
+    describe_counter!(CONSUMED, "Messages taken from the input queue.");
+    describe_counter!(PUBLISHED, "Records published and confirmed by the broker.");
+    describe_counter!(
+        DEAD_LETTERED,
+        "Messages dead-lettered by the worker, by kind (x-error-kind)."
+    );
+    describe_counter!(
+        RETRIED,
+        "Publish attempts retried after a nack, return, timeout or channel error."
+    );
+    describe_counter!(
+        REQUEUED,
+        "Inputs nacked with requeue after the retries ran out."
+    );
+    describe_counter!(
+        ACK_FAILURES,
+        "Acks that failed (the broker redelivers those)."
+    );
+    describe_counter!(CONNECTION_LOSSES, "Broker connections lost.");
+    describe_gauge!(
+        IN_FLIGHT,
+        "Deliveries held: waiting for a slot, extracting, or waiting for confirm and ack."
+    );
+    describe_gauge!(EXTRACTIONS_RUNNING, "Extractions computing now.");
+    describe_gauge!(
+        IN_FLIGHT_LIMIT,
+        "The bound on deliveries held (worker.max_in_flight)."
+    );
+    describe_gauge!(
+        EXTRACTION_SLOTS,
+        "Extractions that may run at once (worker.extract_concurrency)."
+    );
+    describe_gauge!(CONNECTED, "1 while connected to the broker.");
+    describe_gauge!(CONSUMING, "1 while consuming from the input queue.");
+    describe_histogram!(
+        STAGE_SECONDS,
+        Unit::Seconds,
+        "Seconds per pipeline stage (decode, parse, language, total) and publish."
+    );
+}
+
+/// Publishes the worker's resolved capacity, so that a dashboard shows `enricher_in_flight`
+/// and `enricher_extractions_running` against their bounds.
+pub fn record_limits(max_in_flight: usize, extract_concurrency: usize) {
+    metrics::gauge!(IN_FLIGHT_LIMIT).set(max_in_flight as f64);
+    metrics::gauge!(EXTRACTION_SLOTS).set(extract_concurrency as f64);
 }
 
 /// What `/readyz` reports: connected to the broker and consuming.

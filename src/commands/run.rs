@@ -39,6 +39,10 @@ pub async fn run(settings: Settings) -> anyhow::Result<()> {
         None
     };
     tokio::spawn(super::signals::cancel_on_signal(shutdown.clone()));
+    observability::record_limits(
+        settings.worker.effective_max_in_flight(),
+        settings.worker.effective_extract_concurrency(),
+    );
     tracing::info!(
         version = enricher_extract::EXTRACTOR_VERSION,
         max_in_flight = settings.worker.effective_max_in_flight(),

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod dashboard;
 mod demo;
 mod failover;
 mod helpers;
