@@ -482,7 +482,13 @@ impl AmqpUrl {
             .map(|b| b.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let mut forms = vec![password, decoded, as_bytes];
+        // The URL parser re-encodes what it serialises ("\u{86}" becomes "%C2%86"): the
+        // password exactly as written is a form of its own.
+        let written = userinfo
+            .split_once(':')
+            .map(|(_, written)| written.to_owned())
+            .unwrap_or_default();
+        let mut forms = vec![password, decoded, as_bytes, written];
         forms.retain(|form| *form != user && !form.is_empty());
         forms.sort();
         forms.dedup();

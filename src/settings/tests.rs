@@ -194,6 +194,16 @@ proptest::proptest! {
 }
 
 #[test]
+fn a_password_the_url_parser_would_re_encode_is_scrubbed_as_written() {
+    // Found by the property test below: "%0A" then a C1 control character.
+    let password = "%0A\u{86}";
+    let url = format!("amqp://svc-user:{password}@broker.internal:5672/news");
+    let scrubbing = crate::telemetry::Scrubbing::new(AmqpUrl::new(url.clone()).secrets());
+    let line = format!("connecting with password {password}");
+    assert!(!scrubbing.scrub(&line).contains(password));
+}
+
+#[test]
 fn a_config_file_that_does_not_parse_names_file_and_line_but_never_echoes_the_line() {
     let dir = std::env::temp_dir().join(format!("ae-config-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
