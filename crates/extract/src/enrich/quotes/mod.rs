@@ -3,7 +3,8 @@
 //! titles and slogans left out); its speaker is looked for in order ([`find`]):
 //! 1. the quote's own sentence — a speech verb and its subject after the quote ("…," Okafor
 //!    said / said Ms. Lindqvist / the lawmaker said), before it (Ruiz told reporters: "…") or
-//!    in its middle ("…," he said, "…"), or "according to X" ([`speaker`]);
+//!    in its middle ("…," he said, "…": two quotes, the second given the first one's speaker),
+//!    or "according to X" ([`speaker`]); quoted words are never a speaker;
 //! 2. a sentence ending with a colon just before a quote that stands alone (`colon`);
 //! 3. the attribution of a later quote in the same sentence ("“A,” which …, “B,” she said");
 //! 4. the subject of the sentence before, when it has a speech verb (`previous_sentence`, or
@@ -103,31 +104,31 @@ pub fn find(
     let mut quotes: Vec<Quote> = Vec::new();
     // The last quote's paragraph (where it ended) and speaker.
     let mut previous: Option<(usize, Given)> = None;
-    let mut skip_until = 0;
+    // “A,” he said, “B.”: the second part (starting at this byte) is its own quote with the
+    // first part's speaker.
+    let mut carried: Option<(usize, Given)> = None;
     for (position, span) in spans.iter().enumerate() {
         deadline.check()?;
-        if span.outer.start < skip_until {
-            continue;
-        }
-        let mut quoted = span.text(text);
-        let mut end = span.inner().end;
+        let quoted = span.text(text);
+        let end = span.inner().end;
         let mut attribution = speaker::after_quote(&index, span.outer.end);
-        // “A,” he said, “B.” — join the second part.
         if let Some((_, _, _, attribution_end)) = &attribution
             && let Some(next) = spans.get(position + 1)
-            && next.parts.len() == 1
+            && *attribution_end <= next.outer.start
             && text[*attribution_end..next.outer.start]
                 .trim()
                 .trim_start_matches(',')
                 .trim()
                 .is_empty()
             && index.paragraph_of(next.outer.start) == index.paragraph_of(span.outer.end)
+            && let Some(found) = attribution.clone()
         {
-            quoted = format!("{} {}", quoted.trim_end_matches([',', ' ']), next.text(text));
-            end = next.inner().end;
-            skip_until = next.outer.end;
+            carried = Some((next.outer.start, given_by(&index, found, span.outer.start)));
         }
-        if attribution.is_none() {
+        let carry = carried
+            .take_if(|(at, _)| *at == span.outer.start)
+            .map(|(_, given)| given);
+        if attribution.is_none() && carry.is_none() {
             attribution = speaker::before_quote(&index, span.outer.start);
         }
         let standalone = starts_sentence(&index, span.outer.start);
@@ -141,8 +142,10 @@ pub fn find(
         let start_paragraph = index.paragraph_of(span.outer.start);
         let given: Given = match attribution {
             Some(found) => given_by(&index, found, span.outer.start),
+            None if carry.is_some() => carry.unwrap_or_default(),
             None if standalone => colon_speaker(&index, span.outer.start)
                 .or_else(|| later_in_sentence(&index, &spans[position + 1..], span.outer.start))
+                .or_else(|| running_from_sentence_before(&index, previous.as_ref(), span.outer.start))
                 .or_else(|| {
                     previous_sentence_speaker(&index, span.outer.start).map(|mut given| {
                         // The sentence before is the last quote's own: a running quote.
@@ -194,6 +197,25 @@ pub fn find(
         });
     }
     Ok(quotes)
+}
+
+/// The last quote's speaker when that quote sits in the sentence right before a standalone
+/// quote ("“…,” states Slayton. “…”"): a running quote.
+fn running_from_sentence_before(
+    index: &Index<'_>,
+    previous: Option<&(usize, Given)>,
+    outer_start: usize,
+) -> Option<Given> {
+    let (_, (name, entity, _, cue)) = previous.filter(|(_, g)| g.0.is_some())?;
+    let q = token_at(index.tokens, outer_start);
+    let before = index.tokens.get(q.checked_sub(1)?)?;
+    if index.paragraph_of(before.start) != index.paragraph_of(outer_start) {
+        return None;
+    }
+    // The sentence before holds a quote whose speaker is the last one found.
+    let sentence = before.sentence;
+    let holds_quote = (index.sentence_start(sentence)..q).any(|k| index.in_quote(index.tokens[k].start));
+    holds_quote.then(|| (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone()))
 }
 
 /// Whether the sentence of byte `at` holds a noun cue ("in a statement", "a spokesman").
