@@ -74,6 +74,12 @@ pub const PERSON_NOUNS: &[&str] = &[
     "umpire", "fighter", "rebel", "militant", "suspect", "defendant", "plaintiff", "applicant",
     "claimant", "refugee", "migrant", "immigrant", "person", "people", "individual", "someone",
     "everyone", "anyone", "nobody", "couple", "family", "families", "crowd", "crowds",
+    "graduate", "alumnus", "alumna", "fellow", "intern", "partner", "guest", "host",
+    "participant", "official", "insider", "clerk", "staff", "cleric", "elder", "chef",
+    "owner", "landlord", "tenant", "homeowner", "shopper", "commuter", "local", "locals",
+    "native", "expat", "mum", "mom", "dad", "grandparent", "relative", "cousin", "nephew",
+    "niece", "widow", "widower", "teenager", "youth", "pensioner", "retiree", "novelist",
+    "poet", "historian", "spokesmen", "spokeswomen",
 ];
 
 /// Head nouns of organisations and bodies that speak ("the central bank", "the ministry").

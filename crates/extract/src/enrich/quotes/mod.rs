@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use self::index::{Index, token_at};
 use self::speaker::{Attribution, Pattern, Speaker};
-use super::entities::{Entity, MentionRef};
+use super::entities::{self, Entity, MentionRef};
 use super::headings::Headings;
 use super::tokens::Token;
 use crate::ExtractError;
@@ -107,6 +107,7 @@ pub fn find(
     // “A,” he said, “B.”: the second part (starting at this byte) is its own quote with the
     // first part's speaker.
     let mut carried: Option<(usize, Given)> = None;
+    let mut previous_end = 0;
     for (position, span) in spans.iter().enumerate() {
         deadline.check()?;
         let quoted = span.text(text);
@@ -141,7 +142,23 @@ pub fn find(
         }
         let start_paragraph = index.paragraph_of(span.outer.start);
         let given: Given = match attribution {
-            Some(found) => given_by(&index, found, span.outer.start),
+            Some(found) => {
+                let last = match &found.0 {
+                    Speaker::Pronoun(p) => last_speaker_as_pronoun(
+                        &index,
+                        (p, &found.1),
+                        previous.as_ref(),
+                        previous_end,
+                        span.outer.start,
+                    ),
+                    _ => None,
+                };
+                last.unwrap_or_else(|| given_by(&index, found, span.outer.start))
+            }
+            None if text[..span.outer.start].trim_end().ends_with(':') && !standalone => {
+                // "Sunak defended the record: “…”": the colon's sentence speaks.
+                colon_speaker(&index, span.outer.start).unwrap_or_default()
+            }
             None if carry.is_some() => carry.unwrap_or_default(),
             None if standalone => colon_speaker(&index, span.outer.start)
                 .or_else(|| later_in_sentence(&index, &spans[position + 1..], span.outer.start))
@@ -185,6 +202,7 @@ pub fn find(
             continue;
         }
         previous = Some((index.paragraph_of(end), given.clone()));
+        previous_end = span.outer.end;
         let (speaker, speaker_entity, speaker_kind, cue) = given;
         quotes.push(Quote {
             text: quoted.trim_end_matches([',', ' ']).to_owned(),
@@ -197,6 +215,40 @@ pub fn find(
         });
     }
     Ok(quotes)
+}
+
+/// "“…,” says Fontana. “…,” he adds.": a pronoun speaker right after a quote is that quote's
+/// speaker when no other person is named in between and the gender fits.
+fn last_speaker_as_pronoun(
+    index: &Index<'_>,
+    (pronoun, cue): (&str, &str),
+    previous: Option<&(usize, Given)>,
+    previous_end: usize,
+    at: usize,
+) -> Option<Given> {
+    let wanted = pronouns::gender_of(pronoun)?;
+    let (paragraph, (name, entity, kind, _)) = previous?;
+    let here = index.paragraph_of(at);
+    // A speaker the text names (an entity or a name the tagger missed), not a noun phrase.
+    let named = entity.is_some() || matches!(kind, Some(SpeakerKind::Cue | SpeakerKind::Colon));
+    if name.is_none()
+        || !named
+        || !(*paragraph == here || paragraph + 1 == here)
+        || entity.is_some_and(|e| {
+            index.entities[e].kind != entities::Kind::Person
+                || index.gender[e].is_some_and(|g| g != wanted)
+        })
+        || entity.is_none() && name.as_deref().is_some_and(|n| n.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    let persons = &index.persons;
+    let from = persons.partition_point(|m| m.start < previous_end);
+    let to = persons.partition_point(|m| m.start < at);
+    if persons[from..to.max(from)].iter().any(|m| Some(m.entity) != *entity) {
+        return None;
+    }
+    Some((name.clone(), *entity, Some(SpeakerKind::Pronoun), Some(cue.to_owned())))
 }
 
 /// The last quote's speaker when that quote sits in the sentence right before a standalone

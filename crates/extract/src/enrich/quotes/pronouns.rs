@@ -11,7 +11,7 @@ use crate::enrich::entities::MentionRef;
 pub const LOOK_BACK: usize = 40;
 
 /// The gender a pronoun asks for: `Some(true)` female, `Some(false)` male.
-fn gender_of(pronoun: &str) -> Option<bool> {
+pub fn gender_of(pronoun: &str) -> Option<bool> {
     match pronoun.to_lowercase().as_str() {
         "she" => Some(true),
         "he" => Some(false),

@@ -80,6 +80,13 @@ fn speaker_at_with(
         }
     }
     if let Some(m) = index.mention_at(t.start) {
+        // "Georgia Silvera Seamans" tagged as a place: a given name and a surname are a person.
+        let written = &text[m.start..m.end];
+        let person_name = written.contains(' ')
+            && written.split_whitespace().next().and_then(super::cues::given_name_gender).is_some();
+        if index.entities[m.entity].kind == Kind::Location && person_name {
+            return Some((Speaker::Name(written.to_owned()), m.end));
+        }
         return (index.entities[m.entity].kind != Kind::Location)
             .then_some((Speaker::Entity(m.entity), m.end));
     }
@@ -204,12 +211,20 @@ fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, HeadKind)> 
 /// One to three capitalised words the tagger did not mark ("Parr", "Kelly D. Norris").
 fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     // "Senior researcher Mu Li", "Undersecretary for Education …": a role word is no name.
-    let lower = index.word(i).to_lowercase();
-    if !capitalised(index, i)
-        || ROLE_MODIFIERS.contains(&lower.as_str())
-        || PERSON_NOUNS.contains(&lower.as_str())
-    {
+    let is_role = |k: usize| {
+        let lower = index.word(k).to_lowercase();
+        ROLE_MODIFIERS.contains(&lower.as_str()) || PERSON_NOUNS.contains(&lower.as_str())
+    };
+    if !capitalised(index, i) {
         return None;
+    }
+    // "Ambassador Mohib": the name starts after capitalised role words.
+    let mut i = i;
+    while is_role(i) {
+        if !capitalised(index, i + 1) {
+            return None;
+        }
+        i += 1;
     }
     let mut last = i;
     loop {
@@ -364,12 +379,19 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
             k += 1;
             continue;
         }
+        // "with Boswell stating:", "with one poster writing": the preposition opens a clause
+        // whose subject speaks.
+        let with_clause = |end: usize| {
+            k > from
+                && word(k - 1) == "with"
+                && cue_follows(index, token_at(tokens, end)).is_some_and(|v| word(v).ends_with("ing"))
+        };
         let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
         let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
         if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
             let next = token_at(tokens, found_end);
             let possessive = matches!(word(next), "’s" | "'s");
-            if !after_preposition && !possessive {
+            if (!after_preposition || with_clause(found_end)) && !possessive {
                 let named = !matches!(found, Speaker::Phrase(_));
                 accepted.push((k, found));
                 // "Solomon, chief executive of the council, said": the apposition between
@@ -377,6 +399,7 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
                 // spokeswoman, Ana Ruiz, said", the name in it is).
                 if named
                     && word(next) == ","
+                    && !matches!(word(next + 1), "and" | "or")
                     && let Some(close) = (next + 1..end.min(next + 14)).find(|j| word(*j) == ",")
                     && !(next + 1..close).any(|j| is_speech_verb(word(j)))
                 {

@@ -249,3 +249,30 @@ fn titles_slogans_and_scare_quotes_are_not_attributed() {
     assert!(got.is_empty(), "{got:?}");
 }
 
+
+#[test]
+fn an_inverted_attribution_with_a_role_title_names_the_speaker() {
+    let got = speakers("“This was not possible before,” said Ambassador Mohib.");
+    assert_eq!(got[0].1.as_deref(), Some("Mohib"), "{got:?}");
+}
+
+#[test]
+fn a_with_clause_subject_speaks_and_a_coordinated_name_is_no_apposition() {
+    let got = speakers(
+        "It quoted lawyer Colin Yeo, and campaigner Caitlin Boswell, with Boswell stating: “The form is unfair.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Caitlin Boswell"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_right_after_a_quote_is_that_quotes_speaker() {
+    let text = "Mark Mattson studies fasting.\n\n“It works,” says Okafor. “Muscle may go too,” he adds.";
+    let got = speakers(text);
+    assert_eq!(got[1], s("Muscle may go too", "Okafor", SpeakerKind::Pronoun));
+}
+
+#[test]
+fn a_colon_inside_the_sentence_gives_the_quote_to_its_subject() {
+    let got = speakers("During questions on Wednesday, Ana Ruiz defended the record: “We are working hard.”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
