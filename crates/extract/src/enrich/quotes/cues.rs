@@ -18,7 +18,98 @@ pub const SPEECH_VERBS: &[&str] = &[
     "testified", "wondered", "whispered", "shouted", "yelled", "answered", "answers", "agreed",
     "agrees", "mused", "boasted", "complained", "complains", "pointed", "elaborated",
     "elaborates", "texted", "emailed", "describes", "described", "believes", "believed",
-    "thinks", "recommend", "says", "admits", "insist", "warn", "explain",
+    "thinks", "recommend", "says", "admits", "insist", "warn", "explain", "offers", "offered",
+    "reasoned", "concludes", "read", "stating", "writing", "finds", "found", "cited", "quoted",
+    "quoting", "tweeting", "posting", "announcing", "arguing", "urging", "acknowledges",
+    "replying", "asking",
+];
+
+/// Speech verbs a written document may be the subject of ("the report read", "a review
+/// concluded"), besides "according to": a document noun phrase speaks only with these.
+pub const DOCUMENT_VERBS: &[&str] = &[
+    "read", "reads", "states", "stated", "stating", "concludes", "concluded", "found", "finds",
+    "notes", "noted", "says", "said", "shows", "showed", "warns", "warned", "adds", "added",
+    "explains", "explained", "argues", "argued", "recommends", "recommended", "describes",
+    "described", "suggests", "suggested", "claims", "claimed",
+];
+
+/// Head nouns of a written or published source ("the report", "a meta-analysis", "the post"):
+/// a noun phrase ending in one speaks only with a [`DOCUMENT_VERBS`] verb or "according to".
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "report", "reports", "study", "studies", "statement", "letter", "release", "analysis",
+    "meta-analysis", "review", "post", "message", "survey", "memo", "document", "documents",
+    "filing", "complaint", "ruling", "judgment", "judgement", "paper", "article", "website",
+    "tweet", "email", "notice", "guidance", "assessment", "audit", "poll", "editorial",
+    "indictment", "affidavit", "verdict", "decision", "communique", "communiqué", "bulletin",
+    "investigation", "inquiry", "findings", "research", "trial", "trials",
+];
+
+/// Head nouns of people and roles that speak ("the Ohio lawmaker", "a neighbour", "the
+/// 52-year-old father"); nouns ending in an agent suffix ([`AGENT_SUFFIXES`]) count too.
+pub const PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "men", "women", "boy", "girl", "child", "children", "father", "mother",
+    "son", "daughter", "husband", "wife", "brother", "sister", "parent", "uncle", "aunt",
+    "grandmother", "grandfather", "friend", "neighbour", "neighbor", "resident", "official",
+    "chief", "head", "president", "minister", "secretary", "undersecretary", "chair",
+    "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson",
+    "lawmaker", "senator", "governor", "mayor", "judge", "attorney", "lawyer", "counsel",
+    "prosecutor", "candidate", "politician", "diplomat", "envoy", "ambassador", "aide",
+    "adviser", "advisor", "analyst", "expert", "scientist", "economist", "doctor", "nurse",
+    "surgeon", "physician", "professor", "student", "teacher", "coach", "captain", "player",
+    "witness", "victim", "survivor", "veteran", "soldier", "officer", "sergeant", "general",
+    "colonel", "commander", "agent", "source", "sources", "author", "poster", "user", "blogger",
+    "journalist", "reporter", "correspondent", "editor", "columnist", "critic", "activist",
+    "protester", "campaigner", "organiser", "organizer", "founder", "owner", "executive",
+    "director", "manager", "ceo", "cfo", "boss", "employee", "worker", "staffer", "colleague",
+    "member", "leader", "representative", "delegate", "negotiator", "mediator", "citizen",
+    "voter", "patient", "customer", "tourist", "visitor", "fan", "nutritionist", "dietitian",
+    "researcher", "investigator", "inspector", "auditor", "regulator", "ombudsman", "pastor",
+    "priest", "bishop", "imam", "rabbi", "monk", "nun", "king", "queen", "prince", "princess",
+    "premier", "chancellor", "speaker", "commissioner", "councillor", "councilor", "deputy",
+    "assemblyman", "assemblywoman", "congressman", "congresswoman", "mp", "mep", "legislator",
+    "strategist", "pollster", "insider", "observer", "eyewitness", "bystander", "passenger",
+    "driver", "pilot", "farmer", "fisherman", "shopkeeper", "vendor", "trader", "banker",
+    "investor", "entrepreneur", "developer", "engineer", "designer", "artist", "writer",
+    "singer", "actor", "actress", "producer", "athlete", "runner", "referee",
+    "umpire", "fighter", "rebel", "militant", "suspect", "defendant", "plaintiff", "applicant",
+    "claimant", "refugee", "migrant", "immigrant", "person", "people", "individual", "someone",
+    "everyone", "anyone", "nobody", "couple", "family", "families", "crowd", "crowds",
+    "graduate", "alumnus", "alumna", "fellow", "intern", "partner", "guest", "host",
+    "participant", "official", "insider", "clerk", "staff", "cleric", "elder", "chef",
+    "owner", "landlord", "tenant", "homeowner", "shopper", "commuter", "local", "locals",
+    "native", "expat", "mum", "mom", "dad", "grandparent", "relative", "cousin", "nephew",
+    "niece", "widow", "widower", "teenager", "youth", "pensioner", "retiree", "novelist",
+    "poet", "historian", "spokesmen", "spokeswomen",
+];
+
+/// Head nouns of organisations and bodies that speak ("the central bank", "the ministry").
+pub const ORG_NOUNS: &[&str] = &[
+    "bank", "ministry", "department", "government", "administration", "agency", "office",
+    "court", "council", "committee", "commission", "board", "party", "company", "firm",
+    "group", "union", "association", "institute", "institution", "university", "school",
+    "college", "hospital", "police", "army", "military", "navy", "force", "forces", "embassy",
+    "consulate", "cabinet", "parliament", "congress", "senate", "assembly", "team", "club",
+    "league", "federation", "organisation", "organization", "authority", "authorities",
+    "watchdog", "campaign", "coalition", "alliance", "network", "charity",
+    "foundation", "society", "centre", "center", "service", "services", "city", "state",
+    "county", "municipality", "town", "village", "country", "nation", "kremlin", "pentagon",
+    "white", "house", "opposition", "junta", "regime", "prosecution", "defence", "defense",
+    "brand", "chain", "retailer", "airline", "carrier", "operator", "provider", "manufacturer",
+    "maker", "publisher", "newspaper", "broadcaster", "channel", "outlet", "station",
+];
+
+/// Endings of agent nouns that name a person by what they do ("tester", "pharmacist",
+/// "librarian", "spokesperson").
+pub const AGENT_SUFFIXES: &[&str] = &[
+    "er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ess",
+];
+
+/// Capitalised words that open a role or title before a name, not a name themselves
+/// ("Senior researcher Mu Li", "Undersecretary for Education Mr. Toccafondi").
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "senior", "chief", "deputy", "former", "acting", "interim", "assistant", "associate",
+    "vice", "junior", "lead", "principal", "executive", "managing", "general", "special",
+    "team", "staff", "campaign", "party",
 ];
 
 /// Words a speech verb may be separated from its subject by ("Ruiz also said", "Ruiz has said").
@@ -114,4 +205,49 @@ pub const PREPOSITIONS: &[&str] = &[
 #[must_use]
 pub fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&word)
+}
+
+/// What a noun phrase's head says about it as a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// A person, role, group or organisation: speaks with any speech verb.
+    Agent,
+    /// A written source: speaks only with a document verb or "according to".
+    Document,
+}
+
+/// Whether a noun phrase whose last word is `head` can speak, and how.
+#[must_use]
+pub fn head_kind(head: &str) -> Option<HeadKind> {
+    let lower = head.to_lowercase();
+    let w = lower.as_str();
+    if DOCUMENT_NOUNS.contains(&w) {
+        return Some(HeadKind::Document);
+    }
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    let agent = [w, singular].iter().any(|h| {
+        PERSON_NOUNS.contains(h)
+            || ORG_NOUNS.contains(h)
+            || GROUP_NOUNS.contains(h)
+            || (h.chars().count() > 4 && AGENT_SUFFIXES.iter().any(|s| h.ends_with(s)))
+    });
+    agent.then_some(HeadKind::Agent)
+}
+
+/// The gender a given name tells, from the compiled list of
+/// `crates/extract/models/given_names.tsv` (source and licence in its header): `Some(true)`
+/// female, `Some(false)` male, `None` unknown or shared.
+#[must_use]
+pub fn given_name_gender(name: &str) -> Option<bool> {
+    static NAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, bool>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("../../../models/given_names.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(n, s)| (n, s == "f"))
+                .collect()
+        });
+    let lower = name.to_lowercase();
+    NAMES.get(lower.as_str()).copied()
 }

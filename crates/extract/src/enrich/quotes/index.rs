@@ -61,6 +61,8 @@ pub struct Index<'a> {
     subjects: RefCell<HashMap<usize, Option<(usize, usize)>>>,
     /// Per sentence start: the accepted speakers of the subject walk.
     pub walks: RefCell<HashMap<usize, Walk>>,
+    /// The quoted byte ranges (marks excluded), in text order.
+    quoted: Vec<std::ops::Range<usize>>,
 }
 
 fn last_word(s: &str) -> Option<String> {
@@ -133,19 +135,26 @@ impl<'a> Index<'a> {
             by_role_word,
             subjects: RefCell::new(HashMap::new()),
             walks: RefCell::new(HashMap::new()),
+            quoted: super::spans::quote_spans(text)
+                .into_iter()
+                .flat_map(|s| s.parts)
+                .collect(),
         };
         index.gender = index.genders();
         index
     }
 
     /// Each person's gender: from a gendered title just before a mention ("Ms. Ruiz"), else
-    /// from the first gendered pronoun whose nearest earlier person in its sentence is that
+    /// from a full name's given name ([`cues::given_name_gender`]), else from the first
+    /// gendered pronoun outside quote marks whose nearest earlier person in its sentence is that
     /// person. One pass over the tokens.
     fn genders(&self) -> Vec<Option<bool>> {
         let mut gender: Vec<Option<bool>> = vec![None; self.entities.len()];
         if !self.persons_ordered {
             return gender;
         }
+        // A given name the list knows ("Darren Tipton"), where no title said otherwise.
+        let mut titled = vec![false; self.entities.len()];
         let mut next_person = 0;
         let mut last_person: Option<&MentionRef> = None;
         for (k, t) in self.tokens.iter().enumerate() {
@@ -162,12 +171,25 @@ impl<'a> Index<'a> {
                     .filter(|_| m.start == t.start)
                 {
                     gender[m.entity] = Some(*female);
+                    titled[m.entity] = true;
+                }
+                if !titled[m.entity]
+                    && let Some(first) = self.entities[m.entity].name.split_whitespace().next()
+                    && self.entities[m.entity].name.contains(' ')
+                    && let Some(female) = cues::given_name_gender(first)
+                {
+                    gender[m.entity] = Some(female);
                 }
                 last_person = Some(m);
                 next_person += 1;
             }
             let w = t.text(self.text);
-            if w.len() > 7 || !w.starts_with(['h', 'H', 's', 'S']) {
+            // "…," he said: the pronoun a quote's speaker is resolved from does not vote.
+            if w.len() > 7
+                || !w.starts_with(['h', 'H', 's', 'S'])
+                || self.in_quote(t.start)
+                || cues::is_speech_verb(self.word(k + 1))
+            {
                 continue;
             }
             let lower = w.to_lowercase();
@@ -179,6 +201,12 @@ impl<'a> Index<'a> {
             }
         }
         gender
+    }
+
+    /// Whether byte `byte` is inside quote marks.
+    pub fn in_quote(&self, byte: usize) -> bool {
+        let after = self.quoted.partition_point(|r| r.start <= byte);
+        after > 0 && self.quoted[after - 1].end > byte
     }
 
     /// The paragraph holding `byte`: the number of paragraph breaks wholly before it.
@@ -234,6 +262,9 @@ impl<'a> Index<'a> {
         let start = self.sentence_start(sentence);
         let end = self.sentence_end(sentence);
         (start..end).find_map(|k| {
+            if self.in_quote(tokens[k].start) {
+                return None;
+            }
             let m = self.mention_at(tokens[k].start)?;
             let after_preposition = k > start && PREPOSITIONS.contains(&self.word(k - 1));
             let next = token_at(tokens, m.end);

@@ -3,7 +3,8 @@
 //! titles and slogans left out); its speaker is looked for in order ([`find`]):
 //! 1. the quote's own sentence — a speech verb and its subject after the quote ("…," Okafor
 //!    said / said Ms. Lindqvist / the lawmaker said), before it (Ruiz told reporters: "…") or
-//!    in its middle ("…," he said, "…"), or "according to X" ([`speaker`]);
+//!    in its middle ("…," he said, "…": two quotes, the second given the first one's speaker),
+//!    or "according to X" ([`speaker`]); quoted words are never a speaker;
 //! 2. a sentence ending with a colon just before a quote that stands alone (`colon`);
 //! 3. the attribution of a later quote in the same sentence ("“A,” which …, “B,” she said");
 //! 4. the subject of the sentence before, when it has a speech verb (`previous_sentence`, or
@@ -30,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use self::index::{Index, token_at};
 use self::speaker::{Attribution, Pattern, Speaker};
-use super::entities::{Entity, MentionRef};
+use super::entities::{self, Entity, MentionRef};
 use super::headings::Headings;
 use super::tokens::Token;
 use crate::ExtractError;
@@ -103,31 +104,32 @@ pub fn find(
     let mut quotes: Vec<Quote> = Vec::new();
     // The last quote's paragraph (where it ended) and speaker.
     let mut previous: Option<(usize, Given)> = None;
-    let mut skip_until = 0;
+    // “A,” he said, “B.”: the second part (starting at this byte) is its own quote with the
+    // first part's speaker.
+    let mut carried: Option<(usize, Given)> = None;
+    let mut previous_end = 0;
     for (position, span) in spans.iter().enumerate() {
         deadline.check()?;
-        if span.outer.start < skip_until {
-            continue;
-        }
-        let mut quoted = span.text(text);
-        let mut end = span.inner().end;
+        let quoted = span.text(text);
+        let end = span.inner().end;
         let mut attribution = speaker::after_quote(&index, span.outer.end);
-        // “A,” he said, “B.” — join the second part.
         if let Some((_, _, _, attribution_end)) = &attribution
             && let Some(next) = spans.get(position + 1)
-            && next.parts.len() == 1
+            && *attribution_end <= next.outer.start
             && text[*attribution_end..next.outer.start]
                 .trim()
                 .trim_start_matches(',')
                 .trim()
                 .is_empty()
             && index.paragraph_of(next.outer.start) == index.paragraph_of(span.outer.end)
+            && let Some(found) = attribution.clone()
         {
-            quoted = format!("{} {}", quoted.trim_end_matches([',', ' ']), next.text(text));
-            end = next.inner().end;
-            skip_until = next.outer.end;
+            carried = Some((next.outer.start, given_by(&index, found, span.outer.start)));
         }
-        if attribution.is_none() {
+        let carry = carried
+            .take_if(|(at, _)| *at == span.outer.start)
+            .map(|(_, given)| given);
+        if attribution.is_none() && carry.is_none() {
             attribution = speaker::before_quote(&index, span.outer.start);
         }
         let standalone = starts_sentence(&index, span.outer.start);
@@ -140,9 +142,27 @@ pub fn find(
         }
         let start_paragraph = index.paragraph_of(span.outer.start);
         let given: Given = match attribution {
-            Some(found) => given_by(&index, found, span.outer.start),
+            Some(found) => {
+                let last = match &found.0 {
+                    Speaker::Pronoun(p) => last_speaker_as_pronoun(
+                        &index,
+                        (p, &found.1),
+                        previous.as_ref(),
+                        previous_end,
+                        span.outer.start,
+                    ),
+                    _ => None,
+                };
+                last.unwrap_or_else(|| given_by(&index, found, span.outer.start))
+            }
+            None if text[..span.outer.start].trim_end().ends_with(':') && !standalone => {
+                // "Sunak defended the record: “…”": the colon's sentence speaks.
+                colon_speaker(&index, span.outer.start).unwrap_or_default()
+            }
+            None if carry.is_some() => carry.unwrap_or_default(),
             None if standalone => colon_speaker(&index, span.outer.start)
                 .or_else(|| later_in_sentence(&index, &spans[position + 1..], span.outer.start))
+                .or_else(|| running_from_sentence_before(&index, previous.as_ref(), span.outer.start))
                 .or_else(|| {
                     previous_sentence_speaker(&index, span.outer.start).map(|mut given| {
                         // The sentence before is the last quote's own: a running quote.
@@ -182,6 +202,7 @@ pub fn find(
             continue;
         }
         previous = Some((index.paragraph_of(end), given.clone()));
+        previous_end = span.outer.end;
         let (speaker, speaker_entity, speaker_kind, cue) = given;
         quotes.push(Quote {
             text: quoted.trim_end_matches([',', ' ']).to_owned(),
@@ -194,6 +215,59 @@ pub fn find(
         });
     }
     Ok(quotes)
+}
+
+/// "“…,” says Fontana. “…,” he adds.": a pronoun speaker right after a quote is that quote's
+/// speaker when no other person is named in between and the gender fits.
+fn last_speaker_as_pronoun(
+    index: &Index<'_>,
+    (pronoun, cue): (&str, &str),
+    previous: Option<&(usize, Given)>,
+    previous_end: usize,
+    at: usize,
+) -> Option<Given> {
+    let wanted = pronouns::gender_of(pronoun)?;
+    let (paragraph, (name, entity, kind, _)) = previous?;
+    let here = index.paragraph_of(at);
+    // A speaker the text names (an entity or a name the tagger missed), not a noun phrase.
+    let named = entity.is_some() || matches!(kind, Some(SpeakerKind::Cue | SpeakerKind::Colon));
+    if name.is_none()
+        || !named
+        || !(*paragraph == here || paragraph + 1 == here)
+        || entity.is_some_and(|e| {
+            index.entities[e].kind != entities::Kind::Person
+                || index.gender[e].is_some_and(|g| g != wanted)
+        })
+        || entity.is_none() && name.as_deref().is_some_and(|n| n.starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    let persons = &index.persons;
+    let from = persons.partition_point(|m| m.start < previous_end);
+    let to = persons.partition_point(|m| m.start < at);
+    if persons[from..to.max(from)].iter().any(|m| Some(m.entity) != *entity) {
+        return None;
+    }
+    Some((name.clone(), *entity, Some(SpeakerKind::Pronoun), Some(cue.to_owned())))
+}
+
+/// The last quote's speaker when that quote sits in the sentence right before a standalone
+/// quote ("“…,” states Slayton. “…”"): a running quote.
+fn running_from_sentence_before(
+    index: &Index<'_>,
+    previous: Option<&(usize, Given)>,
+    outer_start: usize,
+) -> Option<Given> {
+    let (_, (name, entity, _, cue)) = previous.filter(|(_, g)| g.0.is_some())?;
+    let q = token_at(index.tokens, outer_start);
+    let before = index.tokens.get(q.checked_sub(1)?)?;
+    if index.paragraph_of(before.start) != index.paragraph_of(outer_start) {
+        return None;
+    }
+    // The sentence before holds a quote whose speaker is the last one found.
+    let sentence = before.sentence;
+    let holds_quote = (index.sentence_start(sentence)..q).any(|k| index.in_quote(index.tokens[k].start));
+    holds_quote.then(|| (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone()))
 }
 
 /// Whether the sentence of byte `at` holds a noun cue ("in a statement", "a spokesman").

@@ -11,7 +11,7 @@ use crate::enrich::entities::MentionRef;
 pub const LOOK_BACK: usize = 40;
 
 /// The gender a pronoun asks for: `Some(true)` female, `Some(false)` male.
-fn gender_of(pronoun: &str) -> Option<bool> {
+pub fn gender_of(pronoun: &str) -> Option<bool> {
     match pronoun.to_lowercase().as_str() {
         "she" => Some(true),
         "he" => Some(false),
@@ -36,19 +36,35 @@ pub fn resolve<'a>(index: &Index<'a>, pronoun: &str, at: usize) -> Option<&'a Me
     // Walk back: the nearest compatible person in this sentence, else the first compatible
     // person of the nearest earlier sentence holding one.
     let window = || persons[..before_at].iter().rev().take(LOOK_BACK);
-    let mut candidate: Option<&MentionRef> = None;
-    for m in window() {
-        if let Some(c) = candidate
-            && m.sentence != c.sentence
-        {
-            return candidate;
-        }
-        if compatible(m) {
-            if m.sentence == sentence {
-                return Some(m);
+    let nearest = |fits: &dyn Fn(&MentionRef) -> bool| {
+        let mut candidate: Option<&'a MentionRef> = None;
+        for m in window() {
+            if let Some(c) = candidate
+                && m.sentence != c.sentence
+            {
+                return candidate;
             }
-            candidate = Some(m);
+            if fits(m) {
+                if m.sentence == sentence {
+                    return Some(m);
+                }
+                candidate = Some(m);
+            }
         }
+        candidate
+    };
+    let lenient = nearest(&compatible);
+    // A person whose gender the text gives beats a nearer one it does not (often an
+    // organisation tagged as a person, "Paris Baguette"), within a few sentences.
+    let gendered = |m: &MentionRef| wanted.is_some() && index.gender[m.entity] == wanted;
+    match lenient {
+        Some(m) if index.gender[m.entity].is_none() && wanted.is_some() => nearest(&gendered)
+            .filter(|g| g.sentence + GENDERED_REACH >= sentence)
+            .or(lenient),
+        _ => lenient,
     }
-    candidate
 }
+
+/// How many sentences back a person of the pronoun's gender is preferred over a nearer person
+/// of unknown gender.
+const GENDERED_REACH: usize = 4;

@@ -4,8 +4,9 @@
 //! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
 
 use super::cues::{
-    ACCORDING_TO, NAME_TITLES, GROUP_NOUNS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, SUBJECT_PRONOUNS,
-    VERB_GAP_WORDS, is_speech_verb,
+    ACCORDING_TO, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
+    NP_STOPS, PERSON_NOUNS, ROLE_MODIFIERS, SUBJECT_PRONOUNS, VERB_GAP_WORDS, head_kind,
+    is_speech_verb,
 };
 use std::rc::Rc;
 
@@ -49,6 +50,26 @@ fn capitalised(index: &Index<'_>, k: usize) -> bool {
 /// a name, pronouns and groups count anywhere; a descriptive noun phrase or an untagged
 /// capitalised name counts only when a speech verb follows it, unless `need_cue` is false.
 pub fn speaker_at(index: &Index<'_>, i: usize, need_cue: bool) -> Option<(Speaker, usize)> {
+    speaker_at_with(index, i, need_cue, false)
+}
+
+/// The next speech verb after token `k` in its sentence, within a few words.
+fn next_verb(index: &Index<'_>, k: usize) -> Option<usize> {
+    let sentence = index.tokens.get(k)?.sentence;
+    (k + 1..k + 16)
+        .take_while(|j| index.tokens.get(*j).is_some_and(|t| t.sentence == sentence))
+        .find(|j| is_speech_verb(index.word(*j)))
+}
+
+/// [`speaker_at`]; a written source ("the report") speaks when `documents` is true (after
+/// "according to" or a document verb before it), else only when the next speech verb is a
+/// document verb ("the report read").
+fn speaker_at_with(
+    index: &Index<'_>,
+    i: usize,
+    need_cue: bool,
+    documents: bool,
+) -> Option<(Speaker, usize)> {
     let (text, tokens) = (index.text, index.tokens);
     let t = tokens.get(i)?;
     // "Ms. Lindqvist": a title the tagger left out of the name.
@@ -59,6 +80,13 @@ pub fn speaker_at(index: &Index<'_>, i: usize, need_cue: bool) -> Option<(Speake
         }
     }
     if let Some(m) = index.mention_at(t.start) {
+        // "Georgia Silvera Seamans" tagged as a place: a given name and a surname are a person.
+        let written = &text[m.start..m.end];
+        let person_name = written.contains(' ')
+            && written.split_whitespace().next().and_then(super::cues::given_name_gender).is_some();
+        if index.entities[m.entity].kind == Kind::Location && person_name {
+            return Some((Speaker::Name(written.to_owned()), m.end));
+        }
         return (index.entities[m.entity].kind != Kind::Location)
             .then_some((Speaker::Entity(m.entity), m.end));
     }
@@ -80,8 +108,27 @@ pub fn speaker_at(index: &Index<'_>, i: usize, need_cue: bool) -> Option<(Speake
     if let Some((g, end)) = group_at(index, i) {
         return Some((Speaker::Phrase(g), end));
     }
-    let (found, last) = phrase_at(index, i).or_else(|| name_at(index, i))?;
+    let (found, last) = match phrase_at(index, i) {
+        Some((found, last, HeadKind::Document)) => {
+            let verb = next_verb(index, last);
+            if !documents && !verb.is_some_and(|v| DOCUMENT_VERBS.contains(&index.word(v))) {
+                return None;
+            }
+            (found, last)
+        }
+        Some((found, last, HeadKind::Agent)) => (found, last),
+        None => name_at(index, i)?,
+    };
     if !need_cue || cue_follows(index, last + 1).is_some() {
+        return Some((found, tokens[last].end));
+    }
+    // "Mu Li, of the university's school, said": an apposition between commas before the verb.
+    if index.word(last + 1) == ","
+        && let Some(close) = (last + 2..last + 14)
+            .take_while(|j| is_word(index, *j) || matches!(index.word(*j), "," | "’s" | "'s" | "-"))
+            .find(|j| index.word(*j) == ",")
+        && cue_follows(index, close + 1).is_some()
+    {
         return Some((found, tokens[last].end));
     }
     // "the father of two said": the speaker is the head phrase; "of" and up to two words may
@@ -120,8 +167,10 @@ fn group_at(index: &Index<'_>, i: usize) -> Option<(String, usize)> {
 
 /// A descriptive noun phrase: a determiner and up to [`NP_MAX_WORDS`] words ("the Ohio
 /// lawmaker", "one tester", "the Institute's release"), up to a stop word or punctuation.
-/// Returns it and its last token.
-fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+/// Its head (last word) must name a person, role, group, organisation or written source
+/// ([`head_kind`]): "the final text" or "the plan" never speaks. Returns it, its last token and
+/// the head's kind.
+fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, HeadKind)> {
     let (text, tokens) = (index.text, index.tokens);
     let det = index.word(i).to_lowercase();
     if !NP_DETERMINERS.contains(&det.as_str()) {
@@ -142,18 +191,40 @@ fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
         }
         last = k;
     }
-    (last > i).then(|| {
-        (
-            Speaker::Phrase(text[tokens[i].start..tokens[last].end].to_owned()),
-            last,
-        )
-    })
+    if last == i {
+        return None;
+    }
+    // The head: the last word before a trailing "of <Name>" ("the U.S. Department of
+    // Agriculture" keeps "Department"), else the last word.
+    let head = (i + 1..=last)
+        .rev()
+        .find(|k| index.word(*k) == "of")
+        .map_or(last, |of| of - 1);
+    let kind = head_kind(index.word(head))?;
+    Some((
+        Speaker::Phrase(text[tokens[i].start..tokens[last].end].to_owned()),
+        last,
+        kind,
+    ))
 }
 
 /// One to three capitalised words the tagger did not mark ("Parr", "Kelly D. Norris").
 fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    // "Senior researcher Mu Li", "Undersecretary for Education …": a role word is no name.
+    let is_role = |k: usize| {
+        let lower = index.word(k).to_lowercase();
+        ROLE_MODIFIERS.contains(&lower.as_str()) || PERSON_NOUNS.contains(&lower.as_str())
+    };
     if !capitalised(index, i) {
         return None;
+    }
+    // "Ambassador Mohib": the name starts after capitalised role words.
+    let mut i = i;
+    while is_role(i) {
+        if !capitalised(index, i + 1) {
+            return None;
+        }
+        i += 1;
     }
     let mut last = i;
     loop {
@@ -181,7 +252,7 @@ fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     {
         return None;
     }
-    speaker_at(index, i + 2, false)
+    speaker_at_with(index, i + 2, false, true)
 }
 
 /// The attribution right after a quote ending at byte `quote_end`, in the quote's sentence:
@@ -203,13 +274,35 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     // "said theCUBE’s Savannah Peterson": the speaker follows the possessive.
     let after_verb = if matches!(word(i + 2), "’s" | "'s") { i + 3 } else { i + 1 };
     if is_speech_verb(word(i))
-        && let Some((speaker, end)) = speaker_at(index, after_verb, false)
+        && let Some((speaker, end)) =
+            speaker_at_with(index, after_verb, false, DOCUMENT_VERBS.contains(&word(i)))
     {
         return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
     }
-    let (speaker, next) = speaker_at(index, i, true)?;
-    let cue = cue_follows(index, token_at(tokens, next))?;
-    Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end))
+    if let Some((speaker, next)) = speaker_at(index, i, true)
+        && let Some(cue) = cue_follows(index, token_at(tokens, next))
+    {
+        return Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end));
+    }
+    subject_then_verb(index, i, quote_sentence)
+}
+
+/// "…," team member Rodaba Noori told the press: a speech verb a few words after the quote,
+/// and the speaker that ends right before it (role words in front are passed over).
+fn subject_then_verb(index: &Index<'_>, from: usize, sentence: usize) -> Option<Attribution> {
+    let tokens = index.tokens;
+    let verb = (from..from + 8)
+        .take_while(|k| {
+            tokens.get(*k).is_some_and(|t| {
+                t.sentence == sentence && !matches!(index.word(*k), "“" | "”" | "\"" | ";")
+            })
+        })
+        .find(|k| is_speech_verb(index.word(*k)))?;
+    (from..verb).find_map(|k| {
+        let (speaker, end) = speaker_at(index, k, true)?;
+        let cue = cue_follows(index, token_at(tokens, end))?;
+        (cue == verb).then(|| (speaker, index.word(verb).to_owned(), Pattern::Verb, tokens[verb].end))
+    })
 }
 
 /// The attribution before a quote starting at byte `quote_start`, in its sentence: the last
@@ -263,7 +356,10 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
     let sentence = tokens[from].sentence;
     let end = index.sentence_end(sentence);
     let word = |k: usize| index.word(k);
-    let mut skipped = vec![false; end.saturating_sub(from)];
+    // Words inside quote marks are the quote's, never its speaker.
+    let mut skipped: Vec<bool> = (from..end)
+        .map(|k| index.in_quote(tokens[k].start))
+        .collect();
     let mut k = from;
     while k < end {
         if word(k) == "," && k + 1 < end && matches!(word(k + 1), "who" | "which" | "whose" | "whom")
@@ -283,12 +379,19 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
             k += 1;
             continue;
         }
+        // "with Boswell stating:", "with one poster writing": the preposition opens a clause
+        // whose subject speaks.
+        let with_clause = |end: usize| {
+            k > from
+                && word(k - 1) == "with"
+                && cue_follows(index, token_at(tokens, end)).is_some_and(|v| word(v).ends_with("ing"))
+        };
         let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
         let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
         if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
             let next = token_at(tokens, found_end);
             let possessive = matches!(word(next), "’s" | "'s");
-            if !after_preposition && !possessive {
+            if (!after_preposition || with_clause(found_end)) && !possessive {
                 let named = !matches!(found, Speaker::Phrase(_));
                 accepted.push((k, found));
                 // "Solomon, chief executive of the council, said": the apposition between
@@ -296,6 +399,7 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
                 // spokeswoman, Ana Ruiz, said", the name in it is).
                 if named
                     && word(next) == ","
+                    && !matches!(word(next + 1), "and" | "or")
                     && let Some(close) = (next + 1..end.min(next + 14)).find(|j| word(*j) == ",")
                     && !(next + 1..close).any(|j| is_speech_verb(word(j)))
                 {

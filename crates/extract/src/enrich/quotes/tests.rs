@@ -90,11 +90,72 @@ fn a_pronoun_resolves_across_a_paragraph_to_the_person_of_its_gender() {
 }
 
 #[test]
-fn split_quotes_are_joined() {
+fn a_quote_split_by_its_attribution_is_two_quotes_with_one_speaker() {
     assert_eq!(
         quotes("Tom Berg spoke. “First,” he said, “we wait.”"),
-        [q("First we wait.", "Tom Berg", "said")]
+        [q("First", "Tom Berg", "said"), q("we wait.", "Tom Berg", "said")]
     );
+}
+
+#[test]
+fn a_mid_quote_attribution_with_a_role_before_the_name_names_the_speaker() {
+    let got = speakers(
+        "The coach, Ali Mehr, was proud.\n\n“We came far,” team member Rodaba Noori told the press, “and we learned.”",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|g| g.1.as_deref() == Some("Rodaba Noori")), "{got:?}");
+}
+
+#[test]
+fn partial_quotes_in_one_sentence_are_not_merged_and_a_plain_subject_is_no_speaker() {
+    let got = quotes(
+        "Ana Ruiz called the old rules “bureaucratic theatre”, but the final text, she said, was “practical and fair”.",
+    );
+    assert!(got.iter().all(|g| g.0 != "bureaucratic theatre practical and fair"), "{got:?}");
+    assert!(got.iter().all(|g| g.1.as_deref() != Some("the final text")), "{got:?}");
+}
+
+#[test]
+fn a_noun_phrase_speaks_only_when_its_head_is_an_agent_or_a_document_with_a_document_verb() {
+    let got = speakers("“Growth will slow,” the report read.");
+    assert_eq!(got[0].1.as_deref(), Some("the report"));
+    let got = speakers("“We will rebuild,” the plan said.");
+    assert_eq!(got[0].1, None, "{got:?}");
+    let got = speakers("“Prices will rise,” the spokeswoman said.");
+    assert_eq!(got[0].1.as_deref(), Some("the spokeswoman"));
+}
+
+#[test]
+fn a_name_inside_the_quote_before_is_not_the_speaker_of_a_running_quote() {
+    let text = "Experts disagree.\n\n“Coffee, in itself, has benefits,” states Lauren Slayton. “Sugar does not.”";
+    let got = speakers(text);
+    assert_eq!(got[1], s("Sugar does not.", "Lauren Slayton", SpeakerKind::RunningQuote));
+}
+
+#[test]
+fn a_role_word_before_a_name_is_not_the_speaker() {
+    let got = speakers("Senior researcher Mu Li, of the university, said “the data is clear and the risk is real.”");
+    assert_eq!(got[0].1.as_deref(), Some("Mu Li"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_prefers_the_person_whose_given_name_has_its_gender() {
+    let text = "Darren Tipton leads Paris Baguette.\n\nParis Baguette remains “a true bakery,” he said.";
+    let got = speakers(text);
+    assert_eq!(got[0].1.as_deref(), Some("Darren Tipton"), "{got:?}");
+}
+
+#[test]
+fn given_names_tell_gender_from_the_compiled_list() {
+    assert_eq!(cues::given_name_gender("Darren"), Some(false));
+    assert_eq!(cues::given_name_gender("lauren"), Some(true));
+    assert_eq!(cues::given_name_gender("Zorbu"), None);
+}
+
+#[test]
+fn a_document_speaks_after_according_to() {
+    let got = speakers("“Rents rose by a third,” according to the report.");
+    assert_eq!(got, [s("Rents rose by a third", "the report", SpeakerKind::AccordingTo)]);
 }
 
 #[test]
@@ -186,4 +247,32 @@ fn a_name_the_tagger_missed_still_speaks_before_a_speech_verb() {
 fn titles_slogans_and_scare_quotes_are_not_attributed() {
     let got = speakers("Ana Ruiz sang “Better Days Ahead” at the “festival” on Sunday.");
     assert!(got.is_empty(), "{got:?}");
+}
+
+
+#[test]
+fn an_inverted_attribution_with_a_role_title_names_the_speaker() {
+    let got = speakers("“This was not possible before,” said Ambassador Mohib.");
+    assert_eq!(got[0].1.as_deref(), Some("Mohib"), "{got:?}");
+}
+
+#[test]
+fn a_with_clause_subject_speaks_and_a_coordinated_name_is_no_apposition() {
+    let got = speakers(
+        "It quoted lawyer Colin Yeo, and campaigner Caitlin Boswell, with Boswell stating: “The form is unfair.”",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Caitlin Boswell"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_right_after_a_quote_is_that_quotes_speaker() {
+    let text = "Mark Mattson studies fasting.\n\n“It works,” says Okafor. “Muscle may go too,” he adds.";
+    let got = speakers(text);
+    assert_eq!(got[1], s("Muscle may go too", "Okafor", SpeakerKind::Pronoun));
+}
+
+#[test]
+fn a_colon_inside_the_sentence_gives_the_quote_to_its_subject() {
+    let got = speakers("During questions on Wednesday, Ana Ruiz defended the record: “We are working hard.”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
 }
