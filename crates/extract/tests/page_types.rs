@@ -217,3 +217,35 @@ fn an_article_leaves_out_its_related_links_box_and_newsletter_prompt() {
         ],
     );
 }
+
+/// The interface text of an article that no class name gives away: a sign-up prompt around a
+/// button, a photo credit, a "Related:" line and a "More from" section at the end.
+fn article_with_unmarked_interface() -> String {
+    let paragraphs: Vec<String> = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        "<html><body>{NAV}<div id=\"page\"><div><h1>Harbour bridge closes to cars</h1>\
+         <p>Photo: Ana Ruiz for the Harbour Times</p>{}{}\
+         <p>Related: <a href=\"/a/9\">Ferry timetable changes for the winter months</a></p>{}{}\
+         <div><p>Get the morning briefing every weekday.</p><button>Sign me up</button></div>{}{}\
+         <h3>More from the harbour desk</h3>\
+         <div><p><a href=\"/a/7\">Tram fares to rise</a> as the operator reports a year of losses, \
+         with the council asked to cover the gap.</p></div></div></div>{FOOTER}</body></html>",
+        paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3], paragraphs[4], paragraphs[5]
+    )
+}
+
+#[test]
+fn an_article_leaves_out_credits_teasers_prompts_and_more_from_sections_by_their_shape() {
+    let text = text_of(&article_with_unmarked_interface());
+    assert_all_in(&text, &STORY);
+    assert_all_out(
+        &text,
+        &[
+            "Photo: Ana Ruiz",
+            "Ferry timetable changes",
+            "morning briefing",
+            "More from the harbour desk",
+            "Tram fares to rise",
+        ],
+    );
+}

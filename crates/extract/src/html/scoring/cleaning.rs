@@ -43,6 +43,7 @@ impl Table<'_> {
                 self.remove(i);
             }
         }
+        self.remove_prompts(chosen, &inside);
         self.mark_data_tables(&inside);
         let is_root = |i: u32| chosen.contains(&i);
         // Readability renames the joined siblings it does not keep as they are to divs.
@@ -96,6 +97,7 @@ impl Table<'_> {
                 }
             }
         }
+        self.remove_interface(chosen, &inside);
     }
 
     /// Readability's data tables (kept whole by the cleaning), and the elements holding one.

@@ -27,6 +27,9 @@
 //! - `paragraphs`: paragraph divs, runs of loose text, paragraph scores, `isProbablyReadable`;
 //! - `candidates`: the top candidate, its climbs and the sibling join;
 //! - `repeats`: the repeated units (posts, cards, sections) a top candidate belongs to;
+//! - `cues`: the cue words of credit lines, teaser lines and furniture headings (data);
+//! - `precision`: the interface text left inside the content after the cleaning (prompts
+//!   around a form control, credit and teaser lines, furniture sections);
 //! - `cleaning`: the title heading, share widgets, chrome, conditional cleaning, data tables;
 //! - `byline`: the byline element and the comments test (on the tree, not the table).
 //!
@@ -37,7 +40,9 @@
 mod byline;
 mod candidates;
 mod cleaning;
+mod cues;
 mod paragraphs;
+mod precision;
 mod repeats;
 mod table;
 mod tags;

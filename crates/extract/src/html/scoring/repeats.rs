@@ -12,6 +12,9 @@ const MAX_LEVELS: usize = 6;
 const MIN_UNITS: usize = 3;
 /// Characters a unit needs to count.
 const MIN_UNIT_CHARS: f32 = 50.0;
+/// Link density under which repeated units are text (posts, cards with excerpts) rather than a
+/// menu; cards whose title is a link reach 0.5 and more.
+const UNITS_MAX_LINK_DENSITY: f32 = 0.7;
 
 impl Table<'_> {
     /// The repeated units the top candidate `top` belongs to, in document order, or `None`
@@ -69,13 +72,15 @@ impl Table<'_> {
         let mut others: Vec<f32> = texts.clone();
         others.sort_by(f32::total_cmp);
         let median = others[others.len() / 2];
-        let widens = total >= 1.5 * own && own <= 4.0 * median && density(links, total) < 0.5;
+        let widens =
+            total >= 1.5 * own && own <= 4.0 * median && density(links, total) < UNITS_MAX_LINK_DENSITY;
         widens.then_some(similar)
     }
 }
 
-/// Link density under which the page's `<main>` counts as text rather than a menu.
-const MAIN_MAX_LINK_DENSITY: f32 = 0.25;
+/// Link density under which the page's `<main>` counts as text rather than a menu (a grid of
+/// linked cards with their prices and blurbs stays under it).
+const MAIN_MAX_LINK_DENSITY: f32 = 0.5;
 /// How much more text than the chosen content the `<main>` must hold to replace it.
 const MAIN_MIN_GAIN: f32 = 1.6;
 

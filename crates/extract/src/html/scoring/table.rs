@@ -527,6 +527,11 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// The next sibling in the tree (removed or not), [`NONE`] at the end.
+    pub(super) fn next_sibling_of(&self, index: u32) -> u32 {
+        self.elements[index as usize].next_sibling
+    }
+
     pub(super) fn ancestors(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
         let mut current = self.elements[index as usize].parent;
         std::iter::from_fn(move || {
