@@ -4,9 +4,11 @@
 # log directories under one temp dir, its own config and env files (so /etc/rabbitmq is not read),
 # its own Erlang cookie, no management plugin.
 #
-# Usage: scripts/cluster.sh up | down | status | kill N | start N | leader QUEUE [VHOST]
+# Usage: scripts/cluster.sh up | down | status | kill N | stop N | start N | leader QUEUE [VHOST]
 #   N is 1, 2 or 3. Node N is ae-cN@localhost, AMQP on 127.0.0.1:$((AE_CLUSTER_PORT+N-1)).
-#   kill N: SIGKILL node N's Erlang VM (no shutdown at all); start N: start it again (it rejoins).
+#   kill N: SIGKILL node N's Erlang VM (no shutdown at all); stop N: stop node N gracefully (as
+#   in a rolling restart: its queues hand leadership over, its connections are closed); start N:
+#   start it again after either (it rejoins).
 #   leader QUEUE [VHOST]: the number of the node leading that quorum queue.
 # Environment: AE_CLUSTER_DIR (default /tmp/ae-cluster), AE_CLUSTER_PORT (first AMQP port, 5681).
 set -euo pipefail
@@ -113,6 +115,11 @@ case "${1:-}" in
     while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     echo "node $n killed (pid $pid)"
     ;;
+  stop)
+    n="${2:?stop N}"
+    ctl "$n" -q stop "$dir/node$n/pid" >/dev/null
+    echo "node $n stopped"
+    ;;
   start)
     n="${2:?start N}"
     start_node "$n"
@@ -134,7 +141,7 @@ case "${1:-}" in
     shift; n="$1"; shift; ctl "$n" "$@"
     ;;
   *)
-    sed -n '2,12p' "$0" >&2
+    sed -n '2,14p' "$0" >&2
     exit 2
     ;;
 esac

@@ -7,6 +7,7 @@
 mod demo;
 mod failover;
 mod helpers;
+mod publish_outage;
 mod replay;
 mod shutdown;
 
