@@ -4,9 +4,11 @@
 # log directories under one temp dir, its own config and env files (so /etc/rabbitmq is not read),
 # its own Erlang cookie, no management plugin.
 #
-# Usage: scripts/cluster.sh up | down | status | kill N | start N | leader QUEUE [VHOST]
+# Usage: scripts/cluster.sh up | down | status | kill N | stop N | start N | leader QUEUE [VHOST]
 #   N is 1, 2 or 3. Node N is ae-cN@localhost, AMQP on 127.0.0.1:$((AE_CLUSTER_PORT+N-1)).
-#   kill N: SIGKILL node N's Erlang VM (no shutdown at all); start N: start it again (it rejoins).
+#   kill N: SIGKILL node N's Erlang VM (no shutdown at all); stop N: stop node N gracefully (as
+#   in a rolling restart: its queues hand leadership over, its connections are closed); start N:
+#   start it again after either (it rejoins).
 #   leader QUEUE [VHOST]: the number of the node leading that quorum queue.
 # Environment: AE_CLUSTER_DIR (default /tmp/ae-cluster), AE_CLUSTER_PORT (first AMQP port, 5681).
 set -euo pipefail
@@ -90,6 +92,8 @@ case "${1:-}" in
     echo "cluster up: amqp://guest:guest@127.0.0.1:$(amqp_port 1),:$(amqp_port 2),:$(amqp_port 3) (dir $dir)"
     ;;
   down)
+    # Nothing to take down (and rabbitmqctl, given a missing HOME, would leave an erl_crash.dump).
+    [ -d "$dir" ] || { echo "cluster down"; exit 0; }
     for n in 3 2 1; do
       if is_running "$n"; then ctl "$n" -q stop >/dev/null 2>&1 || true; fi
       if [ -f "$dir/node$n/pid" ]; then
@@ -113,6 +117,11 @@ case "${1:-}" in
     while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     echo "node $n killed (pid $pid)"
     ;;
+  stop)
+    n="${2:?stop N}"
+    ctl "$n" -q stop "$dir/node$n/pid" >/dev/null
+    echo "node $n stopped"
+    ;;
   start)
     n="${2:?start N}"
     start_node "$n"
@@ -134,7 +143,7 @@ case "${1:-}" in
     shift; n="$1"; shift; ctl "$n" "$@"
     ;;
   *)
-    sed -n '2,12p' "$0" >&2
+    sed -n '2,14p' "$0" >&2
     exit 2
     ;;
 esac

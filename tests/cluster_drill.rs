@@ -1,10 +1,15 @@
-//! The cluster drill: a 3-node RabbitMQ cluster (`scripts/cluster.sh`), two workers connected to
-//! different nodes, and the node that leads the input queue killed with SIGKILL mid-run. Every
-//! article must have its record; duplicates are counted (an article whose record was published
-//! but whose ack died with the node is delivered again — at-least-once, de-duplicated downstream
-//! by the record's message id). Ignored by default (the cluster takes ~20 s to start): `.ci/run`
-//! runs it after the README's test command with
-//! `cargo test --release --test cluster_drill -- --ignored --nocapture`.
+//! The cluster drills, on a 3-node RabbitMQ cluster (`scripts/cluster.sh`):
+//! - two workers connected to different nodes, and the node that leads the input queue killed
+//!   with SIGKILL mid-run: every article must have its record — none lost, none dead-lettered —
+//!   and duplicates are counted and explained (an article whose record was confirmed but whose
+//!   ack died with the node is delivered again: at-least-once, de-duplicated downstream by the
+//!   record's message id);
+//! - an archive replay while the node that leads the archive stream and the input queue is
+//!   stopped gracefully: the replay completes and its summary is exact.
+//!
+//! Ignored by default (the cluster takes ~20 s to start): `.ci/run` runs them after the README's
+//! test command with `cargo test --release --test cluster_drill -- --ignored --nocapture
+//! --test-threads 1`. Where `rabbitmq-server` is absent they print SKIPPED and pass.
 
 #![allow(clippy::unwrap_used)]
 
@@ -12,143 +17,27 @@
 #[path = "broker/helpers.rs"]
 mod helpers;
 
+#[path = "cluster/harness.rs"]
+mod harness;
+
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use article_enricher::settings::{Settings, Sources};
-use helpers::{Client, WorkerProcess, duplicate_count, merge_counts, missing_articles};
+use article_enricher::settings::{Settings, Sources, TopologySettings};
+use harness::{
+    Cluster, Fates, failover_from_logs, log_lines_naming, publish_failures, rabbitmq_installed,
+    sessions,
+};
+use helpers::{Client, WorkerProcess};
 
 const ARTICLES: usize = 5_000;
 const WAIT: Duration = Duration::from_secs(60);
+/// Articles in the archive for the replay drill: enough that the replay is still running when
+/// the stopped node is down.
+const REPLAYED: usize = 40_000;
 
-/// The cluster for the length of the test: `up` on creation, `down` on drop, however it ends.
-struct Cluster {
-    dir: PathBuf,
-    base_port: u16,
-}
-
-impl Cluster {
-    fn script() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/cluster.sh")
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new(Self::script())
-            .args(args)
-            .env("AE_CLUSTER_DIR", &self.dir)
-            .env("AE_CLUSTER_PORT", self.base_port.to_string())
-            .output()
-            .expect("running scripts/cluster.sh");
-        assert!(
-            output.status.success(),
-            "cluster.sh {args:?}: {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn up() -> Self {
-        let base_port = std::env::var("AE_CLUSTER_PORT")
-            .ok()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(5681);
-        let cluster = Self {
-            dir: std::env::temp_dir().join(format!("ae-cluster-{}", std::process::id())),
-            base_port,
-        };
-        cluster.run(&["up"]);
-        cluster
-    }
-
-    /// The AMQP URL of node `n` (1-based).
-    fn url(&self, n: u16) -> String {
-        format!(
-            "amqp://guest:guest@127.0.0.1:{}/%2f",
-            self.base_port + n - 1
-        )
-    }
-
-    /// The three URLs, node `first` first.
-    fn urls_from(&self, first: u16) -> String {
-        (0..3)
-            .map(|i| self.url((first - 1 + i) % 3 + 1))
-            .collect::<Vec<_>>()
-            .join(",")
-    }
-
-    fn leader(&self, queue: &str) -> u16 {
-        self.run(&["leader", queue]).trim().parse().unwrap()
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        if std::thread::panicking() && std::env::var_os("AE_KEEP_CLUSTER").is_some() {
-            eprintln!("cluster kept for inspection in {}", self.dir.display());
-            return;
-        }
-        let _ = Command::new(Self::script())
-            .arg("down")
-            .env("AE_CLUSTER_DIR", &self.dir)
-            .env("AE_CLUSTER_PORT", self.base_port.to_string())
-            .output();
-    }
-}
-
-/// The time between the worker's "connection lost" line and its next "consuming" line: how long
-/// the failover took, as the worker itself saw it.
-fn failover_from_logs(worker: &WorkerProcess) -> Option<Duration> {
-    let mut lost = None;
-    for line in worker.logs().lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let at = v["timestamp"]
-            .as_str()
-            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
-        match (v["message"].as_str(), at) {
-            (Some("connection lost; reconnecting" | "session failed; reconnecting"), Some(at)) => {
-                lost.get_or_insert(at);
-            }
-            (Some("consuming"), Some(at)) if lost.is_some() => {
-                return (at - lost?).to_std().ok();
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// How many `connected` lines a worker has logged (one per session).
-fn sessions(worker: &WorkerProcess) -> usize {
-    worker
-        .logs()
-        .lines()
-        .filter(|l| l.contains("\"message\":\"connected\""))
-        .count()
-}
-
-fn rabbitmq_installed() -> bool {
-    Command::new("sh")
-        .args([
-            "-c",
-            "command -v rabbitmq-server || test -x /usr/lib/rabbitmq/bin/rabbitmq-server",
-        ])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "starts a 3-node RabbitMQ cluster; run by .ci/run"]
-async fn killing_the_input_queue_leader_mid_run_loses_no_article() {
-    if !rabbitmq_installed() {
-        eprintln!("SKIPPED: rabbitmq-server is not installed, the cluster drill cannot run");
-        return;
-    }
-    let cluster = Cluster::up();
+/// The drill's topology, as a worker given the three addresses sees it (quorum output queue).
+fn cluster_topology(cluster: &Cluster) -> TopologySettings {
     let topology = Settings::load(&Sources {
         config_file: None,
         environment: Some(HashMap::from([
@@ -165,6 +54,28 @@ async fn killing_the_input_queue_leader_mid_run_loses_no_article() {
         topology.quorum_group_size, 3,
         "three addresses: three replicas"
     );
+    topology
+}
+
+/// Deliveries a worker consumed, records it published, acks that failed, inputs it requeued.
+async fn worker_counts(worker: &WorkerProcess) -> [f64; 4] {
+    [
+        worker.metric("enricher_messages_consumed_total").await,
+        worker.metric("enricher_records_published_total").await,
+        worker.metric("enricher_ack_failures_total").await,
+        worker.metric("enricher_messages_requeued_total").await,
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "starts a 3-node RabbitMQ cluster; run by .ci/run"]
+async fn killing_the_input_queue_leader_mid_run_loses_no_article() {
+    if !rabbitmq_installed() {
+        eprintln!("SKIPPED: rabbitmq-server is not installed, the cluster drill cannot run");
+        return;
+    }
+    let cluster = Cluster::up();
+    let topology = cluster_topology(&cluster);
 
     // Declared from node 1, so node 1 leads the queues (RabbitMQ's client-local locator).
     Client::connect_to(&cluster.url(1), &topology)
@@ -184,8 +95,12 @@ async fn killing_the_input_queue_leader_mid_run_loses_no_article() {
     ];
     let on_victim = WorkerProcess::spawn_at(&cluster.urls_from(victim), "ae-drill-a", &env);
     let on_survivor = WorkerProcess::spawn_at(&cluster.urls_from(survivor), "ae-drill-b", &env);
-    let mut seen = client.collect_records(ARTICLES / 4, WAIT).await;
-    assert_eq!(seen.len(), ARTICLES / 4, "{}", on_victim.logs());
+    let mut fates = Fates::new(ARTICLES);
+    while fates.records.len() < ARTICLES / 4 {
+        let record = client.next_record(WAIT).await;
+        let record = record.unwrap_or_else(|| panic!("no records:\n{}", on_victim.logs()));
+        fates.record(record.json()["id"].as_str().unwrap().to_owned());
+    }
 
     cluster.run(&["kill", &victim.to_string()]);
     let killed_at = Instant::now();
@@ -205,36 +120,42 @@ async fn killing_the_input_queue_leader_mid_run_loses_no_article() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let noticed = failover.unwrap();
-    while !missing_articles(&seen, ARTICLES).is_empty() {
-        let Some(record) = client.next_record(WAIT).await else {
-            break;
-        };
-        let id = record.json()["id"].as_str().unwrap().to_owned();
-        *seen.entry(id).or_default() += 1;
-    }
+    fates.read_records(&mut client, WAIT).await;
     let all_records = killed_at.elapsed();
-    let missing = missing_articles(&seen, ARTICLES);
-    assert!(
-        missing.is_empty(),
-        "{} articles without a record: {:?}…\n{}",
-        missing.len(),
-        &missing[..missing.len().min(20)],
-        on_victim.logs()
-    );
+    if !fates.without_record().is_empty() {
+        // Where are they? The queues as a live node sees them, then a fresh consumer (the first
+        // one's unacknowledged deliveries return to the queue when its connection closes).
+        eprintln!("queues after the wait:\n{}", cluster.queues(reader));
+        client.close().await;
+        client = Client::connect_to(&cluster.url(reader), &topology).await;
+        fates
+            .read_records(&mut client, Duration::from_secs(10))
+            .await;
+        eprintln!(
+            "after reconnecting the reader: {} without a record",
+            fates.without_record().len()
+        );
+    }
 
     // The killed node comes back and rejoins; nothing more arrives but duplicates.
     cluster.run(&["start", &victim.to_string()]);
     let status = cluster.run(&["status"]);
     assert_eq!(status.matches(" running").count(), 3, "{status}");
-    merge_counts(
-        &mut seen,
-        client
-            .collect_records(ARTICLES, Duration::from_secs(3))
-            .await,
-    );
+    fates
+        .read_remaining(&mut client, Duration::from_secs(3))
+        .await;
     on_victim.wait_ready().await;
     on_survivor.wait_ready().await;
-    let records: usize = seen.values().sum();
+    fates
+        .read_dead_letters(&client, &topology.dead_letter_queue)
+        .await;
+    let queues = cluster.queues(reader);
+    let lost = fates.lost();
+    let without_record = fates.without_record();
+    let counts = [
+        worker_counts(&on_victim).await,
+        worker_counts(&on_survivor).await,
+    ];
     let failover = failover_from_logs(&on_victim).unwrap_or(noticed);
     eprintln!(
         "drill phases: kill to second session seen {:.2} s, kill to every article recorded {:.1} s, \
@@ -243,15 +164,166 @@ async fn killing_the_input_queue_leader_mid_run_loses_no_article() {
         all_records.as_secs_f64(),
         (killed_at.elapsed() - all_records).as_secs_f64()
     );
-    let duplicates = duplicate_count(&seen);
+    eprintln!("queues at the end:\n{queues}");
+    for (name, worker) in [("a", &on_victim), ("b", &on_survivor)] {
+        for (failure, n) in publish_failures(worker) {
+            eprintln!("worker {name}: {n} × {failure}");
+        }
+    }
+    for (name, [consumed, published, ack_failures, requeued]) in ["a", "b"].iter().zip(counts) {
+        eprintln!(
+            "worker {name}: consumed {consumed}, records published {published}, acks failed \
+             {ack_failures}, inputs requeued {requeued}"
+        );
+    }
+    // Every duplicate record is a redelivery: an article consumed again after its first record
+    // was confirmed (its ack died with the connection, or a confirm was lost with it).
+    let redeliveries = counts.iter().map(|c| c[0]).sum::<f64>() - ARTICLES as f64;
+    let duplicates = fates.duplicates();
     eprintln!(
-        "| articles | node killed | records | lost | duplicates | failover | /readyz gap seen |"
+        "| articles | node killed | records | lost | dead-lettered | duplicates | redeliveries | failover | /readyz gap seen |"
+    );
+    eprintln!("|---|---|---|---|---|---|---|---|---|");
+    eprintln!(
+        "| {ARTICLES} | {victim} (input queue leader) | {} | {} | {} | {duplicates} | {redeliveries} | {:.3} s | {readyz_gap} |",
+        fates.record_count(),
+        lost.len(),
+        fates.dead_letters.len(),
+        failover.as_secs_f64()
+    );
+    if !without_record.is_empty() {
+        eprintln!("{}", fates.report());
+        for worker in [&on_victim, &on_survivor] {
+            for line in log_lines_naming(worker, &without_record) {
+                eprintln!("  {line}");
+            }
+        }
+    }
+    assert!(
+        without_record.is_empty() && fates.dead_letters.is_empty(),
+        "{} articles without a record ({} lost), {} dead-lettered:\n{}",
+        without_record.len(),
+        lost.len(),
+        fates.dead_letters.len(),
+        fates.report()
+    );
+    assert!(
+        duplicates as f64 <= redeliveries,
+        "{duplicates} duplicate records but only {redeliveries} redeliveries"
+    );
+    client.close().await;
+}
+
+/// The archive replay as a process of its own, connected to `urls` (the first that answers).
+fn spawn_replay(urls: &str) -> (std::process::Child, std::path::PathBuf) {
+    let log = std::env::temp_dir().join(format!(
+        "ae-drill-replay-{}.log",
+        uuid::Uuid::new_v4().simple()
+    ));
+    let child = std::process::Command::new(helpers::worker_binary())
+        .args(["replay", "--from-archive", "--first", "--json"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("AMQP_URL", urls)
+        .env("ENRICHER__TOPOLOGY__OUTPUT_QUEUE_TYPE", "quorum")
+        .env("ENRICHER__TELEMETRY__FORMAT", "json")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("spawning the replay");
+    (child, log)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "starts a 3-node RabbitMQ cluster; run by .ci/run"]
+async fn stopping_the_archive_leader_mid_replay_leaves_the_summary_exact() {
+    if !rabbitmq_installed() {
+        eprintln!("SKIPPED: rabbitmq-server is not installed, the cluster drill cannot run");
+        return;
+    }
+    let cluster = Cluster::up();
+    let topology = cluster_topology(&cluster);
+    assert!(topology.archive, "the archive stream is on by default");
+    Client::connect_to(&cluster.url(1), &topology)
+        .await
+        .close()
+        .await;
+    let victim = cluster.leader(&topology.archive_queue);
+    let replayer = victim % 3 + 1;
+    let reader = replayer % 3 + 1;
+    let client = Client::connect_to(&cluster.url(reader), &topology).await;
+    // No worker runs: the articles reach the input queue and the archive; the input queue is
+    // emptied, so afterwards it holds exactly what the replay re-published.
+    client.publish_articles(REPLAYED).await;
+    cluster.run(&[
+        "ctl",
+        &reader.to_string(),
+        "purge_queue",
+        &topology.input_queue,
+    ]);
+    assert_eq!(client.queue_len(&topology.input_queue).await, 0);
+
+    // The stop is issued as the replay starts: the command and the node's graceful shutdown
+    // take seconds, the replay of the whole archive longer.
+    let (replay, log) = spawn_replay(&cluster.urls_from(replayer));
+    let started = Instant::now();
+    // The replay's exit is timed on a thread of its own, to compare with the node's stop.
+    let waiter = std::thread::spawn(move || {
+        let output = replay.wait_with_output();
+        (output, started.elapsed())
+    });
+    cluster.run(&["stop", &victim.to_string()]);
+    let stopped_at = started.elapsed();
+    let (replay, took) = tokio::task::spawn_blocking(move || waiter.join().unwrap())
+        .await
+        .unwrap();
+    let replay = replay.unwrap();
+    let mid_replay = took > stopped_at;
+    let logs = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(replay.status.success(), "the replay failed:\n{logs}");
+    let stdout = String::from_utf8(replay.stdout).unwrap();
+    let summary: serde_json::Value = stdout
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .and_then(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("no JSON summary in {stdout:?}\n{logs}"));
+    let summary = &summary["summary"];
+
+    // The input queue holds exactly what the summary says was published.
+    let in_input = client.queue_len(&topology.input_queue).await as usize;
+    cluster.run(&["start", &victim.to_string()]);
+    let status = cluster.run(&["status"]);
+    eprintln!(
+        "replay drill: node {victim} (archive and input leader) stop issued as the replay began, \
+         node down at {:.2} s, replay done at {:.2} s; down mid-replay: {mid_replay}",
+        stopped_at.as_secs_f64(),
+        took.as_secs_f64()
+    );
+    eprintln!(
+        "| archived | node stopped | read | published | failed | unacked | in the input queue |"
     );
     eprintln!("|---|---|---|---|---|---|---|");
     eprintln!(
-        "| {ARTICLES} | {victim} (input queue leader) | {records} | {} | {duplicates} | {:.3} s | {readyz_gap} |",
-        missing_articles(&seen, ARTICLES).len(),
-        failover.as_secs_f64()
+        "| {REPLAYED} | {victim} (archive + input leader) | {} | {} | {} | {} | {in_input} |",
+        summary["read"], summary["published"], summary["failed"], summary["unacked"],
     );
+    assert!(
+        mid_replay,
+        "the node was down only after the replay ended; raise REPLAYED"
+    );
+    assert_eq!(summary["interrupted"], false, "{summary}");
+    for (key, expected) in [
+        ("read", REPLAYED),
+        ("published", REPLAYED),
+        ("skipped", 0),
+        ("failed", 0),
+        ("unacked", 0),
+    ] {
+        assert_eq!(summary[key], expected, "{key}: {summary}\n{logs}");
+    }
+    assert_eq!(in_input, REPLAYED, "{summary}");
+    assert_eq!(status.matches(" running").count(), 3, "{status}");
+    let _ = std::fs::remove_file(log);
     client.close().await;
 }

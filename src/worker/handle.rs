@@ -3,8 +3,8 @@
 //! - a record → publish confirmed to the output exchange, then ack;
 //! - a permanent failure → publish the original message to the dead-letter exchange with the
 //!   reason in headers, confirmed, then ack;
-//! - a publish that keeps failing (transient) → nack with requeue; the quorum queue's delivery
-//!   limit stops a message from cycling forever.
+//! - a publish that keeps failing (transient) → retried for at least the confirm timeout, then
+//!   nack with requeue; the quorum queue's delivery limit stops a message from cycling forever.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -280,6 +280,12 @@ fn record_properties(article_id: &str, input: &BasicProperties) -> BasicProperti
 
 /// Publishes with confirms, retrying transient failures with exponential backoff. Gives up at
 /// once when the connection is gone: the broker will redeliver the input to a new session.
+/// Otherwise it gives up only after `publish_retries` retries *and* `confirm_timeout` since the
+/// first attempt: a quorum queue whose leader was lost nacks publishes until its new leader is
+/// known (seconds), and giving up sooner would nack-requeue the input again and again — each
+/// requeue spends one of the input's `x-delivery-limit` deliveries, and past the limit the
+/// broker dead-letters a healthy article (at most once: dropped if the dead-letter queue's
+/// leader is down too).
 async fn publish_with_retry(
     context: &Context,
     exchange: &str,
@@ -291,6 +297,7 @@ async fn publish_with_retry(
     let initial = Duration::from_millis(worker.retry_backoff_ms);
     let mut backoff = Backoff::new(initial, initial * 1024);
     let mut attempt = 0u32;
+    let started = Instant::now();
     loop {
         match context
             .publisher
@@ -299,7 +306,9 @@ async fn publish_with_retry(
         {
             Ok(()) => return Ok(()),
             Err(error)
-                if attempt >= worker.publish_retries || !context.publisher.is_connected() =>
+                if !context.publisher.is_connected()
+                    || (attempt >= worker.publish_retries
+                        && started.elapsed() >= worker.confirm_timeout()) =>
             {
                 return Err(error);
             }

@@ -8,6 +8,7 @@ mod dashboard;
 mod demo;
 mod failover;
 mod helpers;
+mod publish_outage;
 mod replay;
 mod shutdown;
 
