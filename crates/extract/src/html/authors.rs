@@ -41,6 +41,38 @@ const TRAILERS: [&str; 8] = [
     "publié",
 ];
 
+/// Labels that start the names later in a line that opens with a date (with their spaces, so
+/// that "by" inside a word does not count).
+const LATER_LABELS: [&str; 4] = [" written by ", " posted by ", " by ", " author: "];
+
+/// The fewest lower-case letters before a capital that mark two texts run together
+/// ("Harry RabinowitzTech Reporter"); names such as "McDonald" or "DeSiato" have fewer.
+const GLUED_AFTER: usize = 4;
+
+/// Cuts a byline where two elements' texts ran together without a space ("Harry
+/// RabinowitzTech Reporter" → "Harry Rabinowitz | Tech Reporter"): a capital right after a run
+/// of lower-case letters, once a first name and a surname stand before it.
+fn unglue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 3);
+    let mut lower_run = 0;
+    let mut words = 1;
+    for c in text.chars() {
+        if c.is_uppercase() && lower_run >= GLUED_AFTER && words >= 2 {
+            out.push_str(" | ");
+        }
+        if c.is_lowercase() {
+            lower_run += 1;
+        } else {
+            lower_run = 0;
+        }
+        if c == ' ' {
+            words += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether `text` is only a byline label ("By", "Written by:", "Author").
 #[must_use]
 pub fn is_label(text: &str) -> bool {
@@ -53,7 +85,16 @@ pub fn is_label(text: &str) -> bool {
 /// left.
 #[must_use]
 pub fn clean_byline(raw: &str) -> Option<String> {
-    let mut text = normalize_whitespace(raw);
+    let mut text = unglue(&normalize_whitespace(raw));
+    // A line that opens with its date ("Updated January 8, 2026 Written by Ana Ruiz") names
+    // the author after a later label.
+    let lower = text.to_lowercase();
+    if TRAILERS.iter().any(|t| lower.starts_with(t))
+        && let Some(p) = LATER_LABELS.iter().filter_map(|l| lower.find(l)).min()
+        && text.is_char_boundary(p)
+    {
+        text.drain(..p);
+    }
     // Cut at the first separator, date or trailing label.
     let mut end = text.len();
     for sep in ["|", "•", "·", " — ", " – ", " on "] {
@@ -69,6 +110,10 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         if let Some(p) = lower.find(trailer)
             && text.is_char_boundary(p)
         {
+            // "7 min read": the number belongs to the trailer.
+            let p = text[..p]
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .len();
             end = end.min(p);
         }
     }
@@ -148,6 +193,33 @@ mod tests {
         assert_eq!(clean("By"), None);
         assert_eq!(clean("August 28, 2025 • 5 min read"), None);
         assert_eq!(clean("Author:"), None);
+    }
+
+    #[test]
+    fn names_run_together_with_a_role_are_cut_before_the_role() {
+        assert_eq!(
+            clean("Marta OyelaranTech Reporter").as_deref(),
+            Some("Marta Oyelaran")
+        );
+        assert_eq!(clean("Ronan McDonald").as_deref(), Some("Ronan McDonald"));
+        assert_eq!(clean("Ana DeSouza").as_deref(), Some("Ana DeSouza"));
+    }
+
+    #[test]
+    fn a_reading_time_glued_to_the_name_is_cut_with_its_number() {
+        assert_eq!(
+            clean("Tomas Brenner7 min read").as_deref(),
+            Some("Tomas Brenner")
+        );
+    }
+
+    #[test]
+    fn a_line_that_opens_with_its_update_date_names_the_author_after_the_label() {
+        assert_eq!(
+            clean("Updated January 08, 2026 Written by Ines Calloway Content Coordinator")
+                .as_deref(),
+            Some("Ines Calloway Content Coordinator")
+        );
     }
 
     #[test]

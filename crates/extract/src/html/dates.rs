@@ -8,10 +8,15 @@
 //! 3. the date shown next to the headline: the first `<time>` or written date ("Published on
 //!    July 8, 2025", "25 novembre 2025", "12.12.2025") in the text that follows the `<h1>`, a
 //!    date labelled "Updated" only when no other date is there;
-//! 4. a `<time datetime>` elsewhere, outside comments;
-//! 5. a date in the URL (`/2025/07/08/`);
-//! 6. the modification date, when the page gives no other date (a page that shows only "Last
-//!    updated August 4, 2025" is dated by it).
+//! 4. a date anywhere in the body that a publication label introduces ("Published On: 15
+//!    August 2025"), outside comments, footers, navigation and asides;
+//! 5. a `<time datetime>` elsewhere, outside comments;
+//! 6. a date in the URL (`/2025/07/08/`);
+//! 7. the modification date, when the page gives no other date (a page that shows only "Last
+//!    updated August 4, 2025" is dated by it, also when that line is far from the headline).
+//!
+//! A declared date outranks a different one shown under the headline: on `wcxb-dev`'s even
+//! half, letting the shown date win fixed as many pages as it broke (21 each).
 //!
 //! Dates clearly not the article's are never taken: copyright years and bare years (only full
 //! dates count), comment timestamps (text inside comment sections is skipped), and dates more
@@ -57,17 +62,18 @@ pub fn complete(
     let now = Utc::now();
     meta.published_at = meta.published_at.take().filter(|d| !in_future(d, now));
     meta.modified_at = meta.modified_at.take().filter(|d| !in_future(d, now));
-    if meta.published_at.is_some() {
-        return;
-    }
     let near = headline.and_then(|id| near_headline(doc, id, month_first));
     let (shown, shown_updated) = match near {
-        Some(Shown { date, updated }) => (Some(date), updated),
+        Some(Shown { date, updated, .. }) => (Some(date), updated),
         None => (None, false),
     };
     let shown = shown.filter(|d| !in_future(d, now));
+    if meta.published_at.is_some() {
+        return;
+    }
     let published = itemprop_published(doc)
         .or_else(|| shown.clone().filter(|_| !shown_updated))
+        .or_else(|| labelled_in_body(doc, month_first, PUBLISHED_LABELS))
         .or_else(|| time_element(doc))
         .or_else(|| {
             meta.canonical_url
@@ -79,7 +85,68 @@ pub fn complete(
     if shown_updated && meta.modified_at.is_none() {
         meta.modified_at.clone_from(&shown);
     }
+    if meta.modified_at.is_none() && published.is_none() {
+        meta.modified_at =
+            labelled_in_body(doc, month_first, &UPDATED_LABELS).filter(|d| !in_future(d, now));
+    }
     meta.published_at = published.or_else(|| meta.modified_at.clone());
+}
+
+/// Words that label a date as the publication's (lower case, several languages).
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publié",
+    "veröffentlicht",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "date:",
+];
+
+/// How much of the body's text is searched for a labelled date (characters).
+const BODY_WINDOW: usize = 30_000;
+
+/// Elements whose dates belong to the site, not the article.
+const SITE_CHROME: [&str; 3] = ["footer", "nav", "aside"];
+
+/// The first date anywhere in the body that one of `labels` introduces ("Published On: 15
+/// August 2025" under a long lead, "Updated March 13, 2024" after an author box), outside
+/// comments and the site's footer and navigation.
+fn labelled_in_body(doc: &Document, month_first: bool, labels: &[&str]) -> Option<String> {
+    let body = doc.body()?;
+    let mut text = String::new();
+    for node in body.descendants_it() {
+        if text.len() > BODY_WINDOW {
+            break;
+        }
+        if node.is_text()
+            && !in_comments(&node)
+            && !node.ancestors_it(None).any(|a| {
+                a.node_name()
+                    .is_some_and(|n| SITE_CHROME.contains(&n.as_ref()))
+            })
+        {
+            text.push_str(&node.text());
+            text.push(' ');
+        }
+    }
+    date_text::find_all(&text, month_first)
+        .into_iter()
+        .find(|f| {
+            let cue = cue_before(&text, f.start);
+            let cue = cue.trim_end();
+            let tail: String = cue
+                .chars()
+                .rev()
+                .take(16)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            labels.iter().any(|l| tail.contains(l))
+        })
+        .map(|f| f.date.format("%Y-%m-%d").to_string())
 }
 
 /// Whether a normalised date lies more than a day after `now`.
@@ -148,22 +215,16 @@ fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<
     }
     dates.sort_by_key(|(start, _)| *start);
     let labelled = |start: usize| {
-        let before: String = text[..start]
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
-        UPDATED_LABELS.iter().any(|l| before.contains(l))
+        let cue = cue_before(&text, start);
+        UPDATED_LABELS.iter().any(|l| cue.contains(l))
     };
     let first_plain = dates.iter().find(|(start, _)| !labelled(*start));
     if dates.is_empty() {
         let tail: String = {
             let chars: Vec<char> = before.chars().collect();
-            chars[chars.len().saturating_sub(WINDOW_BEFORE)..].iter().collect()
+            chars[chars.len().saturating_sub(WINDOW_BEFORE)..]
+                .iter()
+                .collect()
         };
         return date_text::find_all(&tail, month_first)
             .last()
@@ -172,16 +233,23 @@ fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<
                 updated: false,
             });
     }
-    match first_plain {
-        Some((_, date)) => Some(Shown {
-            date: date.clone(),
-            updated: false,
-        }),
-        None => dates.first().map(|(_, date)| Shown {
-            date: date.clone(),
-            updated: true,
-        }),
-    }
+    let (date, updated) = match first_plain {
+        Some((_, date)) => (date, false),
+        None => (&dates[0].1, true),
+    };
+    Some(Shown {
+        date: date.clone(),
+        updated,
+    })
+}
+
+/// The 30 characters before byte `at` of `text`, lower case.
+fn cue_before(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text[..at].chars().collect();
+    chars[chars.len().saturating_sub(30)..]
+        .iter()
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// Whether a node sits in a comments section (an ancestor's class or id says "comment").
@@ -264,6 +332,29 @@ mod tests {
     }
 
     #[test]
+    fn a_labelled_date_far_below_the_headline_dates_the_page_but_a_footer_date_does_not() {
+        let lead = "Long lead paragraph about the harbour. ".repeat(40);
+        let html = format!(
+            "<body><h1>Harbour Lanterns</h1><p>{lead}</p><p>Published On: 15 August 2025</p>\
+             <footer>Site last updated: December 20, 2025</footer></body>"
+        );
+        assert_eq!(published(&html, None).as_deref(), Some("2025-08-15"));
+        let footer_only = format!(
+            "<body><h1>Harbour Lanterns</h1><p>{lead}</p><footer>Published: December 20, 2025</footer></body>"
+        );
+        assert_eq!(published(&footer_only, None), None);
+    }
+
+    #[test]
+    fn a_labelled_update_far_below_the_headline_dates_a_page_without_another_date() {
+        let lead = "Long lead paragraph about the harbour. ".repeat(40);
+        let html = format!(
+            "<body><h1>Harbour Lanterns</h1><p>{lead}</p><p>Updated March 13, 2024</p></body>"
+        );
+        assert_eq!(published(&html, None).as_deref(), Some("2024-03-13"));
+    }
+
+    #[test]
     fn a_date_only_in_the_url_is_used() {
         let html = "<body><h1>Bridge Opens</h1><p>The bridge opened.</p></body>";
         assert_eq!(
@@ -282,7 +373,10 @@ mod tests {
     fn a_declared_date_outranks_the_text_and_future_dates_are_dropped() {
         let html = "<head><meta property=\"article:published_time\" content=\"2024-01-02T08:00:00Z\"></head>\
                     <body><h1>Bridge Opens</h1><p>March 3, 2024</p></body>";
-        assert_eq!(published(html, None).as_deref(), Some("2024-01-02T08:00:00Z"));
+        assert_eq!(
+            published(html, None).as_deref(),
+            Some("2024-01-02T08:00:00Z")
+        );
         let future = "<head><meta property=\"article:published_time\" content=\"2999-01-02\"></head>\
                       <body><h1>Bridge Opens</h1><p>March 3, 2024</p></body>";
         assert_eq!(published(future, None).as_deref(), Some("2024-03-03"));
@@ -291,6 +385,9 @@ mod tests {
     #[test]
     fn a_time_element_near_the_headline_gives_its_exact_time() {
         let html = "<body><h1>Bridge Opens</h1><time datetime=\"2022-01-09T07:30:00Z\">Jan 9, 2022</time></body>";
-        assert_eq!(published(html, None).as_deref(), Some("2022-01-09T07:30:00Z"));
+        assert_eq!(
+            published(html, None).as_deref(),
+            Some("2022-01-09T07:30:00Z")
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! `<h1>` holding the logo, a `<title>` that is only the site's name) never agrees with the
 //! declared titles, so it is not taken.
 
-use dom_query::{Document, NodeId};
+use dom_query::{Document, NodeId, NodeRef};
 
 use super::{strip_site_name, strip_site_suffix};
 use crate::body::{PageMetadata, normalize_whitespace};
@@ -41,7 +41,7 @@ pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
         .select("body h1")
         .nodes()
         .iter()
-        .map(|n| (n.id, normalize_whitespace(&n.text())))
+        .map(|n| (n.id, heading_text(n)))
         .filter(|(_, t)| !t.is_empty() && t.chars().count() <= MAX_HEADLINE_CHARS)
         .filter(|(_, t)| !is_site_name(t, meta.site_name.as_deref(), title_tag.as_deref()))
         .collect();
@@ -62,23 +62,74 @@ pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
         && agreement >= AGREEMENT
     {
         return Headline {
-            text: Some(text.clone()),
+            text: Some(cut_site_or_section(text, meta)),
             node: Some(id),
         };
     }
     let site = meta.site_name.as_deref();
     let text = declared.first().map(|t| {
         let cut = strip_site_name(t, site);
-        if cut == *t {
-            strip_site_suffix(t)
-        } else {
-            cut
-        }
+        if cut == *t { strip_site_suffix(t) } else { cut }
     });
     Headline {
         text,
         node: h1s.first().map(|(id, _)| *id),
     }
+}
+
+/// A headline without the site's name or the article's declared section that some pages put
+/// after it in the `<h1>` too ("Critics' Choice 2025 – Artlyst", "Why We Sleep | Opinion").
+fn cut_site_or_section(text: &str, meta: &PageMetadata) -> String {
+    let mut cut = strip_site_name(text, meta.site_name.as_deref());
+    for section in &meta.categories {
+        let shorter = strip_site_name(&cut, Some(section.as_str()));
+        if shorter.len() < cut.len() {
+            cut = shorter;
+        }
+    }
+    cut
+}
+
+/// Marks a documentation generator puts after a heading as its permalink ("Quickstart¶").
+const PERMALINK_MARKS: [&str; 4] = ["¶", "§", "#", "🔗"];
+
+/// A heading's text as the reader sees it: a `<br>` is a space ("Rebuilding the Legacy<br>of
+/// American Made"), a permalink anchor ("¶") is left out, and soft hyphens and zero-width
+/// characters (invisible break hints) are dropped.
+#[must_use]
+pub fn heading_text(heading: &NodeRef<'_>) -> String {
+    let mut text = String::new();
+    for node in heading.descendants_it() {
+        if node.is_text() {
+            let in_permalink = node
+                .ancestors_it(None)
+                .take_while(|a| a.id != heading.id)
+                .any(|a| {
+                    a.node_name().as_deref() == Some("a")
+                        && PERMALINK_MARKS.contains(&a.text().trim())
+                });
+            if !in_permalink {
+                text.push_str(&node.text());
+            }
+        } else if node.node_name().as_deref() == Some("br") {
+            text.push(' ');
+        }
+    }
+    let text: String = text
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        })
+        .collect();
+    let text = normalize_whitespace(&text);
+    let trimmed = PERMALINK_MARKS
+        .iter()
+        .fold(text.as_str(), |t, mark| t.strip_suffix(mark).unwrap_or(t))
+        .trim_end();
+    trimmed.to_owned()
 }
 
 /// Whether an `<h1>` is the site's name: the declared one, or the part of `<title>` a site-name
@@ -142,7 +193,11 @@ mod tests {
 
     #[test]
     fn a_site_name_in_any_position_is_cut_from_a_declared_title() {
-        let page = |title: &str| format!("<html><head><title>{title}</title></head><body><h1>City Paper</h1></body></html>");
+        let page = |title: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body><h1>City Paper</h1></body></html>"
+            )
+        };
         for title in [
             "Bridge Opens After Ten Years | City Paper",
             "City Paper - Bridge Opens After Ten Years",
@@ -157,6 +212,48 @@ mod tests {
         assert_eq!(
             headline(&page("Bridge Opens After Ten Years | Gazette"), None, &[]).as_deref(),
             Some("Bridge Opens After Ten Years")
+        );
+    }
+
+    #[test]
+    fn a_site_name_or_section_after_the_h1_headline_is_cut() {
+        let meta = PageMetadata {
+            site_name: Some("Harbour Herald".to_owned()),
+            categories: vec!["Opinion".to_owned()],
+            ..PageMetadata::default()
+        };
+        for h1 in [
+            "Lanterns Return to the Quay – Harbour Herald",
+            "Lanterns Return to the Quay | Opinion",
+        ] {
+            let html =
+                format!("<html><head><title>{h1}</title></head><body><h1>{h1}</h1></body></html>");
+            assert_eq!(
+                choose(&Document::from(html.as_str()), &meta)
+                    .text
+                    .as_deref(),
+                Some("Lanterns Return to the Quay"),
+                "{h1}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_break_in_the_headline_is_a_space_and_a_permalink_mark_is_left_out() {
+        let html = "<html><head><title>Lanterns of the Harbour | Tide Post</title></head><body>\
+                    <h1>Lanterns of<br>the Harbour<a class=\"headerlink\" href=\"#l\">¶</a></h1></body></html>";
+        assert_eq!(
+            headline(html, None, &[]).as_deref(),
+            Some("Lanterns of the Harbour")
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_in_a_headline_are_invisible_and_dropped() {
+        let html = "<html><head><title>x</title></head><body><h1>Home Repair Assis\u{ad}tance</h1></body></html>";
+        assert_eq!(
+            headline(html, None, &["Home Repair Assistance"]).as_deref(),
+            Some("Home Repair Assistance")
         );
     }
 
