@@ -386,7 +386,7 @@ mod tests {
             ..tokens.iter().rposition(|t| t.sentence == sentence).expect("sentence") + 1;
         let rules = vec!["O"; tokens.len()];
         let models = Models::for_tests();
-        let words = DocumentWords::new(text, &tokens, &models.vocabulary);
+        let words = DocumentWords::new(text, tokens, &models.vocabulary);
         let headings = Headings::new(&[]);
         let mut out = Vec::new();
         for_each(
