@@ -172,7 +172,36 @@ pub(super) fn tag(
         ));
     }
     out.sort_by_key(|(r, _)| r.start);
+    let out = drop_named_after(text, tokens, out);
     Ok(propagate(text, tokens, headings, out))
+}
+
+/// "The Warhol Polaroids" after "Andy Warhol": a person span of two or more words that starts
+/// with another person's surname is a thing named after that person, not a person (the rules
+/// hold the same view; the tagger, told the surname is a person's, does not).
+fn drop_named_after(
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    let words = |r: &Range<usize>| -> Vec<&str> { r.clone().map(|i| tokens[i].text(text)).collect() };
+    let people: Vec<Vec<&str>> = spans
+        .iter()
+        .filter(|(r, k)| *k == Kind::Person && r.len() > 1)
+        .map(|(r, _)| words(r))
+        .collect();
+    spans
+        .into_iter()
+        .filter(|(r, k)| {
+            if *k != Kind::Person || r.len() < 2 {
+                return true;
+            }
+            let own = words(r);
+            !people
+                .iter()
+                .any(|p| p.last() == own.first() && *p != own)
+        })
+        .collect()
 }
 
 /// Document-level consistency: a name the tagger found once is a name wherever else it stands
