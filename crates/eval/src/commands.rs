@@ -137,7 +137,7 @@ pub struct TrainingArgs {
     #[arg(long, default_value_t = 3.0)]
     pub c2: f64,
     /// Features seen fewer times than this in training are dropped (smaller model).
-    #[arg(long, default_value_t = 2.0)]
+    #[arg(long, default_value_t = 3.0)]
     pub min_freq: f64,
     /// L-BFGS iterations at most.
     #[arg(long, default_value_t = 100)]

@@ -127,7 +127,7 @@ pub fn train_documents(
             .collect();
         let labels = tagger::gold_labels(&toks, &chars, &gold);
         let rules = tagger::rule_labels_of(&models.gazetteer, text, &toks, &doc.headings);
-        let words = tagger::DocumentWords::new(text, &toks);
+        let words = tagger::DocumentWords::new(text, &toks, &models.vocabulary);
         let headings = Headings::new(&doc.headings);
         for sentence in tagger::sentence_ranges(&toks) {
             let features = tagger::features::collect(&tagger::features::Sentence {

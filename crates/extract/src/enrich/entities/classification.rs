@@ -6,7 +6,10 @@ use std::ops::Range;
 use super::super::words;
 use super::super::gazetteer::Gazetteer;
 use super::super::tokens::Token;
-use super::lexicon::{CONNECTORS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, is_acronym};
+use super::lexicon::{
+    CONNECTORS, ORG_SUFFIXES, ORG_WORDS, PLACE_LEADS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS,
+    is_acronym,
+};
 use super::types::{DatelineNames, Kind};
 
 /// Cues seen for a single unknown name across the document.
@@ -76,7 +79,8 @@ pub(super) fn classify(
         return Some((Kind::Organization, true));
     }
     let last = *words.last()?;
-    if words.iter().any(|w| ORG_WORDS.contains(w)) {
+    if words.iter().any(|w| ORG_WORDS.contains(w)) || (words.len() > 1 && ORG_SUFFIXES.contains(&last))
+    {
         return Some((Kind::Organization, true));
     }
     // Guesses from here on.
@@ -85,6 +89,10 @@ pub(super) fn classify(
     }
     if words.len() > 1 && PLACE_WORDS.contains(&last) {
         return Some((Kind::Location, true));
+    }
+    // "Mount Kenya", "Lake Geneva": a place word leads the name.
+    if words.len() > 1 && PLACE_LEADS.contains(&words[0]) {
+        return Some((Kind::Location, false));
     }
     // "Paris, France": followed by a comma and a known place.
     let next = tokens.get(range.end).map(|t| t.text(text));

@@ -373,6 +373,75 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "Tribunal",
     "Directorate",
     "Secretariat",
+    "Academy",
+    "Corps",
+    "Regiment",
+    "Battalion",
+    "Orchestra",
+    "Railway",
+    "Railways",
+    "Bancorp",
+    "Insurance",
+    "Petroleum",
+    "Telecom",
+    "Communications",
+    "Entertainment",
+    "Pictures",
+    "Publishing",
+    "Securities",
+    "Investments",
+    "Laboratories",
+    "Consortium",
+];
+
+/// Words that make a name an organisation when it ends with them — company forms and sports
+/// clubs' last names ("Acme plc", "Leeds United", "Bristol Rovers"): kept apart from
+/// [`ORG_WORDS`] because inside a name some say nothing ("United States").
+pub(super) const ORG_SUFFIXES: &[&str] = &[
+    "plc", "PLC", "Plc", "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "Bhd", "Pty", "Limited",
+    "Incorporated", "LLP", "Co", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur",
+    "Rangers", "Dynamo",
+];
+
+/// Lower-case words just before a name that make it an organisation ("shares of Acme", "a
+/// spokesman for Acme"), as pairs of the two words before it ("" when one is enough).
+pub(super) const ORG_CONTEXT_BEFORE: &[(&str, &str)] = &[
+    ("shares", "of"),
+    ("shares", "in"),
+    ("stake", "in"),
+    ("spokesman", "for"),
+    ("spokeswoman", "for"),
+    ("spokesperson", "for"),
+    ("subsidiary", "of"),
+    ("unit", "of"),
+    ("executive", "of"),
+    ("ceo", "of"),
+    ("chairman", "of"),
+    ("shareholders", "of"),
+    ("signed", "for"),
+    ("played", "for"),
+    ("merger", "with"),
+    ("", "joined"),
+    ("", "acquired"),
+];
+
+/// Words just after a name that make it an organisation ("Acme said in a statement", "an Acme
+/// spokesman", "Acme shares").
+pub(super) const ORG_CONTEXT_AFTER: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "shares",
+    "stock",
+    "shareholders",
+    "subsidiary",
+    "executives",
+    "chairman",
+];
+
+/// First words that make a name of two or more words a place ("Mount Kenya", "Lake Geneva").
+pub(super) const PLACE_LEADS: &[&str] = &[
+    "Mount", "Mt.", "Lake", "Cape", "Fort", "Port", "Isle", "Gulf", "Bay", "Loch", "Glen",
 ];
 
 /// Last words of names that are events, laws, awards or products: not entities here.
@@ -443,6 +512,37 @@ pub(super) const PLACE_WORDS: &[&str] = &[
     "Hills",
     "Road",
     "Border",
+    "Point",
+    "Head",
+    "Down",
+    "Downs",
+    "Beach",
+    "Falls",
+    "Harbour",
+    "Harbor",
+    "Forest",
+    "Moor",
+    "Reef",
+    "Heights",
+    "Creek",
+    "Canyon",
+    "Lagoon",
+    "Cliffs",
+    "Plateau",
+    "Plains",
+    "Peak",
+    "Isle",
+    "Fjord",
+    "Estuary",
+    "Sound",
+    "Basin",
+    "Highlands",
+    "Range",
+    "Cove",
+    "Boulevard",
+    "Quay",
+    "Wharf",
+    "Pier",
 ];
 
 /// Prepositions after which an unknown single name is a place.

@@ -6,7 +6,7 @@
 //! English NER offline without model downloads.
 //!
 //! The rooms, each using only those before it: `types` (the record's entity types), `lexicon`
-//! (word lists), `chunking`, `classification`, `rules`, `salience`, then `tagger`; this module is
+//! (word lists), `chunking`, `classification`, `rules`, `salience`, `tagger`, then `results` (sports results lines); this module is
 //! the only one that calls the tagger, so nothing imports it back.
 //!
 //! Headings and the title are matched only against entities found in the body, since title case
@@ -15,6 +15,7 @@
 mod chunking;
 mod classification;
 pub mod lexicon;
+mod results;
 mod rules;
 mod salience;
 pub mod tagger;
@@ -69,7 +70,8 @@ pub fn find(
         &found,
         deadline,
     )?;
-    found.refine(gazetteer, text, tokens, &spans);
+    let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
+    found.refine(gazetteer, text, tokens, &spans, &teams);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
 }
 
@@ -174,6 +176,25 @@ mod tests {
             "Contoso said profits rose. Contoso said costs fell. Later Contoso said nothing.",
         );
         assert_eq!(get(&found, "Contoso").kind, "organization");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_geographic_feature_word_is_a_place() {
+        let found = entities(
+            "The barrage, between Lavernock Point and Brean Down, would supply power, said Ana Ruiz.",
+        );
+        assert_eq!(get(&found, "Lavernock Point").kind, "location");
+        assert_eq!(get(&found, "Brean Down").kind, "location");
+    }
+
+    #[test]
+    fn the_names_on_a_line_of_results_are_teams_not_people() {
+        let found = entities(
+            "Results on Saturday:\n\nLeeds 2 Bristol Rovers 1\nNewcastle 0 Aston Villa 3",
+        );
+        for team in ["Leeds", "Bristol Rovers", "Newcastle", "Aston Villa"] {
+            assert_eq!(get(&found, team).kind, "organization", "{team}");
+        }
     }
 
     #[test]

@@ -34,13 +34,15 @@ impl RuleEntities {
     /// Replaces the rule mentions with the tagger's spans (token ranges and types): a span the
     /// rules also found keeps its entity (name, roles, aliases); a new span joins the entity its
     /// surface already names or starts one. Each entity then takes the type most of its mentions
-    /// got from the tagger.
+    /// got from the tagger. The `fixed` spans (teams on a results line) are typed by evidence
+    /// the rules did not see: they join only an entity of their own type.
     pub(super) fn refine(
         &mut self,
         gazetteer: &Gazetteer,
         text: &str,
         tokens: &[Token],
         spans: &[(Range<usize>, Kind)],
+        fixed: &[Range<usize>],
     ) {
         let by_start: HashMap<(usize, usize), usize> = self
             .mentions
@@ -53,7 +55,11 @@ impl RuleEntities {
             let start = tokens[range.start].start;
             let end = tokens[range.end - 1].end;
             let surface = &text[start..end];
-            let id = if let Some(id) = by_start.get(&(start, end)) {
+            let is_fixed = fixed.contains(range);
+            let id = if let Some(id) = by_start
+                .get(&(start, end))
+                .filter(|id| !is_fixed || self.entities[**id].kind == *kind)
+            {
                 *id
             } else if let Some(id) = self
                 .by_surface
@@ -63,7 +69,9 @@ impl RuleEntities {
             {
                 *id
             } else {
-                self.entities.push(Builder::new(surface.to_owned(), *kind));
+                let mut builder = Builder::new(surface.to_owned(), *kind);
+                builder.typed_by_evidence = is_fixed;
+                self.entities.push(builder);
                 votes.push([0; 3]);
                 let id = self.entities.len() - 1;
                 self.by_surface.insert(canonical_key(gazetteer, surface, *kind), id);

@@ -1,6 +1,7 @@
 //! The CRF's features of each token, written once for training and tagging: the word, its
 //! shape and affixes, its neighbours, gazetteer and vocabulary hits, document-level
-//! capitalisation evidence and the rule-based tagger's labels around it.
+//! capitalisation evidence, the cues of the capitalised run it stands in ([`super::runs`]) and
+//! the rule-based tagger's labels around it.
 
 use std::ops::Range;
 
@@ -10,16 +11,22 @@ use super::super::super::gazetteer::{self, Gazetteer};
 use super::super::super::headings::Headings;
 use super::super::super::tokens::{Token, TokenKind};
 use super::super::lexicon::{self, is_capitalized};
+use super::runs::{self, Cues, DocumentRuns, Run};
 
-/// Document-wide evidence about words: seen in lower case, seen capitalised mid-sentence.
+/// Document-wide evidence about words: seen in lower case, seen capitalised mid-sentence, the
+/// capitalised run each token stands in and what the document's runs say about each word.
 pub struct DocumentWords<'a> {
     lower: HashSet<&'a str>,
     capitalised_mid_sentence: HashSet<&'a str>,
+    runs: Vec<Run>,
+    /// The index in `runs` of the run each token stands in (`usize::MAX`: none).
+    run_of: Vec<usize>,
+    evidence: DocumentRuns<'a>,
 }
 
 impl<'a> DocumentWords<'a> {
     #[must_use]
-    pub fn new(text: &'a str, tokens: &[Token]) -> Self {
+    pub fn new(text: &'a str, tokens: &[Token], vocabulary: &Vocabulary) -> Self {
         let mut lower = HashSet::default();
         let mut capitalised_mid_sentence = HashSet::default();
         for (i, t) in tokens.iter().enumerate() {
@@ -36,10 +43,36 @@ impl<'a> DocumentWords<'a> {
                 capitalised_mid_sentence.insert(w);
             }
         }
+        let cues = |w: &str| Cues {
+            capitalised_mid_sentence: capitalised_mid_sentence.contains(w),
+            ..vocabulary.cues(w)
+        };
+        let mut all_runs = Vec::new();
+        let mut start = 0;
+        for i in 1..=tokens.len() {
+            if i == tokens.len() || tokens[i].sentence != tokens[start].sentence {
+                all_runs.extend(runs::runs(text, tokens, start..i, &cues));
+                start = i;
+            }
+        }
+        let mut run_of = vec![usize::MAX; tokens.len()];
+        for (n, run) in all_runs.iter().enumerate() {
+            for slot in &mut run_of[run.range.clone()] {
+                *slot = n;
+            }
+        }
+        let evidence = DocumentRuns::new(text, tokens, &all_runs, &cues);
         Self {
             lower,
             capitalised_mid_sentence,
+            runs: all_runs,
+            run_of,
+            evidence,
         }
+    }
+
+    fn run_at(&self, token: usize) -> Option<&Run> {
+        self.runs.get(*self.run_of.get(token)?)
     }
 }
 
@@ -54,6 +87,8 @@ const HONORIFIC: u16 = 1 << 7;
 const FUNCTION: u16 = 1 << 8;
 const SPEECH: u16 = 1 << 9;
 const OFFICE: u16 = 1 << 10;
+const ORG_SUFFIX: u16 = 1 << 11;
+const PLACE_LEAD: u16 = 1 << 12;
 
 /// Features of capitalised words, in the order they are emitted.
 const CAPITALISED_FLAGS: [(u16, &str); 9] = [
@@ -83,6 +118,19 @@ impl Vocabulary {
     fn flags(&self, word: &str) -> u16 {
         self.0.get(word).copied().unwrap_or(0)
     }
+
+    /// What the lists say about `word`, as the capitalised runs read it.
+    fn cues(&self, word: &str) -> Cues {
+        let flags = self.flags(word);
+        Cues {
+            org: flags & ORG != 0,
+            org_suffix: flags & ORG_SUFFIX != 0,
+            place: flags & PLACE != 0,
+            place_lead: flags & PLACE_LEAD != 0,
+            person_lead: flags & (GIVEN | ROLE | HONORIFIC) != 0,
+            capitalised_mid_sentence: false,
+        }
+    }
 }
 
 fn vocabulary(gazetteer: &Gazetteer) -> FxHashMap<String, u16> {
@@ -109,6 +157,8 @@ fn vocabulary(gazetteer: &Gazetteer) -> FxHashMap<String, u16> {
         (lexicon::FUNCTION_WORDS, FUNCTION),
         (lexicon::SPEECH_VERBS, SPEECH),
         (lexicon::ROLE_NOUNS, OFFICE),
+        (lexicon::ORG_SUFFIXES, ORG_SUFFIX),
+        (lexicon::PLACE_LEADS, PLACE_LEAD),
     ] {
         for word in list {
             mark(word, flag);
@@ -178,7 +228,6 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         .map(|i| shape(tokens[i].text(text)))
         .collect();
     let n = sentence.len();
-    let runs = name_runs(input);
     let case = sentence_case(input);
     let mut buf = String::with_capacity(64);
     for k in 0..n {
@@ -214,8 +263,25 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         if let Some(case) = case {
             add(&[case]);
         }
-        if let Some(run) = runs[k] {
-            add(&["run:", run]);
+        if let Some(run) = words.run_at(i) {
+            add(&[run.head.feature()]);
+            if run.org_context {
+                add(&["rctx=org"]);
+            }
+            // A long name's first and last words see past each other to the name's context.
+            if run.range.len() > 1 {
+                let before = run.range.start.checked_sub(1).filter(|b| *b >= sentence.start);
+                let before = before.map_or("^", |b| lower[b - sentence.start].as_str());
+                add(&["rp=", before]);
+                let after = Some(run.range.end).filter(|a| *a < sentence.end);
+                let after = after.map_or("$", |a| lower[a - sentence.start].as_str());
+                add(&["rn=", after]);
+            }
+            if is_capitalized(w) {
+                for feature in words.evidence.features(w) {
+                    add(&[feature]);
+                }
+            }
         }
         // The gazetteer and the vocabularies hold capitalised words only, the verb and office
         // lists lower-case ones: one lookup each.
@@ -258,56 +324,6 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
             add(&["0|+1:", &shapes[k], "|", &lower[k + 1]]);
         }
     }
-}
-
-/// What the run of capitalised words (with connectors such as "of" inside) around each token
-/// ends in or holds, for every token of it: "run:org" when it holds an organisation word
-/// ("Ministry of Defence", "Acme Holdings Ltd"), "run:place" when it ends in a place word
-/// ("Gulf of Mexico", "Hudson River"), "run:n" otherwise. Head words decide the type of a whole
-/// name, and the ±2 word window does not reach them from a long name's first word.
-fn name_runs(input: &Sentence<'_>) -> Vec<Option<&'static str>> {
-    let Sentence {
-        text,
-        tokens,
-        range,
-        vocabulary,
-        ..
-    } = input;
-    let word = |i: usize| tokens[i].text(text);
-    let mut out = vec![None; range.len()];
-    let mut i = range.start;
-    while i < range.end {
-        if tokens[i].kind != TokenKind::Word || !is_capitalized(word(i)) {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < range.end && tokens[j].kind == TokenKind::Word {
-            if is_capitalized(word(j)) {
-                j += 1;
-            } else if lexicon::CONNECTORS.contains(&word(j))
-                && j + 1 < range.end
-                && is_capitalized(word(j + 1))
-            {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        let org = (i..j).any(|k| vocabulary.flags(word(k)) & ORG != 0);
-        let kind = if org {
-            "org"
-        } else if j - i > 1 && vocabulary.flags(word(j - 1)) & PLACE != 0 {
-            "place"
-        } else {
-            "n"
-        };
-        for slot in &mut out[i - range.start..j - range.start] {
-            *slot = Some(kind);
-        }
-        i = j;
-    }
-    out
 }
 
 /// "caps" for a sentence without lower-case letters, "title" for one where most words (of
@@ -354,23 +370,37 @@ mod tests {
 
     fn features_of(text: &str, word: &str) -> Vec<String> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let rules = vec!["O"; tokens.len()];
-        let words = DocumentWords::new(text, &tokens);
-        let headings = Headings::new(&[]);
         let k = tokens.iter().position(|t| t.text(text) == word).expect("word");
+        features_at(text, &tokens, k)
+    }
+
+    fn last_features_of(text: &str, word: &str) -> Vec<String> {
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let k = tokens.iter().rposition(|t| t.text(text) == word).expect("word");
+        features_at(text, &tokens, k)
+    }
+
+    fn features_at(text: &str, tokens: &[Token], k: usize) -> Vec<String> {
+        let sentence = tokens[k].sentence;
+        let range = tokens.iter().position(|t| t.sentence == sentence).expect("sentence")
+            ..tokens.iter().rposition(|t| t.sentence == sentence).expect("sentence") + 1;
+        let rules = vec!["O"; tokens.len()];
+        let models = Models::for_tests();
+        let words = DocumentWords::new(text, tokens, &models.vocabulary);
+        let headings = Headings::new(&[]);
         let mut out = Vec::new();
         for_each(
             &Sentence {
                 text,
-                tokens: &tokens,
-                range: 0..tokens.len(),
+                tokens,
+                range: range.clone(),
                 headings: &headings,
                 rules: &rules,
                 words: &words,
-                vocabulary: &Models::for_tests().vocabulary,
+                vocabulary: &models.vocabulary,
             },
             |i, f| {
-                if i == k {
+                if range.start + i == k {
                     out.push(f.to_owned());
                 }
             },
@@ -384,6 +414,29 @@ mod tests {
         assert!(found.iter().any(|f| f == "run:org"), "{found:?}");
         let found = features_of("Officials met Ana Ruiz there", "Ana");
         assert!(found.iter().any(|f| f == "run:n"), "{found:?}");
+    }
+
+    #[test]
+    fn a_place_word_at_either_end_of_a_name_marks_every_word_of_it() {
+        let found = features_of("The cable runs between Lavernock Point and here", "Lavernock");
+        assert!(found.iter().any(|f| f == "run:place"), "{found:?}");
+        let found = features_of("They climbed Mount Kenya last year", "Kenya");
+        assert!(found.iter().any(|f| f == "run:place"), "{found:?}");
+        let found = features_of("He played for Bristol Rovers last year", "Bristol");
+        assert!(found.iter().any(|f| f == "run:org"), "{found:?}");
+    }
+
+    #[test]
+    fn the_words_around_a_name_and_the_rest_of_the_document_cue_an_organisation() {
+        let found = features_of("Shares of Contoso rose sharply", "Contoso");
+        assert!(found.iter().any(|f| f == "rctx=org"), "{found:?}");
+        let shares = features_of("Shares of Contoso rose sharply", "Shares");
+        assert!(!shares.iter().any(|f| f.starts_with("run:")), "{shares:?}");
+        let text = "Analysts met Ana Ruiz. Profits at Tarvex Holdings Ltd fell. Ruiz left Tarvex.";
+        let tarvex = last_features_of(text, "Tarvex");
+        assert!(tarvex.iter().any(|f| f == "doc=org"), "{tarvex:?}");
+        let ruiz = last_features_of(text, "Ruiz");
+        assert!(ruiz.iter().any(|f| f == "doc=per"), "{ruiz:?}");
     }
 
     #[test]

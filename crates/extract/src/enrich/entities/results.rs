@@ -1,0 +1,185 @@
+//! Sports results and tables: lines of names and scores ("Leeds 2 Bristol Rovers 1", "Ajax 10 7 2
+//! 1 24 9 23") are wire content the tagger never saw in training, where it reads a club as a
+//! person. On such a line every name that a score follows is a team: an organisation, or a
+//! place when it is a country's name (national sides, as newswire annotation has it). An athlete
+//! the tagger typed as a person by a known given name ("Ernie Els 66 67") stays a person.
+
+use std::ops::Range;
+
+use super::super::gazetteer::{Gazetteer, Via};
+use super::super::tokens::{Token, TokenKind};
+use super::lexicon::{CONNECTORS, is_capitalized, is_given_name};
+use super::types::Kind;
+
+/// Token ranges with their types.
+type Spans = Vec<(Range<usize>, Kind)>;
+
+/// Lower-case words a results line may hold besides names and scores.
+const RESULT_WORDS: &[&str] = &["v", "vs", "vs.", "at", "beat", "drew", "and"];
+
+/// The tagger's `spans` with the teams of every results line typed as teams, and the teams'
+/// token ranges.
+pub(super) fn type_teams(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> (Spans, Vec<Range<usize>>) {
+    let mut teams: Vec<(Range<usize>, Kind)> = Vec::new();
+    for line in lines(text, tokens) {
+        teams.extend(teams_of_line(gazetteer, text, tokens, line, &spans));
+    }
+    if teams.is_empty() {
+        return (spans, Vec::new());
+    }
+    let ranges = teams.iter().map(|(r, _)| r.clone()).collect();
+    let mut out: Vec<(Range<usize>, Kind)> = spans
+        .into_iter()
+        .filter(|(r, _)| {
+            !teams
+                .iter()
+                .any(|(t, _)| r.start < t.end && t.start < r.end)
+        })
+        .collect();
+    out.extend(teams);
+    out.sort_by_key(|(r, _)| r.start);
+    (out, ranges)
+}
+
+/// Token ranges of the text's lines (a line ends at a newline or a sentence's end).
+fn lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        let ends = i == tokens.len()
+            || tokens[i].sentence != tokens[i - 1].sentence
+            || text[tokens[i - 1].end..tokens[i].start].contains('\n');
+        if ends {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+fn is_score(word: &str) -> bool {
+    word.split('-')
+        .all(|part| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The teams of one line, when it is a results line: only names, scores, punctuation and a few
+/// linking words, with at least two scores and a name that a score follows.
+fn teams_of_line(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    line: Range<usize>,
+    spans: &[(Range<usize>, Kind)],
+) -> Vec<(Range<usize>, Kind)> {
+    let word = |i: usize| tokens[i].text(text);
+    let mut scores = 0;
+    for i in line.clone() {
+        let w = word(i);
+        match tokens[i].kind {
+            TokenKind::Number if is_score(w) => scores += 1,
+            TokenKind::Word if is_capitalized(w) => {}
+            TokenKind::Word if CONNECTORS.contains(&w) || RESULT_WORDS.contains(&w) => {}
+            TokenKind::Punct => {}
+            _ => return Vec::new(),
+        }
+    }
+    if scores < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut depth = 0_usize;
+    let mut i = line.start;
+    while i < line.end {
+        match word(i) {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || tokens[i].kind != TokenKind::Word || !is_capitalized(word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < line.end
+            && tokens[j].kind == TokenKind::Word
+            && (is_capitalized(word(j))
+                || (CONNECTORS.contains(&word(j)) && j + 1 < line.end && is_capitalized(word(j + 1))))
+        {
+            j += 1;
+        }
+        let scored = j < line.end && tokens[j].kind == TokenKind::Number && is_score(word(j));
+        let athlete = spans.iter().any(|(r, k)| {
+            *k == Kind::Person
+                && r.start == i
+                && r.end >= i + 2
+                && is_given_name(gazetteer, word(i))
+        });
+        if scored && !athlete {
+            let surface = &text[tokens[i].start..tokens[j - 1].end];
+            let country = matches!(gazetteer.country_of(surface), Some((_, Via::Name)));
+            let kind = if country {
+                Kind::Location
+            } else {
+                Kind::Organization
+            };
+            out.push((i..j, kind));
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tokens::{sentences, tokenize};
+    use super::*;
+    use crate::enrich::models::Models;
+
+    fn teams(text: &str, spans: &[(&str, Kind)]) -> Vec<(String, Kind)> {
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let find = |name: &str| {
+            let start = text.find(name).expect("name");
+            let a = tokens.iter().position(|t| t.start == start).expect("start");
+            let b = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
+            a..b + 1
+        };
+        let spans = spans.iter().map(|(n, k)| (find(n), *k)).collect();
+        let models = Models::for_tests();
+        type_teams(&models.gazetteer, text, &tokens, spans)
+            .0
+            .into_iter()
+            .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
+            .collect()
+    }
+
+    #[test]
+    fn the_names_on_a_line_of_scores_are_teams() {
+        let found = teams(
+            "Leeds 2 Bristol Rovers 1\nGermany 3 Ajax 0",
+            &[("Bristol Rovers", Kind::Person)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Leeds".to_owned(), Kind::Organization),
+                ("Bristol Rovers".to_owned(), Kind::Organization),
+                ("Germany".to_owned(), Kind::Location),
+                ("Ajax".to_owned(), Kind::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_numbers_is_not_a_results_line() {
+        let found = teams(
+            "Leeds won 2 of 3 games, said Ana Ruiz.",
+            &[("Ana Ruiz", Kind::Person)],
+        );
+        assert_eq!(found, [("Ana Ruiz".to_owned(), Kind::Person)]);
+    }
+}
