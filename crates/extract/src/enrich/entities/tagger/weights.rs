@@ -226,9 +226,12 @@ mod tests {
         assert_eq!(row, [0.5]);
     }
 
+    /// Feature name → its (label, weight) pairs, as the loader before the packed table kept them.
+    type OldStates = HashMap<String, Vec<(u8, f64)>>;
+
     /// The shipped model's weights as the loader before the packed table read them: the whole
     /// dump in one string, each feature's weights in a `Vec` of a `HashMap`.
-    fn weights_as_a_map(model: &[u8]) -> (Vec<f64>, HashMap<String, Vec<(u8, f64)>>) {
+    fn weights_as_a_map(model: &[u8]) -> (Vec<f64>, OldStates) {
         let model = crfs::Model::new(model).unwrap();
         let mut dump = Vec::new();
         model.dump(&mut dump).unwrap();
@@ -239,7 +242,7 @@ mod tests {
             .collect();
         let index: HashMap<&str, u8> = (0..n).map(|i| (labels[i].as_str(), i as u8)).collect();
         let mut transitions = vec![0.0; n * n];
-        let mut states: HashMap<String, Vec<(u8, f64)>> = HashMap::new();
+        let mut states = OldStates::new();
         let mut section = "";
         for line in dump.lines() {
             if line.ends_with("= {") {
