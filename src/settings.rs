@@ -110,6 +110,10 @@ pub struct AmqpSettings {
     /// An address that does not answer within this long counts as unreachable, so the next one
     /// is tried (a killed host drops packets rather than refusing them).
     pub connect_timeout_ms: u64,
+    /// Largest AMQP frame the worker proposes, in bytes (the broker's limit wins when lower; a
+    /// URL's own `?frame_max=` wins over this). The client keeps a send and a receive buffer of
+    /// 32 frames each, always resident: 8 MiB at the broker's default of 128 KiB, 2 MiB at 32 KiB.
+    pub frame_max: u32,
 }
 
 impl AmqpSettings {

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use lapin::uri::AMQPUri;
 use lapin::{Connection, ConnectionProperties};
 use tokio_util::sync::CancellationToken;
 
@@ -35,7 +36,9 @@ async fn connect_to(
     );
     let properties = ConnectionProperties::default().with_connection_name(name.into());
     let timeout = Duration::from_millis(settings.connect_timeout_ms.max(1));
-    match tokio::time::timeout(timeout, Connection::connect(url.expose(), properties)).await {
+    let uri = uri_with_frame_max(url.expose(), settings.frame_max)
+        .map_err(|reason| std::io::Error::new(std::io::ErrorKind::InvalidInput, reason))?;
+    match tokio::time::timeout(timeout, Connection::connect_uri(uri, properties)).await {
         Ok(result) => result,
         Err(_) => Err(std::io::Error::new(
             std::io::ErrorKind::TimedOut,
@@ -43,6 +46,16 @@ async fn connect_to(
         )
         .into()),
     }
+}
+
+/// `url` parsed, proposing `frame_max` (`amqp.frame_max`, 0 for the broker's) unless the URL
+/// names its own.
+fn uri_with_frame_max(url: &str, frame_max: u32) -> Result<AMQPUri, String> {
+    let mut uri: AMQPUri = url.parse()?;
+    if uri.query.frame_max.is_none() && frame_max > 0 {
+        uri.query.frame_max = Some(frame_max);
+    }
+    Ok(uri)
 }
 
 /// One pass over the addresses, starting at `start`: the first that answers, or the last error.
@@ -154,6 +167,16 @@ mod tests {
         assert_eq!(failover_start(0, 1), 0);
     }
 
+    #[test]
+    fn the_configured_frame_max_is_proposed_unless_the_url_sets_its_own() {
+        let uri = uri_with_frame_max("amqp://u:p@host:5672/v", 32_768).unwrap();
+        assert_eq!(uri.query.frame_max, Some(32_768));
+        let uri = uri_with_frame_max("amqp://u:p@host:5672/v?frame_max=65536", 32_768).unwrap();
+        assert_eq!(uri.query.frame_max, Some(65_536));
+        let uri = uri_with_frame_max("amqp://u:p@host:5672/v", 0).unwrap();
+        assert_eq!(uri.query.frame_max, None);
+    }
+
     fn settings(urls: &[&str]) -> AmqpSettings {
         AmqpSettings {
             url: AmqpUrl::new("amqp://unused:1/"),
@@ -163,6 +186,7 @@ mod tests {
             reconnect_initial_ms: 10,
             reconnect_max_ms: 20,
             connect_timeout_ms: 2_000,
+            frame_max: 32_768,
         }
     }
 
