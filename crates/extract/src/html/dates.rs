@@ -71,9 +71,11 @@ pub fn complete(
     if meta.published_at.is_some() {
         return;
     }
+    let text = std::cell::OnceCell::new();
+    let body = || text.get_or_init(|| body_text(doc)).as_str();
     let published = itemprop_published(doc)
         .or_else(|| shown.clone().filter(|_| !shown_updated))
-        .or_else(|| labelled_in_body(doc, month_first, PUBLISHED_LABELS))
+        .or_else(|| labelled_in_body(body(), month_first, PUBLISHED_LABELS))
         .or_else(|| time_element(doc))
         .or_else(|| {
             meta.canonical_url
@@ -87,7 +89,7 @@ pub fn complete(
     }
     if meta.modified_at.is_none() && published.is_none() {
         meta.modified_at =
-            labelled_in_body(doc, month_first, &UPDATED_LABELS).filter(|d| !in_future(d, now));
+            labelled_in_body(body(), month_first, &UPDATED_LABELS).filter(|d| !in_future(d, now));
     }
     meta.published_at = published.or_else(|| meta.modified_at.clone());
 }
@@ -110,31 +112,48 @@ const BODY_WINDOW: usize = 30_000;
 /// Elements whose dates belong to the site, not the article.
 const SITE_CHROME: [&str; 3] = ["footer", "nav", "aside"];
 
-/// The first date anywhere in the body that one of `labels` introduces ("Published On: 15
-/// August 2025" under a long lead, "Updated March 13, 2024" after an author box), outside
-/// comments and the site's footer and navigation.
-fn labelled_in_body(doc: &Document, month_first: bool, labels: &[&str]) -> Option<String> {
-    let body = doc.body()?;
+/// The body's text outside comments and the site's footer and navigation, up to
+/// [`BODY_WINDOW`] characters: where a labelled date is looked for. One walk that skips those
+/// subtrees whole.
+fn body_text(doc: &Document) -> String {
     let mut text = String::new();
-    for node in body.descendants_it() {
+    let Some(body) = doc.body() else {
+        return text;
+    };
+    let mut stack: Vec<NodeRef<'_>> = body.children_it(true).collect();
+    while let Some(node) = stack.pop() {
         if text.len() > BODY_WINDOW {
             break;
         }
-        if node.is_text()
-            && !in_comments(&node)
-            && !node.ancestors_it(None).any(|a| {
-                a.node_name()
-                    .is_some_and(|n| SITE_CHROME.contains(&n.as_ref()))
-            })
-        {
+        if node.is_text() {
             text.push_str(&node.text());
             text.push(' ');
+        } else if node.is_element() && !is_chrome_or_comments(&node) {
+            stack.extend(node.children_it(true));
         }
     }
-    date_text::find_all(&text, month_first)
+    text
+}
+
+/// Whether an element is the site's footer or navigation, or a comments section.
+fn is_chrome_or_comments(node: &NodeRef<'_>) -> bool {
+    node.node_name()
+        .is_some_and(|n| SITE_CHROME.contains(&n.as_ref()))
+        || marks_comments(node)
+}
+
+/// The first date in `text` (the body's, see [`body_text`]) that one of `labels` introduces
+/// ("Published On: 15 August 2025" under a long lead, "Updated March 13, 2024" after an author
+/// box).
+fn labelled_in_body(text: &str, month_first: bool, labels: &[&str]) -> Option<String> {
+    let lowered = text.to_lowercase();
+    if !labels.iter().any(|l| lowered.contains(l)) {
+        return None;
+    }
+    date_text::find_all(text, month_first)
         .into_iter()
         .find(|f| {
-            let cue = cue_before(&text, f.start);
+            let cue = cue_before(text, f.start);
             let cue = cue.trim_end();
             let tail: String = cue
                 .chars()
@@ -245,20 +264,25 @@ fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<
 
 /// The 30 characters before byte `at` of `text`, lower case.
 fn cue_before(text: &str, at: usize) -> String {
-    let chars: Vec<char> = text[..at].chars().collect();
-    chars[chars.len().saturating_sub(30)..]
-        .iter()
-        .collect::<String>()
-        .to_lowercase()
+    let before = &text[..at];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(29)
+        .map_or(0, |(i, _)| i);
+    before[from..].to_lowercase()
 }
 
 /// Whether a node sits in a comments section (an ancestor's class or id says "comment").
 fn in_comments(node: &NodeRef<'_>) -> bool {
-    node.ancestors_it(None).any(|a| {
-        ["class", "id"].iter().any(|attr| {
-            a.attr(attr)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
-        })
+    node.ancestors_it(None).any(|a| marks_comments(&a))
+}
+
+/// Whether an element's class or id says "comment".
+fn marks_comments(node: &NodeRef<'_>) -> bool {
+    ["class", "id"].iter().any(|attr| {
+        node.attr(attr)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
     })
 }
 

@@ -141,8 +141,10 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         .filter(|l| !l.is_empty());
     let mut meta = metadata::read(&doc);
     let base_url = blocks::base_url(&doc, url);
-    let next_page = pagination::next_page(&doc, base_url.as_deref());
-    let page_controls = pagination::control_texts(&doc);
+    let pagination::Pagination {
+        next_page,
+        controls: page_controls,
+    } = pagination::read(&doc, base_url.as_deref());
     let chosen = title::choose(&doc, &meta);
     let month_first = language_hint
         .as_deref()

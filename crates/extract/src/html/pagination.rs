@@ -10,6 +10,9 @@
 //! *post*, which is another article, not the rest of this one. No crate reads pagination;
 //! the rule is a few selectors over the tree we already have.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use dom_query::{Document, Selection};
 use url::Url;
 
@@ -65,36 +68,68 @@ const ARROWS: [char; 6] = ['›', '»', '→', '>', '⟩', '❯'];
 /// ones are a container that happens to carry a pagination class.
 const MAX_CONTROLS_CHARS: usize = 120;
 
-/// The page controls' texts (whitespace-normalised), so that a reader that kept them in the
-/// content can drop them: "1 2 3 Next page" is not the article's text.
-#[must_use]
-pub fn control_texts(doc: &Document) -> Vec<String> {
-    doc.select("body [class], body [id], body [aria-label]")
-        .iter()
-        .filter(is_pagination_block)
-        .map(|block| crate::body::normalize_whitespace(&block.text()))
-        .filter(|text| !text.is_empty() && text.chars().count() <= MAX_CONTROLS_CHARS)
-        .collect()
+/// What a page says of its pagination.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Pagination {
+    /// The absolute address of the page after this one, if the page says it has one.
+    pub next_page: Option<String>,
+    /// The page controls' texts (whitespace-normalised), so that a reader that kept them in
+    /// the content can drop them: "1 2 3 Next page" is not the article's text.
+    pub controls: Vec<String>,
 }
 
-/// The absolute address of the page after this one, if the page says it has one.
+/// Reads the page's pagination: the next page's address and the controls' texts.
 #[must_use]
-pub fn next_page(doc: &Document, base_url: Option<&str>) -> Option<String> {
+pub fn read(doc: &Document, base_url: Option<&str>) -> Pagination {
     let base = base_url.and_then(|b| Url::parse(b).ok());
     let base = base.as_ref();
+    let blocks = pagination_blocks(doc);
     let declared = doc
-        .select("head link[rel][href]")
+        .select_single("head")
+        .select("link[rel][href]")
         .iter()
         .find(|link| has_rel_next(link))
         .and_then(|link| link.attr("href"))
         .and_then(|href| absolute(&href, base));
-    declared.or_else(|| {
-        doc.select("body [class], body [id], body [aria-label]")
-            .iter()
-            .filter(is_pagination_block)
-            .find_map(|block| next_link_in(&block, base))
-    })
-    .filter(|next| web_page(next) && Some(next.as_str()) != base_url)
+    let next_page = declared
+        .or_else(|| blocks.iter().find_map(|block| next_link_in(block, base)))
+        .filter(|next| web_page(next) && Some(next.as_str()) != base_url);
+    let controls = blocks
+        .iter()
+        .map(|block| crate::body::normalize_whitespace(&block.text()))
+        .filter(|text| !text.is_empty() && text.chars().count() <= MAX_CONTROLS_CHARS)
+        .collect();
+    Pagination {
+        next_page,
+        controls,
+    }
+}
+
+/// The pagination marks as one case-insensitive automaton, so that each element's attributes
+/// are scanned once.
+static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PAGINATION_MARKS)
+        .expect("the pagination marks are valid patterns")
+});
+
+/// The elements whose class, id or label carries a pagination mark (and no mark of something
+/// else): one walk of the body, allocating only for the few that match.
+fn pagination_blocks(doc: &Document) -> Vec<Selection<'_>> {
+    let Some(body) = doc.body() else {
+        return Vec::new();
+    };
+    body.descendants_it()
+        .filter(|node| {
+            node.is_element()
+                && ["class", "id", "aria-label"]
+                    .iter()
+                    .any(|name| node.attr(name).is_some_and(|v| MARKS.is_match(v.as_ref())))
+        })
+        .map(Selection::from)
+        .filter(is_pagination_block)
+        .collect()
 }
 
 fn has_rel_next(node: &Selection) -> bool {
@@ -161,7 +196,7 @@ mod tests {
     const URL: &str = "https://news.example.com/2025/11/long-read/";
 
     fn next_of(html: &str) -> Option<String> {
-        next_page(&Document::from(html), Some(URL))
+        read(&Document::from(html), Some(URL)).next_page
     }
 
     #[test]
