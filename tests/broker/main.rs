@@ -9,6 +9,7 @@ mod failover;
 mod helpers;
 mod replay;
 mod shutdown;
+mod traces;
 
 use std::collections::HashSet;
 use std::time::Duration;
