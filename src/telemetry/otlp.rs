@@ -8,6 +8,7 @@
 //! is only made (two random ids) and written on the messages it publishes.
 
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use opentelemetry::Context;
 use opentelemetry::trace::{TraceContextExt, TracerProvider as _};
@@ -22,6 +23,10 @@ use tracing_subscriber::registry::LookupSpan;
 
 use crate::broker::trace_context;
 use crate::settings::TelemetrySettings;
+
+/// How long one export may take: a collector that does not answer delays the process's exit (the
+/// last batch is flushed on the way out) by at most this.
+const EXPORT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The exporting provider, when `telemetry.otlp_endpoint` is set; shut down (flushing the last
 /// spans) by [`shutdown`].
@@ -57,6 +62,7 @@ where
         .with_http()
         .with_protocol(Protocol::HttpBinary)
         .with_endpoint(traces_url(endpoint))
+        .with_timeout(EXPORT_TIMEOUT)
         .build()?;
     let resource = Resource::builder()
         .with_service_name(settings.service_name.clone())
