@@ -50,12 +50,16 @@ pub fn init(
             .boxed(),
         LogFormat::Pretty => layer.compact().with_filter(filter).boxed(),
     };
-    let export = otlp::layer(settings)?;
-    let exporting = export.is_some();
-    let _ = tracing_subscriber::registry()
-        .with(layer)
-        .with(export)
-        .try_init();
+    // No `Option` layer: a `None` one would make every callsite "always" interesting, so events
+    // the filter drops (the AMQP client's many trace events) would each be checked at run time.
+    let registry = tracing_subscriber::registry().with(layer);
+    let exporting = match otlp::layer(settings)? {
+        Some(export) => registry.with(export).try_init().is_ok(),
+        None => {
+            let _ = registry.try_init();
+            false
+        }
+    };
     if exporting {
         tracing::info!(
             endpoint = %redact_url(&otlp::traces_url(&settings.otlp_endpoint)),
