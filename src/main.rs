@@ -77,8 +77,14 @@ fn main() -> ExitCode {
         // The demo prints what it shows on stdout; only problems belong beside it.
         telemetry_settings.filter = "warn".into();
     }
-    let scrubbing = telemetry::Scrubbing::new(settings.amqp.secrets());
-    telemetry::init(&telemetry_settings, settings.amqp.secrets());
+    let mut secrets = settings.amqp.secrets();
+    secrets.extend(settings.telemetry.secrets());
+    let scrubbing = telemetry::Scrubbing::new(secrets.clone());
+    if let Err(error) = telemetry::init(&telemetry_settings, secrets) {
+        let message = scrubbing.scrub(&error.to_string()).into_owned();
+        eprintln!("article-enricher: telemetry.otlp_endpoint: {message}");
+        return ExitCode::from(2);
+    }
     let result = match &cli.command {
         Command::Extract(args) => Extractor::new(args.options(settings.extractor_options()))
             .map_err(anyhow::Error::from)
@@ -106,6 +112,8 @@ fn main() -> ExitCode {
                 result
             }),
     };
+    // The spans still buffered are exported before the process ends.
+    telemetry::otlp::shutdown();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.downcast_ref::<ShutdownCutOff>().is_some() => {

@@ -292,12 +292,32 @@ impl WorkerSettings {
     }
 }
 
-/// Log output.
+/// Log output and span export.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TelemetrySettings {
     pub format: LogFormat,
     pub filter: String,
+    /// Base URL of an OTLP/HTTP collector (`http://host:4318`; `/v1/traces` is appended unless
+    /// present). Empty: no span is exported (trace headers are still read and written).
+    #[serde(default)]
+    pub otlp_endpoint: String,
+    /// `service.name` of the exported spans.
+    #[serde(default = "default_service_name")]
+    pub service_name: String,
+}
+
+fn default_service_name() -> String {
+    "article-enricher".into()
+}
+
+impl TelemetrySettings {
+    /// The password forms of the OTLP endpoint, if it carries one (see [`AmqpUrl::secrets`]):
+    /// scrubbed from the logs like the broker's.
+    #[must_use]
+    pub fn secrets(&self) -> Vec<String> {
+        AmqpUrl::new(self.otlp_endpoint.clone()).secrets()
+    }
 }
 
 /// Pretty for people, JSON for log shippers.

@@ -7,6 +7,8 @@
 //! password's forms before it is written ([`Scrubbing`]) — the last line of defence for a message
 //! we do not control.
 //!
+//! Spans are exported over OTLP when `telemetry.otlp_endpoint` is set ([`otlp`]).
+//!
 //! The client's own ERROR events are not recorded either: every error it logs it also returns to
 //! us, and we log it once, where it is handled, at the level it deserves (a forced connection
 //! close is one WARN line, "connection lost; reconnecting", not three).
@@ -21,11 +23,19 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{Layer, fmt};
 
-use crate::settings::{LogFormat, TelemetrySettings};
+use crate::settings::{LogFormat, TelemetrySettings, redact_url};
+
+pub mod otlp;
 
 /// Installs the global subscriber; `secrets` are scrubbed from every line. A second call is a
 /// no-op, so tests may call it freely.
-pub fn init(settings: &TelemetrySettings, secrets: Vec<String>) {
+///
+/// # Errors
+/// `telemetry.otlp_endpoint` is set but no exporter can be built for it.
+pub fn init(
+    settings: &TelemetrySettings,
+    secrets: Vec<String>,
+) -> Result<(), opentelemetry_otlp::ExporterBuildError> {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.filter));
     let filter = filter.and(filter_fn(|meta| !is_client_noise(meta)));
@@ -40,7 +50,24 @@ pub fn init(settings: &TelemetrySettings, secrets: Vec<String>) {
             .boxed(),
         LogFormat::Pretty => layer.compact().with_filter(filter).boxed(),
     };
-    let _ = tracing_subscriber::registry().with(layer).try_init();
+    // No `Option` layer: a `None` one would make every callsite "always" interesting, so events
+    // the filter drops (the AMQP client's many trace events) would each be checked at run time.
+    let registry = tracing_subscriber::registry().with(layer);
+    let exporting = match otlp::layer(settings)? {
+        Some(export) => registry.with(export).try_init().is_ok(),
+        None => {
+            let _ = registry.try_init();
+            false
+        }
+    };
+    if exporting {
+        tracing::info!(
+            endpoint = %redact_url(&otlp::traces_url(&settings.otlp_endpoint)),
+            service = settings.service_name,
+            "exporting spans over OTLP/HTTP"
+        );
+    }
+    Ok(())
 }
 
 /// The AMQP client's trace events (frame dumps, the login frame with its credentials among them)

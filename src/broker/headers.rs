@@ -17,6 +17,11 @@ pub const FAILED_AT: &str = "x-failed-at";
 pub const REPLAY_COUNT: &str = "x-replay-count";
 /// When a message was last replayed (RFC 3339).
 pub const REPLAYED_AT: &str = "x-replayed-at";
+/// W3C trace context: the trace and parent span an input message belongs to, and the worker's span
+/// for it on every record and dead letter it writes (see `broker::trace_context`).
+pub const TRACEPARENT: &str = "traceparent";
+/// W3C trace context: vendor-specific trace data, carried along with [`TRACEPARENT`].
+pub const TRACESTATE: &str = "tracestate";
 /// The broker's record of a message's dead-letterings (quorum queue delivery limit).
 pub const DEATH: &str = "x-death";
 /// A stream message's offset, as the broker delivers it.

@@ -1,5 +1,6 @@
 //! RabbitMQ plumbing, knowing nothing of articles: connecting with backoff, declaring the
-//! topology, publishing with confirms, and building dead-letter messages.
+//! topology, publishing with confirms, building dead-letter messages, and carrying W3C trace
+//! context in message headers.
 
 pub mod backoff;
 pub mod connection;
@@ -7,6 +8,7 @@ pub mod dead_letter;
 pub mod headers;
 pub mod publisher;
 pub mod topology;
+pub mod trace_context;
 
 pub use connection::{connect, connect_with_retry};
 pub use publisher::{ConfirmedPublisher, PublishError};

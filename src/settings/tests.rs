@@ -243,3 +243,24 @@ fn the_record_formats_default_to_text_and_markdown_and_each_can_be_switched() {
     let err = load_with(&[("ENRICHER__RECORD__FORMATS__PDF", "true")]).unwrap_err();
     assert!(err.to_string().contains("pdf"), "{err}");
 }
+
+#[test]
+fn span_export_is_off_by_default_and_the_endpoint_comes_from_the_environment() {
+    let settings = load_with(&[]).unwrap();
+    assert_eq!(settings.telemetry.otlp_endpoint, "");
+    assert_eq!(settings.telemetry.service_name, "article-enricher");
+    let settings = load_with(&[
+        (
+            "ENRICHER__TELEMETRY__OTLP_ENDPOINT",
+            "http://otel:s3cret@collector:4318",
+        ),
+        ("ENRICHER__TELEMETRY__SERVICE_NAME", "enricher-eu"),
+    ])
+    .unwrap();
+    assert_eq!(
+        settings.telemetry.otlp_endpoint,
+        "http://otel:s3cret@collector:4318"
+    );
+    assert_eq!(settings.telemetry.service_name, "enricher-eu");
+    assert!(settings.telemetry.secrets().contains(&"s3cret".to_owned()));
+}

@@ -5,6 +5,9 @@
 //!   reason in headers, confirmed, then ack;
 //! - a publish that keeps failing (transient) → retried for at least the confirm timeout, then
 //!   nack with requeue; the quorum queue's delivery limit stops a message from cycling forever.
+//!
+//! Each delivery's `article` span continues the sender's W3C trace (`traceparent`), and the
+//! record or dead letter carries the span's own context.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,9 +21,12 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tracing::Instrument;
 
 use crate::broker::backoff::Backoff;
-use crate::broker::{ConfirmedPublisher, PublishError, dead_letter, headers, text_value};
+use crate::broker::{
+    ConfirmedPublisher, PublishError, dead_letter, headers, text_value, trace_context,
+};
 use crate::observability as obs;
 use crate::settings::Settings;
+use crate::telemetry;
 use enricher_extract::record::record_message_id;
 use enricher_extract::{
     BodyHints, EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractError, Extractor, Source,
@@ -75,6 +81,8 @@ pub async fn handle(mut delivery: Delivery, context: Arc<Context>, permit: Owned
         delivery_tag = delivery.delivery_tag,
         article_id = tracing::field::Empty
     );
+    // The sender's trace continues here; this span's context goes on the record or dead letter.
+    let trace = telemetry::otlp::continue_trace(&span, delivery.properties.headers().as_ref());
     async move {
         let _permit = permit;
         metrics::counter!(obs::CONSUMED).increment(1);
@@ -82,7 +90,7 @@ pub async fn handle(mut delivery: Delivery, context: Arc<Context>, permit: Owned
         // The body is shared with the extraction thread, not copied (bodies reach 10 MiB).
         let body = Arc::new(std::mem::take(&mut delivery.data));
         let outcome = process(&delivery, body.clone(), &context).await;
-        settle(delivery, &body, outcome, &context).await;
+        settle(delivery, &body, outcome, &context, &trace).await;
         metrics::gauge!(obs::IN_FLIGHT).decrement(1.0);
     }
     .instrument(span)
@@ -170,7 +178,13 @@ async fn process(delivery: &Delivery, body: Arc<Vec<u8>>, context: &Context) -> 
 }
 
 /// The one place where an outcome becomes a broker action.
-async fn settle(delivery: Delivery, body: &[u8], outcome: Outcome, context: &Context) {
+async fn settle(
+    delivery: Delivery,
+    body: &[u8],
+    outcome: Outcome,
+    context: &Context,
+    trace: &opentelemetry::Context,
+) {
     let settings = &context.settings;
     let span = tracing::Span::current();
     let published = match &outcome {
@@ -181,6 +195,7 @@ async fn settle(delivery: Delivery, body: &[u8], outcome: Outcome, context: &Con
         } => {
             span.record("article_id", article_id.as_str());
             let properties = record_properties(article_id, &delivery.properties);
+            let properties = trace_context::with_trace(properties, trace);
             let started = Instant::now();
             let result = publish_with_retry(
                 context,
@@ -215,6 +230,7 @@ async fn settle(delivery: Delivery, body: &[u8], outcome: Outcome, context: &Con
                 extractor_version: EXTRACTOR_VERSION,
             };
             let properties = dead_letter::properties(&delivery.properties, &failure);
+            let properties = trace_context::with_trace(properties, trace);
             let result = publish_with_retry(
                 context,
                 &settings.topology.dead_letter_exchange,

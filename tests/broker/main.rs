@@ -11,6 +11,7 @@ mod helpers;
 mod publish_outage;
 mod replay;
 mod shutdown;
+mod traces;
 
 use std::collections::HashSet;
 use std::time::Duration;
