@@ -44,8 +44,12 @@ const READABILITY_FLOORS: ContentFloors = ContentFloors {
 /// corpus's expected titles follow ("Mozilla - Wikipedia", "How to Build a Terrarium | eHow"):
 /// 0.708 measured, for wcxb-dev titles 45.8 % → 73.2 % (held-out half alike). The Readability
 /// reader keeps Readability's title and its 0.99 floor.
+/// Then the precision pass of 2026-12-05 (credit, teaser and prompt lines, "More from…"
+/// sections) took it to 0.9903, for +0.0025 word F1 on wcxb-dev (odd half +0.003, `without`
+/// snippets 6.2 % → 5.6 %): Readability's own expected output keeps captions, "Photo Credit"
+/// and "Related:" lines that a news pipeline wants gone. The 0.99 is the floor now.
 const SCORING_FLOORS: ContentFloors = ContentFloors {
-    f1: 0.994,
+    f1: 0.990,
     title: 0.70,
     byline: 0.97,
     language: 1.0,
@@ -94,25 +98,25 @@ fn the_readability_reader_stays_above_its_floors() {
 }
 
 /// Word-bag F1 floors on `../shared/corpus/wcxb-dev` (overall, then per page type), set a
-/// little below the scoring reader's figures (0.8206 overall; article 0.9352, collection
-/// 0.5954, documentation 0.9199, forum 0.7211, listing 0.5900, product 0.5163, service 0.7701).
+/// little below the scoring reader's figures (0.8232 overall; article 0.9363, collection
+/// 0.6013, documentation 0.9184, forum 0.7254, listing 0.6022, product 0.5226, service 0.7704).
 /// Only go up.
 const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
-    ("all", 0.81),
+    ("all", 0.815),
     ("article", 0.93),
-    ("collection", 0.59),
+    ("collection", 0.595),
     ("documentation", 0.91),
-    ("forum", 0.71),
-    ("listing", 0.58),
-    ("product", 0.51),
-    ("service", 0.76),
+    ("forum", 0.72),
+    ("listing", 0.595),
+    ("product", 0.515),
+    ("service", 0.765),
 ];
 
 /// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
 /// as `eval content` compares them), a little under the measured rates. Only go up.
-const WCXB_TITLE_FLOOR: f64 = 0.725;
-const WCXB_AUTHOR_FLOOR: f64 = 0.65;
-const WCXB_DATE_FLOOR: f64 = 0.80;
+const WCXB_TITLE_FLOOR: f64 = 0.745;
+const WCXB_AUTHOR_FLOOR: f64 = 0.675;
+const WCXB_DATE_FLOOR: f64 = 0.83;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
@@ -157,7 +161,7 @@ fn wcxb_dev_content_and_metadata_stay_above_their_floors() {
 
 /// Entity F1 floor on `../shared/corpus/gum-news` (definition in `crates/eval/src/entities.rs`). Only
 /// goes up.
-const ENTITY_F1_FLOOR: f64 = 0.62;
+const ENTITY_F1_FLOOR: f64 = 0.655;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
@@ -184,8 +188,8 @@ fn entity_recognition_stays_above_its_floor() {
 
 /// Quote floors on the hand-annotated development set (`crates/eval/data/quotes`, texts read
 /// from `../shared/corpus`): direct-quote recall, precision and speaker accuracy, a little under
-/// the measured 96.4 %, 92.5 % and 80.9 %. Only go up.
-const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.95), ("precision", 0.91), ("speaker", 0.78)];
+/// the measured 96.9 %, 92.9 % and 87.9 %. Only go up.
+const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.96), ("precision", 0.92), ("speaker", 0.86)];
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
