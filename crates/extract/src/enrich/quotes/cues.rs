@@ -21,7 +21,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "thinks", "recommend", "says", "admits", "insist", "warn", "explain", "offers", "offered",
     "reasoned", "concludes", "read", "stating", "writing", "finds", "found", "cited", "quoted",
     "quoting", "tweeting", "posting", "announcing", "arguing", "urging", "acknowledges",
-    "replying", "asking",
+    "replying", "asking", "inquired", "inquires", "asserted", "asserts", "contended",
+    "contends", "demanded", "pleaded", "lamented", "recounted", "recounts", "clarified",
+    "clarifies", "emphasizes", "emphasises", "stresses", "reiterated", "reiterates",
 ];
 
 /// Speech verbs a written document may be the subject of ("the report read", "a review
@@ -120,6 +122,9 @@ pub const VERB_GAP_WORDS: &[&str] = &[
 
 /// "according to X": the speaker follows these two words.
 pub const ACCORDING_TO: [&str; 2] = ["according", "to"];
+
+/// "in the words of X": read like "according to X".
+pub const IN_THE_WORDS_OF: [&str; 4] = ["in", "the", "words", "of"];
 
 /// Nouns that name a written or spoken statement: a quote in a sentence holding one ("in a
 /// statement", "a spokesman for …") is attributed, not a title.

@@ -22,6 +22,7 @@
 pub mod cues;
 pub mod index;
 pub mod pronouns;
+pub mod signature;
 pub mod speaker;
 pub mod spans;
 #[cfg(test)]
@@ -112,7 +113,8 @@ pub fn find(
         deadline.check()?;
         let quoted = span.text(text);
         let end = span.inner().end;
-        let mut attribution = speaker::after_quote(&index, span.outer.end);
+        let mut attribution = signature::signed(&index, span.outer.end)
+            .or_else(|| speaker::after_quote(&index, span.outer.end));
         if let Some((_, _, _, attribution_end)) = &attribution
             && let Some(next) = spans.get(position + 1)
             && *attribution_end <= next.outer.start

@@ -34,6 +34,20 @@ fn is_opening(c: char) -> bool {
     matches!(c, '“' | '"')
 }
 
+/// Whether `c` closes a quote opened expecting `close`: the same mark, or the other double
+/// mark where a page mixes them ("people … fasting,” adds Longo).
+fn closes(close: char, c: char) -> bool {
+    c == close || matches!((close, c), ('"', '”') | ('”', '"'))
+}
+
+/// Whether byte `i` starts a paragraph (the text's start or after a line break) and a word
+/// follows the mark.
+fn opens_paragraph(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with('\n'))
+        && text[i..].chars().nth(1).is_some_and(char::is_alphanumeric)
+}
+
 /// The double-quoted spans of `text`, multi-paragraph quotes joined.
 pub fn quote_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
@@ -45,7 +59,11 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
         match (&mut open, c) {
             (None, '“') => open = Some((i + c.len_utf8(), i, '”', Vec::new())),
             (None, '"') => open = Some((i + 1, i, '"', Vec::new())),
-            (Some((part_start, first, close, parts)), c) if c == *close => {
+            // A closing mark typed as the opening one, at a paragraph's start: ”We found …,”.
+            (None, '”') if opens_paragraph(text, i) => {
+                open = Some((i + c.len_utf8(), i, '”', Vec::new()));
+            }
+            (Some((part_start, first, close, parts)), c) if closes(*close, c) => {
                 parts.push(*part_start..i);
                 let outer = *first..i + c.len_utf8();
                 let parts = std::mem::take(parts);
@@ -82,8 +100,14 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
 /// sentence punctuation, and every longer word capitalised ("The Internet Explorer 6
 /// Countdown", "Hope").
 pub fn looks_like_title(quoted: &str) -> bool {
+    // A name may end with its full stop or abbreviation ("Noble Moving and Storage.", "Acme
+    // Holdings Inc.") and a title may hold a subtitle after a colon ("Cloud: Passport to …").
+    let quoted = quoted.trim_end().strip_suffix('.').unwrap_or(quoted);
     let words: Vec<&str> = quoted.split_whitespace().collect();
-    if words.is_empty() || words.len() > 8 || quoted.contains(['.', '!', '?', ',', ';', ':']) {
+    if words.is_empty() || words.len() > 8 || quoted.contains(['.', '!', '?', ',', ';']) {
+        return false;
+    }
+    if words.first().is_some_and(|w| w.ends_with(':')) {
         return false;
     }
     words
@@ -124,10 +148,26 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_mark_opening_a_paragraph_opens_the_quote() {
+        let text = "Rates rose.\n\n”We found the best rates out West,” said Anthony. “They work.”";
+        assert_eq!(texts(text), ["We found the best rates out West,", "They work."]);
+    }
+
+    #[test]
+    fn a_straight_opening_mark_closed_by_a_curly_one_is_one_quote() {
+        let text = "And \"people with eating disorders should avoid it,” adds Longo. “Yes.”";
+        assert_eq!(texts(text), ["people with eating disorders should avoid it,", "Yes."]);
+    }
+
+    #[test]
     fn titles_and_slogans_are_told_from_speech() {
         assert!(looks_like_title("The Internet Explorer 6 Countdown"));
         assert!(looks_like_title("Hope"));
         assert!(!looks_like_title("We are ready."));
         assert!(!looks_like_title("quite hostile"));
+        assert!(looks_like_title("Noble Moving and Storage."));
+        assert!(looks_like_title("Cloud Talks: Passport to Containers"));
+        assert!(!looks_like_title("We are ready. We go."));
+        assert!(!looks_like_title("Yes, Now."));
     }
 }

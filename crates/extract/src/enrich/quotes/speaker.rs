@@ -4,7 +4,7 @@
 //! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
 
 use super::cues::{
-    ACCORDING_TO, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
+    ACCORDING_TO, IN_THE_WORDS_OF, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
     NP_STOPS, PERSON_NOUNS, ROLE_MODIFIERS, SUBJECT_PRONOUNS, VERB_GAP_WORDS, head_kind,
     is_speech_verb,
 };
@@ -248,11 +248,15 @@ fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
 
 /// "according to X" starting at token `i`.
 fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
-    if !index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) || index.word(i + 1) != ACCORDING_TO[1]
-    {
-        return None;
+    if index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) && index.word(i + 1) == ACCORDING_TO[1] {
+        return speaker_at_with(index, i + 2, false, true);
     }
-    speaker_at_with(index, i + 2, false, true)
+    // "in the words of X".
+    let words_of = IN_THE_WORDS_OF
+        .iter()
+        .enumerate()
+        .all(|(k, w)| index.word(i + k).eq_ignore_ascii_case(w));
+    words_of.then(|| speaker_at_with(index, i + IN_THE_WORDS_OF.len(), false, true)).flatten()
 }
 
 /// The attribution right after a quote ending at byte `quote_end`, in the quote's sentence:
@@ -274,6 +278,11 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     // "said theCUBE’s Savannah Peterson": the speaker follows the possessive.
     let after_verb = if matches!(word(i + 2), "’s" | "'s") { i + 3 } else { i + 1 };
     if is_speech_verb(word(i))
+        && let Some((speaker, end)) = person_after_role(index, after_verb)
+    {
+        return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
+    }
+    if is_speech_verb(word(i))
         && let Some((speaker, end)) =
             speaker_at_with(index, after_verb, false, DOCUMENT_VERBS.contains(&word(i)))
     {
@@ -286,6 +295,47 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     }
     subject_then_verb(index, i, quote_sentence)
 }
+
+/// "said MIT Sloan professor Thomas W. Malone", "said White House press secretary Sean Spicer":
+/// after an inverted speech verb, words that qualify a lower-case role noun (an organisation,
+/// a field) run up to it, and the person named right after the role is the speaker, not the
+/// organisation in front. Only within the words before the first punctuation; a comma may
+/// stand between the role and the name.
+fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)> {
+    let sentence = index.tokens.get(from)?.sentence;
+    let role = (from..from + ROLE_PREMODIFIER_WORDS)
+        .take_while(|k| {
+            index.tokens.get(*k).is_some_and(|t| t.sentence == sentence)
+                && (is_word(index, *k) || matches!(index.word(*k), "’s" | "'s" | "-" | "&"))
+        })
+        .find(|k| {
+            let w = index.word(*k);
+            w.starts_with(char::is_lowercase)
+                && !STOPWORDS.contains(&w)
+                && head_kind(w) == Some(HeadKind::Agent)
+                && (capitalised(index, k + 1) || index.word(k + 1) == "," && capitalised(index, k + 2))
+        })?;
+    // "said the company’s chief executive, Tim Cook": the name may follow a comma.
+    let name = if capitalised(index, role + 1) { role + 1 } else { role + 2 };
+    match speaker_at(index, name, false)? {
+        (Speaker::Entity(e), end) if index.entities[e].kind == Kind::Person => {
+            Some((Speaker::Entity(e), end))
+        }
+        // A single capitalised word after a role may be a day or a place ("the official
+        // Thursday"): only a name of two words or more, or a known given name, counts.
+        (Speaker::Name(name), end)
+            if name.contains(' ')
+                || name.split_whitespace().next().and_then(super::cues::given_name_gender).is_some() =>
+        {
+            Some((Speaker::Name(name), end))
+        }
+        _ => None,
+    }
+}
+
+/// How many words an inverted attribution's role may stand after the verb ("said MIT computer
+/// science professor …").
+const ROLE_PREMODIFIER_WORDS: usize = 8;
 
 /// "…," team member Rodaba Noori told the press: a speech verb a few words after the quote,
 /// and the speaker that ends right before it (role words in front are passed over).

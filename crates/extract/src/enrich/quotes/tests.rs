@@ -276,3 +276,53 @@ fn a_colon_inside_the_sentence_gives_the_quote_to_its_subject() {
     let got = speakers("During questions on Wednesday, Ana Ruiz defended the record: “We are working hard.”");
     assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
 }
+
+#[test]
+fn an_inverted_attribution_names_the_person_after_an_organisation_and_a_role() {
+    let got = speakers("“Machine learning changes every industry,” said MIT computer science professor Aleksander Madry, director of a centre.");
+    assert_eq!(got[0].1.as_deref(), Some("Aleksander Madry"), "{got:?}");
+}
+
+#[test]
+fn a_pull_quote_signed_after_a_dash_is_the_signers() {
+    let got = speakers("Why we like it\n\n“The lid keeps coffee hot for hours.” — Rochelle Bilow, editor\n\nMore text.");
+    assert_eq!(got[0].1.as_deref(), Some("Rochelle Bilow"), "{got:?}");
+    assert_eq!(got[0].2, Some(SpeakerKind::Cue));
+}
+
+#[test]
+fn a_pull_quote_with_the_name_alone_on_the_next_line_is_that_persons() {
+    let got = speakers("“Read what excites you and talk about it.”\nLaura Cranston\nMuseum President\n\nMore text.");
+    assert_eq!(got[0].1.as_deref(), Some("Laura Cranston"), "{got:?}");
+}
+
+#[test]
+fn a_dash_before_running_text_is_no_signature() {
+    let got = speakers("Ana Ruiz spoke first. “We wait.” — Then the trucks came, and everyone left.");
+    assert_ne!(got[0].1.as_deref(), Some("Then"), "{got:?}");
+}
+
+#[test]
+fn inquired_and_other_less_common_speech_verbs_attribute() {
+    let got = speakers("“That is a big allegation,” inquired Pineda.");
+    assert_eq!(got[0].1.as_deref(), Some("Pineda"), "{got:?}");
+}
+
+#[test]
+fn an_inverted_attribution_names_the_person_after_a_possessive_role_and_a_comma() {
+    let got = speakers("“Sales will grow,” said the company’s chief executive, Tim Cook.");
+    assert_eq!(got[0].1.as_deref(), Some("Tim Cook"), "{got:?}");
+}
+
+#[test]
+fn a_day_after_an_inverted_role_is_no_speaker() {
+    let got = speakers("“We will appeal,” said the official Thursday.");
+    assert_ne!(got[0].1.as_deref(), Some("Thursday"), "{got:?}");
+}
+
+#[test]
+fn in_the_words_of_names_the_speaker_like_according_to() {
+    let got = speakers("The plan was “a disaster from day one,” in the words of Ana Ruiz.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+    assert_eq!(got[0].2, Some(SpeakerKind::AccordingTo));
+}
