@@ -4,7 +4,7 @@
 //! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
 
 use super::cues::{
-    ACCORDING_TO, IN_THE_WORDS_OF, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
+    ACCORDING_TO, DOCUMENT_NOUNS, IN_THE_WORDS_OF, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
     NP_STOPS, PERSON_NOUNS, ROLE_MODIFIERS, SUBJECT_PRONOUNS, VERB_GAP_WORDS, head_kind,
     is_speech_verb,
 };
@@ -441,7 +441,13 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
         if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
             let next = token_at(tokens, found_end);
             let possessive = matches!(word(next), "’s" | "'s");
-            if (!after_preposition || with_clause(found_end)) && !possessive {
+            // "PC World's recent analysis … concluded": a named owner of a written source
+            // speaks through it.
+            let owns_document = possessive
+                && !after_preposition
+                && matches!(found, Speaker::Entity(_) | Speaker::Name(_))
+                && document_follows(index, next + 1, end);
+            if (!after_preposition || with_clause(found_end)) && !possessive || owns_document {
                 let named = !matches!(found, Speaker::Phrase(_));
                 accepted.push((k, found));
                 // "Solomon, chief executive of the council, said": the apposition between
@@ -463,4 +469,12 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
         }
     }
     accepted.into()
+}
+
+/// Whether a written source's noun ("analysis", "statement") heads the few words from token
+/// `from` (before `end`, a stop word or punctuation).
+fn document_follows(index: &Index<'_>, from: usize, end: usize) -> bool {
+    (from..(from + 4).min(end))
+        .take_while(|j| is_word(index, *j) && !NP_STOPS.contains(&index.word(*j).to_lowercase().as_str()))
+        .any(|j| DOCUMENT_NOUNS.contains(&index.word(j).to_lowercase().as_str()))
 }

@@ -326,3 +326,15 @@ fn in_the_words_of_names_the_speaker_like_according_to() {
     assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
     assert_eq!(got[0].2, Some(SpeakerKind::AccordingTo));
 }
+
+#[test]
+fn a_named_owner_of_a_written_source_speaks_through_it() {
+    let got = speakers("Ana Ruiz’s latest statement concluded, “The plan is dead.”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn a_named_owner_of_critics_is_not_their_speaker() {
+    let got = speakers("Ana Ruiz’s critics said, “The plan is dead.”");
+    assert_ne!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
