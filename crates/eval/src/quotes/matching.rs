@@ -86,8 +86,10 @@ fn last_word(name: &str) -> Option<String> {
 
 /// Whether a predicted speaker is right: it (or the name of the entity it links to) equals the
 /// gold `speaker` or `speaker_name` case-insensitively (surrounding spaces and punctuation
-/// ignored), or its last word equals `speaker_name`'s last word ("Ruiz" for "Ana Ruiz", "lawmaker"
-/// for "the Ohio lawmaker"). A bare pronoun ("he", "she", "they", "it") counts only when it
+/// ignored), or its last word equals the last word of `speaker_name` or of the written `speaker`
+/// ("Ruiz" for "Ana Ruiz", "lawmaker" for "the Ohio lawmaker", "Bauchtman" for a written "Ms
+/// Bauchtman" whose full name the text spells "Buchtmann"), as the guideline's scoring section
+/// says (surname or head word of either, titles ignored). A bare pronoun ("he", "she", "they", "it") counts only when it
 /// equals `speaker_name`, never by equalling the written `speaker`: an unresolved pronoun does
 /// not say who spoke.
 #[must_use]
@@ -109,9 +111,11 @@ pub fn speaker_is_right(
             .flatten()
             .any(|g| normal(g) == p_norm);
         equal
-            || gold_name
-                .and_then(last_word)
-                .is_some_and(|l| last_word(p) == Some(l))
+            || [written, gold_name]
+                .into_iter()
+                .flatten()
+                .filter_map(last_word)
+                .any(|l| last_word(p) == Some(l))
     })
 }
 
@@ -183,5 +187,11 @@ mod tests {
         ));
         assert!(!speaker_is_right(&[""], Some("she"), Some("Ana Ruiz")));
         assert!(!speaker_is_right(&["she"], Some("she"), Some("Ana Ruiz")));
+        // The written form's surname counts, titles ignored, even where the text misspells it.
+        assert!(speaker_is_right(
+            &["Bauchtman"],
+            Some("Ms Bauchtman"),
+            Some("Lydia Buchtmann")
+        ));
     }
 }
