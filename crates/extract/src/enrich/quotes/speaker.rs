@@ -290,6 +290,7 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     }
     if let Some((speaker, next)) = speaker_at(index, i, true)
         && let Some(cue) = cue_follows(index, token_at(tokens, next))
+            .or_else(|| cue_after_apposition(index, token_at(tokens, next)))
     {
         return Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end));
     }
@@ -336,6 +337,20 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
 /// How many words an inverted attribution's role may stand after the verb ("said MIT computer
 /// science professor …").
 const ROLE_PREMODIFIER_WORDS: usize = 8;
+
+/// "…," Ana Ruiz, the regional governor, said / the official, who spoke on condition of
+/// anonymity, said: an apposition or relative clause between two commas at token `k`, then the
+/// speech verb (returned).
+fn cue_after_apposition(index: &Index<'_>, k: usize) -> Option<usize> {
+    if index.word(k) != "," {
+        return None;
+    }
+    let close = (k + 1..k + 14)
+        .take_while(|j| is_word(index, *j) || matches!(index.word(*j), "," | "’s" | "'s" | "-"))
+        .find(|j| index.word(*j) == ",")?;
+    let inside_verb = (k + 1..close).any(|j| is_speech_verb(index.word(j)));
+    (!inside_verb).then(|| cue_follows(index, close + 1)).flatten()
+}
 
 /// "…," team member Rodaba Noori told the press: a speech verb a few words after the quote,
 /// and the speaker that ends right before it (role words in front are passed over).

@@ -338,3 +338,93 @@ fn a_named_owner_of_critics_is_not_their_speaker() {
     let got = speakers("Ana Ruiz’s critics said, “The plan is dead.”");
     assert_ne!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
 }
+
+#[test]
+fn a_described_and_named_speaker_before_a_colon_speaks_the_next_paragraph() {
+    let got = speakers("A ministry spokeswoman, Ana Ruiz, said on Sunday:\n\n“We start now. The trucks leave at dawn.”\n\nThe ministry declined further comment.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn a_statement_that_reads_before_a_colon_speaks_the_next_paragraph() {
+    let got = speakers("The ministry issued a statement on Monday. The statement read:\n\n“We regret the delay and apologise to travellers.”");
+    assert!(got[0].1.is_some(), "{got:?}");
+}
+
+#[test]
+fn according_to_a_noun_phrase_after_the_quote_keeps_the_phrase() {
+    let got = speakers("The talks collapsed. “Nobody wanted to give ground on the border,” according to a senior official.");
+    assert_eq!(got[0].1.as_deref(), Some("a senior official"), "{got:?}");
+}
+
+#[test]
+fn according_to_before_the_quote_names_the_speaker() {
+    let got = speakers("According to Ana Ruiz, “the talks failed because nobody moved.”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_before_a_colon_resolves_for_the_next_paragraphs_quote() {
+    let got = speakers("Ana Ruiz runs the ministry.\n\nShe said:\n\n“We start now and we finish in May.”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_skips_a_nearer_person_of_the_other_gender_across_a_paragraph() {
+    let got = speakers("Ana Ruiz met Tom Berg on Monday. Berg left early.\n\n“We will not sign this,” she told reporters.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn according_to_a_name_with_a_relative_clause_names_the_speaker() {
+    let got = speakers("The deal is “dead in the water and everyone knows it,” according to Ana Ruiz, who led the talks.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn told_reporters_after_a_titled_surname_names_the_full_name() {
+    let got = speakers("Karin Lindqvist chairs the board.\n\n“Nothing changes for now,” Ms. Lindqvist told reporters after the vote.");
+    assert_eq!(got[0].1.as_deref(), Some("Karin Lindqvist"), "{got:?}");
+}
+
+#[test]
+fn an_organisation_that_said_in_a_statement_before_a_colon_speaks() {
+    let got = speakers("The central bank said in a statement: “Inflation remains too high.”");
+    assert_eq!(got[0].1.as_deref(), Some("The central bank"), "{got:?}");
+}
+
+#[test]
+fn a_running_quote_in_the_next_paragraph_keeps_the_speaker() {
+    let got = speakers("“We start now,” said Ana Ruiz.\n\n“We finish in May. Then we rest.”");
+    assert_eq!(got[1].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn an_inverted_attribution_with_an_abbreviated_title_and_party_names_the_senator() {
+    let got = speakers("“We will block this bill,” said Sen. Lindsey Graham, R-S.C., on Tuesday.");
+    assert_eq!(got[0].1.as_deref(), Some("Lindsey Graham"), "{got:?}");
+}
+
+#[test]
+fn a_noun_phrase_speaker_with_a_relative_clause_before_the_verb_speaks() {
+    let got = speakers("“The talks are over,” the official, who spoke on condition of anonymity, said.");
+    assert_eq!(got[0].1.as_deref(), Some("the official"), "{got:?}");
+}
+
+#[test]
+fn a_news_agency_in_the_dateline_is_not_the_speaker() {
+    let got = speakers("WASHINGTON (Reuters) - The talks are over.\n\n“We will not sign,” she said.");
+    assert_ne!(got[0].1.as_deref(), Some("Reuters"), "{got:?}");
+}
+
+#[test]
+fn a_long_quote_then_a_name_with_an_apposition_then_the_verb_names_the_speaker() {
+    let got = speakers("Tom Berg spoke first.\n\n“The roads are shut. The trucks are late. We wait for news from the capital and nobody calls,” Ana Ruiz, the regional governor, said in an interview.");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+}
+
+#[test]
+fn he_added_in_the_next_paragraph_continues_the_named_speaker() {
+    let got = speakers("“The roads are shut,” Tom Berg said.\n\nHe added: “We wait.”");
+    assert_eq!(got[1].1.as_deref(), Some("Tom Berg"), "{got:?}");
+}
