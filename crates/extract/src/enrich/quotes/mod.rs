@@ -184,6 +184,7 @@ pub fn find(
                             (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone())
                         })
                 })
+                .or_else(|| person_opening_sentence_before(&index, span.outer.start))
                 .unwrap_or_default(),
             None => match index.sentence_subject(span.outer.start) {
                 Some(id)
@@ -370,4 +371,28 @@ fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Gi
         name.map(|_| SpeakerKind::PreviousSentence),
         Some(index.word(verb).to_owned()),
     ))
+}
+
+/// A standalone quote with no other source: the person who opens the sentence right before it,
+/// in the same or the previous paragraph, when that sentence ends with a full stop ("Ana Ruiz,
+/// the governor, was blunt." / "“…”"), as a reader takes it.
+fn person_opening_sentence_before(index: &Index<'_>, outer_start: usize) -> Option<Given> {
+    let q = token_at(index.tokens, outer_start);
+    let last = q.checked_sub(1)?;
+    let before = index.tokens.get(last)?;
+    let (here, there) = (index.paragraph_of(outer_start), index.paragraph_of(before.start));
+    if !(there == here || there + 1 == here) || index.word(last) != "." {
+        return None;
+    }
+    let start = index.sentence_start(before.sentence);
+    let id = index.sentence_subject(before.start)?;
+    let opening = index.mention_at(index.tokens.get(start)?.start)?;
+    (opening.entity == id && index.entities[id].kind == entities::Kind::Person).then(|| {
+        (
+            Some(index.entities[id].name.clone()),
+            Some(id),
+            Some(SpeakerKind::PreviousSentence),
+            None,
+        )
+    })
 }

@@ -428,3 +428,16 @@ fn he_added_in_the_next_paragraph_continues_the_named_speaker() {
     let got = speakers("“The roads are shut,” Tom Berg said.\n\nHe added: “We wait.”");
     assert_eq!(got[1].1.as_deref(), Some("Tom Berg"), "{got:?}");
 }
+
+#[test]
+fn a_standalone_quote_after_a_sentence_opened_by_a_person_is_that_persons() {
+    let got = speakers("Ana Ruiz, the regional governor, was blunt.\n\n“Nobody calls us. Nobody cares.”");
+    assert_eq!(got[0].1.as_deref(), Some("Ana Ruiz"), "{got:?}");
+    assert_eq!(got[0].2, Some(SpeakerKind::PreviousSentence));
+}
+
+#[test]
+fn a_standalone_quote_after_a_sentence_not_opened_by_a_person_gets_no_speaker_from_it() {
+    let got = speakers("The trucks met Ana Ruiz at the border.\n\n“Nobody calls us. Nobody cares.”");
+    assert_eq!(got[0].1, None, "{got:?}");
+}
