@@ -205,7 +205,18 @@ fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<
         if !started {
             started = node.id == headline;
             if node.is_text() {
-                before.push_str(&node.text());
+                let part = node.text();
+                // A date in the site's navigation or an aside above the headline ("Site updated
+                // 2 February 2026") is not the article's; only text with digits is checked.
+                if part.contains(|c: char| c.is_ascii_digit())
+                    && node.ancestors_it(None).any(|a| {
+                        a.node_name()
+                            .is_some_and(|n| SITE_CHROME.contains(&n.as_ref()))
+                    })
+                {
+                    continue;
+                }
+                before.push_str(&part);
                 before.push(' ');
                 if before.len() > 4 * WINDOW_BEFORE {
                     let mut cut = before.len() - 2 * WINDOW_BEFORE;
@@ -400,6 +411,16 @@ mod tests {
         let footer_only =
             format!("<body><h1>Harbour Lanterns</h1><p>{lead}</p><footer>December 20, 2025</footer></body>");
         assert_eq!(published(&footer_only, None), None);
+    }
+
+    #[test]
+    fn a_date_in_the_navigation_just_above_the_headline_is_not_the_article_date() {
+        let html = "<body><nav><a href=\"/\">Home</a> <span>Site updated 2 February 2026</span></nav>\
+                    <h1>Harbour Lanterns</h1><p>The lanterns were lit again.</p></body>";
+        assert_eq!(published(html, None), None);
+        let dateline = "<body><p class=\"kicker\">March 3, 2024</p><h1>Harbour Lanterns</h1>\
+                        <p>The lanterns were lit again.</p></body>";
+        assert_eq!(published(dateline, None).as_deref(), Some("2024-03-03"));
     }
 
     #[test]
