@@ -1,22 +1,29 @@
 //! The byline as a reader sees it, cleaned of what surrounds the names on the page: the label
-//! ("By", "Written by:", "Posted by", "Author", "Por", "Von", "Par"), the date and reading time
+//! ("By", "Written by:", "Posted by", "Author", "Por", "Von", "Par", a forum's "Thread
+//! starter"), the date and reading time
 //! that share its line ("By Ana Ruiz - Mar 27, 2024", "Published on …", "5 min read"), and
-//! separators after it ("Ana Ruiz | …"). Names, credentials and roles are kept as written
-//! ("Dylan Bailey, MS, RD, FAND", "Mayank Gupta, CEO of CaseBasix"): they are what the page
+//! separators after it ("Ana Ruiz | …"), and a role after a comma ("Ana Ruiz, Staff
+//! Writer": names are split at commas, where a role would become an author). Names and
+//! credentials are kept as written ("Dylan Bailey, MS, RD, FAND"): they are what the page
 //! credits. Hand-written: these are page conventions, not a grammar any crate parses.
 
 use super::date_text;
 use crate::body::normalize_whitespace;
 
 /// Labels before the names, lower case, longest first so "written by" wins over "by".
-const LABELS: [&str; 17] = [
+const LABELS: [&str; 22] = [
+    "thread starter",
+    "topic starter",
+    "started by",
     "written by",
+    "article by",
     "posted by",
     "reviewed by",
     "story by",
     "words by",
     "post by",
     "authored by",
+    "asked by",
     "authors",
     "author",
     "auteur",
@@ -89,7 +96,9 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     // A line that opens with its date ("Updated January 8, 2026 Written by Ana Ruiz") names
     // the author after a later label.
     let lower = text.to_lowercase();
-    if TRAILERS.iter().any(|t| lower.starts_with(t))
+    let opens_with_date =
+        date_text::find_first(&text, true).is_some_and(|found| found.start == 0);
+    if (opens_with_date || TRAILERS.iter().any(|t| lower.starts_with(t)))
         && let Some(p) = LATER_LABELS.iter().filter_map(|l| lower.find(l)).min()
         && text.is_char_boundary(p)
     {
@@ -97,7 +106,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     }
     // Cut at the first separator, date or trailing label.
     let mut end = text.len();
-    for sep in ["|", "•", "·", " — ", " – ", " on "] {
+    for sep in ["|", "•", "·", "»", " — ", " – ", " on "] {
         if let Some(p) = text.find(sep) {
             end = end.min(p);
         }
@@ -137,8 +146,56 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .trim_end_matches([',', ' ', '-', '.'])
         .trim();
     let cleaned = cleaned.strip_suffix(" -").unwrap_or(cleaned).trim();
+    let cleaned = cut_role(cleaned);
     (cleaned.chars().any(char::is_alphabetic) && cleaned.split_whitespace().count() <= 16)
         .then(|| cleaned.to_owned())
+}
+
+/// Words of a job title (lower case): a part after a comma holding one is the author's role
+/// ("Brett Cruz, Privacy and Digital Security Expert"), not another name.
+const ROLE_WORDS: [&str; 24] = [
+    "expert",
+    "writer",
+    "editor",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "consultant",
+    "coordinator",
+    "attorney",
+    "lawyer",
+    "founder",
+    "ceo",
+    "director",
+    "manager",
+    "specialist",
+    "reviewer",
+    "officer",
+    "president",
+    "professor",
+    "analyst",
+    "strategist",
+    "staff",
+    "journalist",
+];
+
+/// A byline without the role after its names: cut at the first comma whose part names a job
+/// ("Ana Ruiz, Trial Attorney at Roe & Roe" → "Ana Ruiz"). Names split at commas later, so a
+/// role left in would become an author of its own; credentials ("MD", "RD") are kept.
+fn cut_role(byline: &str) -> &str {
+    let mut at = 0;
+    for part in byline.split(',') {
+        let is_role = at > 0
+            && part
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+        if is_role {
+            return byline[..at - 1].trim_end();
+        }
+        at += part.len() + 1;
+    }
+    byline
 }
 
 #[cfg(test)]
@@ -172,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn names_roles_and_credentials_stay_as_written() {
+    fn names_and_credentials_stay_as_written() {
         assert_eq!(
             clean("By Ana Ruiz, Li Wei, and Jo Park").as_deref(),
             Some("Ana Ruiz, Li Wei, and Jo Park")
@@ -206,6 +263,19 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_a_comma_is_cut_so_that_it_does_not_become_an_author() {
+        assert_eq!(
+            clean("By Ana Ruiz, Trial Attorney at Roe & Roe").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            clean("Li Wei, Home and Garden Expert").as_deref(),
+            Some("Li Wei")
+        );
+        assert_eq!(clean("Sam Roe, MD").as_deref(), Some("Sam Roe, MD"));
+    }
+
+    #[test]
     fn a_reading_time_glued_to_the_name_is_cut_with_its_number() {
         assert_eq!(
             clean("Tomas Brenner7 min read").as_deref(),
@@ -220,6 +290,28 @@ mod tests {
                 .as_deref(),
             Some("Ines Calloway Content Coordinator")
         );
+    }
+
+    #[test]
+    fn a_line_that_opens_with_its_date_names_the_author_after_by() {
+        assert_eq!(
+            clean("04/11/2024 by Harbour Wine Guild").as_deref(),
+            Some("Harbour Wine Guild")
+        );
+    }
+
+    #[test]
+    fn forum_labels_and_an_arrow_before_the_post_time_are_cut() {
+        assert_eq!(
+            clean("by Quay Walker » Tue Mar 04, 2025 9:12 am").as_deref(),
+            Some("Quay Walker")
+        );
+        assert_eq!(clean("Thread starter kelp_diver").as_deref(), Some("kelp_diver"));
+        assert_eq!(
+            clean("Article by: Ines Calloway").as_deref(),
+            Some("Ines Calloway")
+        );
+        assert!(is_label("Thread starter"));
     }
 
     #[test]

@@ -13,7 +13,11 @@
 //! 5. a `<time datetime>` elsewhere, outside comments;
 //! 6. a date in the URL (`/2025/07/08/`);
 //! 7. the modification date, when the page gives no other date (a page that shows only "Last
-//!    updated August 4, 2025" is dated by it, also when that line is far from the headline).
+//!    updated August 4, 2025" is dated by it, also when that line is far from the headline);
+//! 8. the first full date written in the body, outside comments, footers, navigation and
+//!    asides, when the page gives no date in any of these ways (a post whose date sits in a
+//!    side column of its own template; on `wcxb-dev` this dated 3 of the 11 undated pages of
+//!    the even half rightly and 2 wrongly).
 //!
 //! A declared date outranks a different one shown under the headline: on `wcxb-dev`'s even
 //! half, letting the shown date win fixed as many pages as it broke (21 each).
@@ -91,7 +95,13 @@ pub fn complete(
         meta.modified_at =
             labelled_in_body(body(), month_first, &UPDATED_LABELS).filter(|d| !in_future(d, now));
     }
-    meta.published_at = published.or_else(|| meta.modified_at.clone());
+    meta.published_at = published
+        .or_else(|| meta.modified_at.clone())
+        .or_else(|| {
+            date_text::find_first(body(), month_first)
+                .map(|f| f.date.format("%Y-%m-%d").to_string())
+                .filter(|d| !in_future(d, now))
+        });
 }
 
 /// Words that label a date as the publication's (lower case, several languages).
@@ -195,7 +205,18 @@ fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<
         if !started {
             started = node.id == headline;
             if node.is_text() {
-                before.push_str(&node.text());
+                let part = node.text();
+                // A date in the site's navigation or an aside above the headline ("Site updated
+                // 2 February 2026") is not the article's; only text with digits is checked.
+                if part.contains(|c: char| c.is_ascii_digit())
+                    && node.ancestors_it(None).any(|a| {
+                        a.node_name()
+                            .is_some_and(|n| SITE_CHROME.contains(&n.as_ref()))
+                    })
+                {
+                    continue;
+                }
+                before.push_str(&part);
                 before.push(' ');
                 if before.len() > 4 * WINDOW_BEFORE {
                     let mut cut = before.len() - 2 * WINDOW_BEFORE;
@@ -376,6 +397,30 @@ mod tests {
             "<body><h1>Harbour Lanterns</h1><p>{lead}</p><p>Updated March 13, 2024</p></body>"
         );
         assert_eq!(published(&html, None).as_deref(), Some("2024-03-13"));
+    }
+
+    #[test]
+    fn an_unlabelled_date_anywhere_in_the_body_dates_a_page_without_any_other_but_a_footer_date_does_not()
+     {
+        let lead = "Long lead paragraph about the harbour. ".repeat(40);
+        let html = format!(
+            "<body><h1>Harbour Lanterns</h1><p>{lead}</p><div class=\"side\">4 March 2024</div>\
+             <footer>Printed December 20, 2025</footer></body>"
+        );
+        assert_eq!(published(&html, None).as_deref(), Some("2024-03-04"));
+        let footer_only =
+            format!("<body><h1>Harbour Lanterns</h1><p>{lead}</p><footer>December 20, 2025</footer></body>");
+        assert_eq!(published(&footer_only, None), None);
+    }
+
+    #[test]
+    fn a_date_in_the_navigation_just_above_the_headline_is_not_the_article_date() {
+        let html = "<body><nav><a href=\"/\">Home</a> <span>Site updated 2 February 2026</span></nav>\
+                    <h1>Harbour Lanterns</h1><p>The lanterns were lit again.</p></body>";
+        assert_eq!(published(html, None), None);
+        let dateline = "<body><p class=\"kicker\">March 3, 2024</p><h1>Harbour Lanterns</h1>\
+                        <p>The lanterns were lit again.</p></body>";
+        assert_eq!(published(dateline, None).as_deref(), Some("2024-03-03"));
     }
 
     #[test]

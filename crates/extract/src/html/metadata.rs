@@ -85,6 +85,19 @@ pub fn read(doc: &Document) -> PageMetadata {
         .filter(|a| !a.starts_with("http") && a.chars().any(char::is_alphabetic))
         .collect();
     }
+    if authors.is_empty() {
+        authors = labelled_author(&tags_by_key).into_iter().collect();
+    }
+    if authors.is_empty() {
+        authors = author_attribute(doc).into_iter().collect();
+    }
+    for author in &mut authors {
+        let unquoted = author.trim_matches(|c| matches!(c, '"' | '“' | '”'));
+        if unquoted.len() < author.len() {
+            *author = unquoted.trim().to_owned();
+        }
+    }
+    authors.retain(|a| !a.is_empty());
     dedup(&mut authors);
 
     let canonical_url = doc
@@ -110,6 +123,9 @@ pub fn read(doc: &Document) -> PageMetadata {
                 "dc.date.issued",
                 "date",
                 "og:published_time",
+                "published-date",
+                "publication-date",
+                "published",
             ])
             .as_deref()
             .and_then(normalize_date)
@@ -163,6 +179,55 @@ pub fn read(doc: &Document) -> PageMetadata {
         headlines,
         article_body: ld.body,
     }
+}
+
+/// Labels of a `twitter:labelN` tag whose `twitter:dataN` names the author (lower case).
+const AUTHOR_LABELS: [&str; 4] = ["written by", "author", "by", "posted by"];
+
+/// The author a page gives as a Twitter card's labelled data (`twitter:label1` "Written by",
+/// `twitter:data1` "Ana Ruiz"), as blogging tools do when they declare no other author.
+fn labelled_author(tags_by_key: &HashMap<String, Vec<String>>) -> Option<String> {
+    (1..=4).find_map(|n| {
+        let label = tags_by_key.get(&format!("twitter:label{n}"))?.first()?;
+        let label = label.trim().trim_end_matches(':').to_lowercase();
+        if !AUTHOR_LABELS.contains(&label.as_str()) {
+            return None;
+        }
+        tags_by_key
+            .get(&format!("twitter:data{n}"))?
+            .first()
+            .filter(|name| !name.starts_with("http") && name.chars().any(char::is_alphabetic))
+            .cloned()
+    })
+}
+
+/// Attributes that hold the name of a post's author (forum and blog templates put it on the
+/// post's element: `<article data-author="kelp_diver">`).
+const AUTHOR_ATTRIBUTES: [&str; 4] = [
+    "data-author",
+    "data-author-name",
+    "data-author-username",
+    "data-authors",
+];
+
+/// The longest value of an author attribute taken as a name (characters).
+const MAX_ATTRIBUTE_NAME_CHARS: usize = 60;
+
+/// The author named by the first element carrying an author attribute in the page's body: a
+/// name, not an id (digits, braces) or a link.
+fn author_attribute(doc: &Document) -> Option<String> {
+    let selector = AUTHOR_ATTRIBUTES.map(|a| format!("body [{a}]")).join(", ");
+    let first = doc.select_single(&selector);
+    let value = AUTHOR_ATTRIBUTES.iter().find_map(|a| first.attr(a))?;
+    let value = normalize_whitespace(&value);
+    let is_name = value.chars().count() <= MAX_ATTRIBUTE_NAME_CHARS
+        && value.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !value.starts_with("http")
+        && !value.contains(['{', '[', '<']);
+    if !is_name {
+        return None;
+    }
+    super::authors::clean_byline(&value)
 }
 
 fn dedup(values: &mut Vec<String>) {
@@ -404,6 +469,30 @@ mod tests {
         assert_eq!(meta.canonical_url.as_deref(), Some("https://g.example/a"));
         assert_eq!(meta.tags, ["Rail"]);
         assert_eq!(meta.description.as_deref(), Some("About trains."));
+    }
+
+    #[test]
+    fn a_twitter_card_labelled_written_by_names_the_author() {
+        let html = r#"<head><meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">
+            <meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Ines Calloway"></head>"#;
+        assert_eq!(read(&Document::from(html)).authors, ["Ines Calloway"]);
+        let reading_time_only = r#"<head><meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes"></head>"#;
+        assert!(read(&Document::from(reading_time_only)).authors.is_empty());
+    }
+
+    #[test]
+    fn an_author_attribute_on_the_post_names_the_author_but_an_id_does_not() {
+        let html = r#"<body><article data-author-id="5521" data-author="kelp_diver"><p>First post.</p></article>
+            <article data-author="quay_walker"><p>A reply.</p></article></body>"#;
+        assert_eq!(read(&Document::from(html)).authors, ["kelp_diver"]);
+        let id_only = r#"<body><div data-author="{A1B2-C3}"><p>Text.</p></div></body>"#;
+        assert!(read(&Document::from(id_only)).authors.is_empty());
+    }
+
+    #[test]
+    fn quotes_around_a_declared_author_are_dropped() {
+        let html = r#"<head><meta name="author" content="&quot;Sam Roe&quot;"></head>"#;
+        assert_eq!(read(&Document::from(html)).authors, ["Sam Roe"]);
     }
 
     #[test]
