@@ -38,6 +38,12 @@ pub enum EvalWhat {
     /// k-fold cross-validation of the tagger, split by document, on the training sources:
     /// P/R/F1 per type per corpus, each fold tagged by weights trained on the others.
     CvEntities(CvEntitiesArgs),
+    /// Trains the learned block classifier on a WCXB folder and writes its weights (the shipped
+    /// model: `eval train-blocks ../shared/corpus/wcxb-dev`).
+    TrainBlocks(BlocksArgs),
+    /// k-fold cross-validation of the block classifier, split by page: the `eval content`
+    /// table, each fold's pages extracted with weights trained on the other folds.
+    CvBlocks(BlocksArgs),
     /// A differential check of the HTML readers on every `.html` file under DIR (no expected
     /// text needed): the `scoring` reader's text scored against the `readability` reader's.
     Readers(ReadersArgs),
@@ -145,6 +151,53 @@ pub struct TrainingArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct BlocksArgs {
+    /// The WCXB folder.
+    #[arg(default_value = "../shared/corpus/wcxb-dev")]
+    pub dir: PathBuf,
+    /// Where `train-blocks` writes the weights.
+    #[arg(long, default_value = "crates/extract/models/blocks.txt")]
+    pub out: PathBuf,
+    /// Trees to grow.
+    #[arg(long, default_value_t = 200)]
+    pub trees: usize,
+    /// Depth of each tree.
+    #[arg(long, default_value_t = 4)]
+    pub depth: usize,
+    /// Shrinkage of each tree's values.
+    #[arg(long, default_value_t = 0.1)]
+    pub rate: f64,
+    /// L2 penalty on leaf values (the data weigh one per page).
+    #[arg(long, default_value_t = 1.0)]
+    pub lambda: f64,
+    /// The least weight of rows (in pages) each side of a split holds.
+    #[arg(long, default_value_t = 0.5)]
+    pub min_hessian: f64,
+    /// The probability from which a block is kept.
+    #[arg(long, default_value_t = 0.5)]
+    pub threshold: f32,
+    /// `cv-blocks` also scores the folds' models with these settings (`KEEP/ADD/GATE`: the
+    /// thresholds for the units the scorer selected, for the others, and the readable gate).
+    #[arg(long, value_delimiter = ',')]
+    pub also: Vec<String>,
+    /// The probability from which a unit the scorer left out is added.
+    #[arg(long, default_value_t = 0.5)]
+    pub add_threshold: f32,
+    /// The `isProbablyReadable` score from which a page is left to the heuristic scorer.
+    #[arg(long, default_value_t = f32::MAX)]
+    pub gate: f32,
+    /// Folds for `cv-blocks` (pages dealt by the number in their name).
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Only half of the pages (train and score), by the number in their name.
+    #[arg(long, value_enum)]
+    pub half: Option<Half>,
+    /// Print the report as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct SpeedArgs {
     /// The article; without it, the built-in sample.
     pub file: Option<PathBuf>,
@@ -180,6 +233,10 @@ pub struct ContentArgs {
     /// rules are developed on, `odd` the half they are checked on and never tuned on.
     #[arg(long, value_enum)]
     pub half: Option<Half>,
+    /// The block classifier's weights to use instead of the shipped ones (`none`: the heuristic
+    /// scorer alone).
+    #[arg(long, value_name = "FILE")]
+    pub blocks_model: Option<PathBuf>,
 }
 
 impl TrainingArgs {
@@ -267,13 +324,107 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             if let Some(half) = args.half {
                 cases.retain(|c| half.holds(&c.name));
             }
-            let report = content::evaluate(&cases, &extractor);
-            let speed =
-                (args.passes > 0).then(|| content::measure_speed(&cases, &extractor, args.passes));
+            let run = || {
+                let report = content::evaluate(&cases, &extractor);
+                let speed = (args.passes > 0)
+                    .then(|| content::measure_speed(&cases, &extractor, args.passes));
+                (report, speed)
+            };
+            let (report, speed) = match &args.blocks_model {
+                None => run(),
+                Some(path) => {
+                    use enricher_extract::html::scoring::block_model::{BlockModel, with_model};
+                    let model = if path.as_os_str() == "none" {
+                        None
+                    } else {
+                        let text = std::fs::read_to_string(path)
+                            .with_context(|| format!("cannot read {}", path.display()))?;
+                        Some(BlockModel::parse(&text)?)
+                    };
+                    with_model(model, run)
+                }
+            };
             if args.json {
                 println!("{}", serde_json::json!({"report": report, "speed": speed}));
             } else {
                 print!("{}", content::render(&report, speed.as_ref()));
+            }
+            Ok(())
+        }
+        what @ (EvalWhat::TrainBlocks(args) | EvalWhat::CvBlocks(args)) => {
+            use crate::block_training as bt;
+            let extractor = extractor()?;
+            let mut cases = crate::wcxb::load(&args.dir)?;
+            if let Some(half) = args.half {
+                cases.retain(|c| half.holds(&c.name));
+            }
+            let rows = bt::collect(&cases, &extractor);
+            let settings = crate::block_trees::TreeSettings {
+                trees: args.trees,
+                depth: args.depth,
+                rate: args.rate,
+                lambda: args.lambda,
+                min_hessian: args.min_hessian,
+                threshold: args.threshold,
+                add_threshold: args.add_threshold,
+                gate: args.gate,
+            };
+            if matches!(what, EvalWhat::TrainBlocks(_)) {
+                let model = bt::fit(&rows.iter().collect::<Vec<_>>(), settings);
+                let note = format!(
+                    "Trained by `article-enricher-eval train-blocks {}` with {settings:?} \
+                     on {} pages; see crates/extract/models/SOURCES.md.",
+                    args.dir.display(),
+                    cases.len()
+                );
+                std::fs::write(&args.out, model.render(&note))?;
+                println!(
+                    "wrote {} ({} pages, in-sample unit accuracy {:.4})",
+                    args.out.display(),
+                    cases.len(),
+                    bt::unit_accuracy(&model, &rows.iter().collect::<Vec<_>>())
+                );
+            } else {
+                let (report, accuracy, models) =
+                    bt::cross_validate(&cases, &rows, &extractor, args.folds, settings);
+                for pair in &args.also {
+                    let parts: Vec<f32> = pair.split('/').filter_map(|v| v.parse().ok()).collect();
+                    let [keep, add, gate] = parts[..] else {
+                        anyhow::bail!("--also takes KEEP/ADD/GATE");
+                    };
+                    let models: Vec<_> = models
+                        .iter()
+                        .map(
+                            |m| enricher_extract::html::scoring::block_model::BlockModel {
+                                threshold: keep,
+                                add_threshold: add,
+                                gate,
+                                ..m.clone()
+                            },
+                        )
+                        .collect();
+                    let report = bt::score_folds(&cases, &extractor, &models, args.folds);
+                    println!("## thresholds keep {keep} add {add} gate {gate}");
+                    let table = content::render(&report, None);
+                    let from = table.find("type ").unwrap_or(0);
+                    print!("{}", &table[from..]);
+                }
+                if args.json {
+                    println!(
+                        "{}",
+                        serde_json::json!({"report": report, "unit_accuracy": accuracy})
+                    );
+                } else {
+                    let all: Vec<_> = rows.iter().collect();
+                    println!(
+                        "## {}-fold cross-validation, held-out unit accuracy {accuracy:.4}; \
+                         units' word F1: labels {:.4}, scorer's selection {:.4}",
+                        args.folds,
+                        bt::unit_f1(&all, |p, i| p.labels[i]),
+                        bt::unit_f1(&all, |p, i| p.selected[i]),
+                    );
+                    print!("{}", content::render(&report, None));
+                }
             }
             Ok(())
         }

@@ -432,7 +432,7 @@ pub struct Speed {
     /// HTML to main text and metadata (charset, limits, parse, extraction), with the reader the
     /// configuration names.
     pub extract_pages_per_s: f64,
-    /// The same with each reader: `readability`, then `scoring`.
+    /// The same with each reader: `readability`, then `scoring` (or `learned` when configured).
     pub readability_pages_per_s: f64,
     pub scoring_pages_per_s: f64,
     /// The whole pipeline as the worker runs it, to the serialised record.
@@ -457,7 +457,11 @@ pub fn measure_speed(cases: &[Case], extractor: &Extractor, passes: usize) -> Sp
             std::hint::black_box(Document::from(html.as_str()));
         }
         seconds[0] += started.elapsed().as_secs_f64();
-        for (slot, reader) in [(1, HtmlReader::Readability), (2, HtmlReader::Scoring)] {
+        let scorer = match extractor.options().html_reader {
+            HtmlReader::Learned => HtmlReader::Learned,
+            _ => HtmlReader::Scoring,
+        };
+        for (slot, reader) in [(1, HtmlReader::Readability), (2, scorer)] {
             let options = Options {
                 html_reader: reader,
                 ..extractor.options().clone()
@@ -472,7 +476,7 @@ pub fn measure_speed(cases: &[Case], extractor: &Extractor, passes: usize) -> Sp
     let [parse, readability, scoring] = seconds.map(|s| pages / s);
     let extract = match extractor.options().html_reader {
         HtmlReader::Readability => readability,
-        HtmlReader::Scoring => scoring,
+        HtmlReader::Scoring | HtmlReader::Learned => scoring,
     };
     let started = Instant::now();
     for _ in 0..passes {

@@ -51,7 +51,8 @@ impl BreakChain {
     }
 }
 
-/// Which elements of the tree are read: every one, or those a content scorer kept.
+/// Which nodes of the tree (elements and text) are read: every one, or those a content scorer
+/// kept.
 pub type Keep<'k> = &'k dyn Fn(&NodeRef<'_>) -> bool;
 
 /// The blocks under `root`, in document order.
@@ -120,6 +121,9 @@ impl Collector<'_> {
         let mut chain = BreakChain::default();
         for child in nodes {
             if child.is_text() {
+                if !keep(&child) {
+                    continue;
+                }
                 let text = child.text();
                 chain.text(&text);
                 self.inline.text.push_str(&text);
@@ -393,6 +397,9 @@ fn inline_text(node: &NodeRef<'_>, out: &mut Run, keep: Keep<'_>) {
     let mut chain = BreakChain::default();
     for child in node.children_it(false) {
         if child.is_text() {
+            if !keep(&child) {
+                continue;
+            }
             let text = child.text();
             chain.text(&text);
             out.text.push_str(&text);

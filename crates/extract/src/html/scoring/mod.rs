@@ -31,16 +31,23 @@
 //! - `precision`: the interface text left inside the content after the cleaning (prompts
 //!   around a form control, credit and teaser lines, furniture sections);
 //! - `cleaning`: the title heading, share widgets, chrome, conditional cleaning, data tables;
-//! - `byline`: the byline element and the comments test (on the tree, not the table).
+//! - `byline`: the byline element and the comments test (on the tree, not the table);
+//! - `block_features`: the page's text blocks (units) and their features, from the table;
+//! - `block_model`: the learned block classifier's weights (shipped in `models/blocks.txt`);
+//! - `learned`: the pass that keeps the blocks the classifier calls content, over the whole
+//!   page, with the heuristic choice among the features.
 //!
 //! This module holds the entry points: [`main_content`] (the attempts, and `Table::choose`
 //! running paragraphs → candidates → cleaning), and re-exports [`byline_element`] and
 //! [`in_comments`].
 
+mod block_features;
+pub mod block_model;
 mod byline;
 mod candidates;
 mod cleaning;
 mod cues;
+mod learned;
 mod paragraphs;
 mod precision;
 mod repeats;
@@ -71,10 +78,16 @@ pub struct MainContent {
     pub substantial: bool,
 }
 
-/// Finds the main content of `doc`, leaving out the element `skip` (the byline); `None` when
-/// the page has no `<body>`.
+/// Finds the main content of `doc`, leaving out the element `skip` (the byline), then, when
+/// `learned`, lets the block classifier keep or add each block of the page; `None` when the
+/// page has no `<body>`.
 #[must_use]
-pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option<MainContent> {
+pub fn main_content(
+    doc: &Document,
+    title: &str,
+    skip: Option<NodeId>,
+    learned: bool,
+) -> Option<MainContent> {
     let body = doc.body()?;
     let attempts = [
         Flags {
@@ -128,7 +141,8 @@ pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option
         .collect();
     // What the table never held (scripts, styles) is left out by its tag.
     let keep = |node: &NodeRef<'_>| {
-        !left_out.contains(&node.id)
+        node.is_text()
+            || !left_out.contains(&node.id)
             && node
                 .qual_name_ref()
                 .is_none_or(|name| Tag::of(&name.local).is_some())
@@ -145,8 +159,18 @@ pub fn main_content(doc: &Document, title: &str, skip: Option<NodeId>) -> Option
             .map(|&i| table.text_of(i).chars().count())
             .sum()
     };
+    let roots_set: FxHashSet<NodeId> = roots.clone().map(|n| n.id).collect();
+    let choice = learned::Choice {
+        roots: &roots_set,
+        left_out: &left_out,
+    };
+    let learned = block_model::current(learned, |model| {
+        (model.is_some() || block_model::collecting())
+            .then(|| learned::learned_blocks(&body, doc.tree.len(), title, skip, &choice, model))
+            .flatten()
+    });
     Some(MainContent {
-        blocks: blocks::blocks_of_nodes(roots, &keep),
+        blocks: learned.unwrap_or_else(|| blocks::blocks_of_nodes(roots, &keep)),
         readable,
         substantial: readable || raw_chars >= CHAR_THRESHOLD as usize,
     })

@@ -8,18 +8,24 @@ impl Table<'_> {
     /// Readability's `isProbablyReadable` over the elements it considers: paragraphs, `pre`,
     /// `article` and containers of loose text.
     pub(super) fn probably_readable(&self) -> bool {
+        self.readable_score(20.0) > 20.0
+    }
+
+    /// `isProbablyReadable`'s score (the square roots of the paragraphs' excess over 140
+    /// characters), counted up to just past `cap`.
+    pub(super) fn readable_score(&self, cap: f32) -> f32 {
         let mut score = 0.0f32;
         for e in &self.elements {
             let considered = matches!(e.tag, Tag::P | Tag::Pre | Tag::Article)
                 || (e.tag == Tag::Div && e.own_chars > 0.0);
             if considered && e.sums.chars >= 140.0 {
                 score += (e.sums.chars - 140.0).sqrt();
-                if score > 20.0 {
-                    return true;
+                if score > cap {
+                    return score;
                 }
             }
         }
-        false
+        score
     }
 
     /// Readability turns a `<div>` without block elements into a paragraph, and replaces one
