@@ -114,9 +114,9 @@ const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
 
 /// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
 /// as `eval content` compares them), a little under the measured rates. Only go up.
-const WCXB_TITLE_FLOOR: f64 = 0.745;
-const WCXB_AUTHOR_FLOOR: f64 = 0.675;
-const WCXB_DATE_FLOOR: f64 = 0.83;
+const WCXB_TITLE_FLOOR: f64 = 0.755;
+const WCXB_AUTHOR_FLOOR: f64 = 0.78;
+const WCXB_DATE_FLOOR: f64 = 0.85;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
@@ -188,8 +188,8 @@ fn entity_recognition_stays_above_its_floor() {
 
 /// Quote floors on the hand-annotated development set (`crates/eval/data/quotes`, texts read
 /// from `../shared/corpus`): direct-quote recall, precision and speaker accuracy, a little under
-/// the measured 96.9 %, 92.9 % and 87.9 %. Only go up.
-const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.96), ("precision", 0.92), ("speaker", 0.86)];
+/// the measured 97.8 %, 93.5 % and 90.2 % (60 documents). Only go up.
+const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.96), ("precision", 0.92), ("speaker", 0.895)];
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
