@@ -8,6 +8,7 @@
 //! to train and cross-validate.
 
 use std::cell::RefCell;
+#[cfg(feature = "internals")]
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -131,6 +132,7 @@ impl BlockModel {
     }
 
     /// The text form [`parse`](Self::parse) reads back exactly.
+    #[cfg(any(test, feature = "internals"))]
     #[must_use]
     pub fn render(&self, comment: &str) -> String {
         use std::fmt::Write as _;
@@ -199,6 +201,10 @@ static SHIPPED: LazyLock<Option<BlockModel>> = LazyLock::new(|| {
 
 /// One unit as training data: its features, whether the scorer selected it, and its text.
 #[derive(Debug, Clone)]
+#[cfg_attr(
+    not(feature = "internals"),
+    expect(dead_code, reason = "read only by the eval tools, which turn on `internals`")
+)]
 pub struct Sample {
     pub features: [f32; FEATURES],
     pub selected: bool,
@@ -209,6 +215,7 @@ pub struct Sample {
 #[derive(Clone)]
 enum Choice {
     Shipped,
+    #[cfg(feature = "internals")]
     Custom(Option<Rc<BlockModel>>),
 }
 
@@ -219,6 +226,7 @@ thread_local! {
 
 /// Runs `f` with `model` (or none: the heuristic scorer alone) in place of the shipped one on
 /// this thread.
+#[cfg(feature = "internals")]
 pub fn with_model<R>(model: Option<BlockModel>, f: impl FnOnce() -> R) -> R {
     let previous = CHOICE.with(|c| c.replace(Choice::Custom(model.map(Rc::new))));
     let result = f();
@@ -227,6 +235,7 @@ pub fn with_model<R>(model: Option<BlockModel>, f: impl FnOnce() -> R) -> R {
 }
 
 /// Runs `f` and returns the samples of the last page it read.
+#[cfg(feature = "internals")]
 pub fn collect_samples<R>(f: impl FnOnce() -> R) -> (R, Vec<Sample>) {
     SINK.with(|s| s.replace(Some(Vec::new())));
     let result = f();
@@ -254,6 +263,7 @@ pub(super) fn current<R>(learned: bool, f: impl FnOnce(Option<&BlockModel>) -> R
     let choice = CHOICE.with(|c| c.borrow().clone());
     match choice {
         Choice::Shipped => f(SHIPPED.as_ref().filter(|_| learned)),
+        #[cfg(feature = "internals")]
         Choice::Custom(model) => f(model.as_deref()),
     }
 }
