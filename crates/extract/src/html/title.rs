@@ -7,7 +7,7 @@
 
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::{strip_site_name, strip_site_suffix};
+use super::{TITLE_SEPARATORS, strip_site_name, strip_site_suffix};
 use crate::body::{PageMetadata, normalize_whitespace};
 
 /// The longest `<h1>` taken as a headline (characters); longer ones are content, not a title.
@@ -52,13 +52,17 @@ pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
                 .iter()
                 .map(|d| shared_words(text, d))
                 .fold(0.0, f64::max);
-            (agreement, *id, text)
+            let with_head = declared
+                .iter()
+                .map(|d| shared_words(text, first_part(d)))
+                .fold(0.0, f64::max);
+            (agreement, with_head, *id, text)
         })
-        .fold(None::<(f64, NodeId, &String)>, |best, c| match best {
-            Some(b) if b.0 >= c.0 => Some(b),
+        .fold(None::<(f64, f64, NodeId, &String)>, |best, c| match best {
+            Some(b) if (b.0, b.1) >= (c.0, c.1) => Some(b),
             _ => Some(c),
         });
-    if let Some((agreement, id, text)) = best
+    if let Some((agreement, _, id, text)) = best
         && agreement >= AGREEMENT
     {
         let heading = cut_tagline(&cut_site_or_section(text, meta));
@@ -76,6 +80,17 @@ pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
         text,
         node: h1s.first().map(|(id, _)| *id),
     }
+}
+
+/// The part of a declared title before its last separator ("ORM Quick Start" of "ORM Quick
+/// Start — SQLAlchemy Documentation"): of two `<h1>`s the title names equally, the one it
+/// names first is the page's own, the other the site's or the manual's name.
+fn first_part(title: &str) -> &str {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep))
+        .max()
+        .map_or(title, |pos| &title[..pos])
 }
 
 /// A declared title without the site's name (or, unnamed, the last separated part) and tagline.
@@ -373,5 +388,12 @@ mod tests {
             headline(&page("The 2025 Harbour Light Awards: Best Lanterns of the Quay"), None, &declared).as_deref(),
             Some("The 2025 Harbour Light Awards: Best Lanterns of the Quay")
         );
+    }
+
+    #[test]
+    fn of_two_h1s_the_title_names_equally_the_one_it_names_first_is_the_headline() {
+        let html = "<html><head><title>Tide Tables — Harbour Manual 2.0</title></head><body>\
+                    <h1>Harbour Manual 2.0</h1><h1>Tide Tables</h1></body></html>";
+        assert_eq!(headline(html, None, &[]).as_deref(), Some("Tide Tables"));
     }
 }
