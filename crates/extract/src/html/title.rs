@@ -7,7 +7,7 @@
 
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::{strip_site_name, strip_site_suffix};
+use super::{TITLE_SEPARATORS, strip_site_name, strip_site_suffix};
 use crate::body::{PageMetadata, normalize_whitespace};
 
 /// The longest `<h1>` taken as a headline (characters); longer ones are content, not a title.
@@ -52,30 +52,111 @@ pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
                 .iter()
                 .map(|d| shared_words(text, d))
                 .fold(0.0, f64::max);
-            (agreement, *id, text)
+            let with_head = declared
+                .iter()
+                .map(|d| shared_words(text, first_part(d)))
+                .fold(0.0, f64::max);
+            (agreement, with_head, *id, text)
         })
-        .fold(None::<(f64, NodeId, &String)>, |best, c| match best {
-            Some(b) if b.0 >= c.0 => Some(b),
+        .fold(None::<(f64, f64, NodeId, &String)>, |best, c| match best {
+            Some(b) if (b.0, b.1) >= (c.0, c.1) => Some(b),
             _ => Some(c),
         });
-    if let Some((agreement, id, text)) = best
+    if let Some((agreement, _, id, text)) = best
         && agreement >= AGREEMENT
     {
+        let heading = cut_tagline(&cut_site_or_section(text, meta));
+        let site = meta.site_name.as_deref();
+        let cleaned: Vec<String> = declared.iter().map(|d| clean_declared(d, site)).collect();
+        let text = without_kicker(&heading, &cleaned)
+            .or_else(|| {
+                // A title declared with the same words set off is the page's own name for itself.
+                (!declared.iter().any(|d| normalize_whitespace(d) == heading))
+                    .then(|| without_trailer(&heading, &cleaned))
+                    .flatten()
+            })
+            .unwrap_or(heading);
         return Headline {
-            text: Some(cut_tagline(&cut_site_or_section(text, meta))),
+            text: Some(text),
             node: Some(id),
         };
     }
     let site = meta.site_name.as_deref();
-    let text = declared.first().map(|t| {
-        let cut = strip_site_name(t, site);
-        let cut = if cut == *t { strip_site_suffix(t) } else { cut };
-        cut_tagline(&cut)
-    });
+    let text = declared.first().map(|t| clean_declared(t, site));
     Headline {
         text,
         node: h1s.first().map(|(id, _)| *id),
     }
+}
+
+/// The part of a declared title before its last separator ("ORM Quick Start" of "ORM Quick
+/// Start — SQLAlchemy Documentation"): of two `<h1>`s the title names equally, the one it
+/// names first is the page's own, the other the site's or the manual's name.
+fn first_part(title: &str) -> &str {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep))
+        .max()
+        .map_or(title, |pos| &title[..pos])
+}
+
+/// A declared title without the site's name (or, unnamed, the last separated part) and tagline.
+fn clean_declared(title: &str, site: Option<&str>) -> String {
+    let cut = strip_site_name(title, site);
+    let cut = if cut == title { strip_site_suffix(title) } else { cut };
+    cut_tagline(&cut)
+}
+
+/// The most words a kicker before the headline has ("Blog:", "Dec 18 2025", a product line);
+/// a longer lead-in ("The 2024 Beauty Awards: …") is part of the headline.
+const MAX_KICKER_WORDS: usize = 3;
+
+/// Words that open a headline rather than end a kicker ("The Best Cameras of 2026" is the
+/// headline even where `og:title` says "Best Cameras of 2026").
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
+
+/// The `<h1>` without a short kicker before the declared title ("Blog: Ten Ways…", "Dec 18
+/// 2025 Preparing a transition", a product line before the product's name): the declared
+/// title found inside the `<h1>` after a few other words is the headline itself. On
+/// `wcxb-dev` this matched the reference on 5 more pages of the even half and 3 more of the
+/// odd half, none lost.
+fn without_kicker(heading: &str, declared: &[String]) -> Option<String> {
+    declared
+        .iter()
+        .filter(|d| words(d).len() >= MIN_TITLE_WORDS)
+        .find_map(|d| {
+            let pos = heading.find(d.as_str()).filter(|p| *p > 0)?;
+            let kicker = words(&heading[..pos]);
+            let before = heading[..pos].chars().last()?;
+            let last = kicker.last()?;
+            (!before.is_alphanumeric()
+                && kicker.len() <= MAX_KICKER_WORDS
+                && !ARTICLES.contains(&last.as_str()))
+            .then(|| d.clone())
+        })
+}
+
+/// The `<h1>` without a few words set off after the declared title found at its start
+/// ("Stanford Grads Find Jobs Scarce (latimes.com) 87": a source and a comment count; "Berry
+/// Gummies - (30ct) 300mg": a variant). Words that go on without a mark ("… & Upgrades to
+/// Prevent Issues") are the headline's own, and so are words a declared title repeats with the
+/// `<h1>` verbatim ("Frontend Tests | Code"). On `wcxb-dev` this matched the reference on 2
+/// more pages of the even half and 1 more of the odd half, none lost.
+fn without_trailer(heading: &str, declared: &[String]) -> Option<String> {
+    declared
+        .iter()
+        .filter(|d| words(d).len() >= MIN_TITLE_WORDS)
+        .find_map(|d| {
+            let rest = heading.strip_prefix(d.as_str())?;
+            let after = rest.chars().next()?;
+            let mark = rest.trim_start().chars().next()?;
+            let trailer = words(rest);
+            (after.is_whitespace()
+                && !mark.is_alphanumeric()
+                && !trailer.is_empty()
+                && trailer.len() <= MAX_KICKER_WORDS)
+                .then(|| d.clone())
+        })
 }
 
 /// A headline without the site's name or the article's declared section that some pages put
@@ -308,6 +389,55 @@ mod tests {
         assert_eq!(
             headline(html, None, &["FDA’s New Rules, Explained - Health Desk"]).as_deref(),
             Some("FDA's New Rules, Explained")
+        );
+    }
+
+    #[test]
+    fn a_short_kicker_before_the_declared_title_in_the_h1_is_left_out() {
+        let page = |h1: &str| format!("<html><head><title>x</title></head><body><h1>{h1}</h1></body></html>");
+        let declared = ["Lanterns Return to the Quay | Tide Post"];
+        assert_eq!(
+            headline(&page("Blog: Lanterns Return to the Quay"), None, &declared).as_deref(),
+            Some("Lanterns Return to the Quay")
+        );
+        assert_eq!(
+            headline(&page("Mar 3 2025 Lanterns Return to the Quay"), None, &declared).as_deref(),
+            Some("Lanterns Return to the Quay")
+        );
+    }
+
+    #[test]
+    fn a_long_lead_in_or_an_article_before_the_declared_title_stays_in_the_headline() {
+        let page = |h1: &str| format!("<html><head><title>x</title></head><body><h1>{h1}</h1></body></html>");
+        let declared = ["Best Lanterns of the Quay"];
+        assert_eq!(
+            headline(&page("The Best Lanterns of the Quay"), None, &declared).as_deref(),
+            Some("The Best Lanterns of the Quay")
+        );
+        assert_eq!(
+            headline(&page("The 2025 Harbour Light Awards: Best Lanterns of the Quay"), None, &declared).as_deref(),
+            Some("The 2025 Harbour Light Awards: Best Lanterns of the Quay")
+        );
+    }
+
+    #[test]
+    fn of_two_h1s_the_title_names_equally_the_one_it_names_first_is_the_headline() {
+        let html = "<html><head><title>Tide Tables — Harbour Manual 2.0</title></head><body>\
+                    <h1>Harbour Manual 2.0</h1><h1>Tide Tables</h1></body></html>";
+        assert_eq!(headline(html, None, &[]).as_deref(), Some("Tide Tables"));
+    }
+
+    #[test]
+    fn a_few_words_set_off_after_the_declared_title_in_the_h1_are_left_out() {
+        let page = |h1: &str| format!("<html><head><title>x</title></head><body><h1>{h1}</h1></body></html>");
+        let declared = ["Lanterns Return to the Quay"];
+        assert_eq!(
+            headline(&page("Lanterns Return to the Quay (tidepost.com) 87"), None, &declared).as_deref(),
+            Some("Lanterns Return to the Quay")
+        );
+        assert_eq!(
+            headline(&page("Lanterns Return to the Quay and the Pier"), None, &declared).as_deref(),
+            Some("Lanterns Return to the Quay and the Pier")
         );
     }
 }
