@@ -315,9 +315,14 @@ fn parse_article(article: &Value) -> JsonLd {
     }
 }
 
+/// A JSON-LD string with its character references decoded: JSON-LD sits in a `<script>`, whose
+/// text the HTML parser leaves as written, and publishers often escape it as if it were markup
+/// ("Mayor&#8217;s", "Q&amp;A").
 fn text(value: Option<&Value>) -> Option<String> {
     match value? {
-        Value::String(s) => Some(normalize_whitespace(s)).filter(|s| !s.is_empty()),
+        Value::String(s) => {
+            Some(normalize_whitespace(&html_escape::decode_html_entities(s))).filter(|s| !s.is_empty())
+        }
         _ => None,
     }
 }
@@ -325,7 +330,7 @@ fn text(value: Option<&Value>) -> Option<String> {
 /// Author names from a string, a Person object, or an array of either.
 fn names(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::String(s)) => split_list(s)
+        Some(Value::String(s)) => split_list(&html_escape::decode_html_entities(s))
             .into_iter()
             .filter(|s| !s.starts_with("http"))
             .collect(),
@@ -455,6 +460,18 @@ mod tests {
         assert_eq!(meta.categories, ["Business"]);
         assert_eq!(meta.site_name.as_deref(), Some("Daily Wire Service"));
         assert_eq!(meta.image.as_deref(), Some("https://x/i.jpg"));
+    }
+
+    #[test]
+    fn character_references_in_a_json_ld_headline_and_author_are_decoded() {
+        let doc = Document::from(
+            r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"The Mayor&#8217;s Q&amp;A","author":"Ana Ru&iacute;z"}
+            </script></head><body></body></html>"#,
+        );
+        let meta = read(&doc);
+        assert_eq!(meta.headlines.first().map(String::as_str), Some("The Mayor\u{2019}s Q&A"));
+        assert_eq!(meta.authors, vec!["Ana Ru\u{ed}z".to_owned()]);
     }
 
     #[test]
