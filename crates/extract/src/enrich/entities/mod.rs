@@ -6,7 +6,7 @@
 //! English NER offline without model downloads.
 //!
 //! The rooms, each using only those before it: `types` (the record's entity types), `lexicon`
-//! (word lists), `chunking`, `classification`, `rules`, `salience`, `tagger`, then `results` (sports results lines); this module is
+//! (word lists), `chunking`, `classification`, `rules`, `tidy` (name edges cut back to name words), `salience`, `tagger`, then `results` (sports results lines); this module is
 //! the only one that calls the tagger, so nothing imports it back.
 //!
 //! Headings and the title are matched only against entities found in the body, since title case
@@ -19,6 +19,7 @@ mod results;
 mod rules;
 mod salience;
 pub mod tagger;
+mod tidy;
 mod types;
 
 use std::ops::Range;
@@ -70,6 +71,7 @@ pub fn find(
         &found,
         deadline,
     )?;
+    let spans = tidy::tidy(text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     found.refine(gazetteer, text, tokens, &spans, &teams);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
@@ -271,6 +273,14 @@ mod tests {
         .unwrap()
         .0;
         assert_eq!(get(&found, "Reuters").kind, "organization");
+    }
+
+    #[test]
+    fn a_greeting_before_a_name_is_not_part_of_the_entitys_name() {
+        let found = entities(
+            "Ana Ruiz asked which camera to take to Paris. Tom Berg said the Nikon works.\n\nThanks Tom, I will take the Nikon then.",
+        );
+        assert!(found.iter().all(|e| !e.name.starts_with("Thanks")), "{found:?}");
     }
 
     #[test]

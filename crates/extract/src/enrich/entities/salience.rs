@@ -1,10 +1,11 @@
 //! Step 5: the entities as the record gives them: aliases, counts and salience (mentions, a
 //! place in the title, an early first mention), most salient first; entities without mentions
-//! are dropped.
+//! are dropped. A rule-built name with a noisy edge (`tidy`) gives way to its longest mention.
 
 use std::collections::HashMap;
 
 use super::rules::Builder;
+use super::tidy::has_noisy_edge;
 use super::types::{Entity, MentionRef, Span};
 
 /// Step 5: aliases, counts, salience; entities without mentions are dropped.
@@ -27,21 +28,29 @@ pub(super) fn finish(
         if own.is_empty() {
             continue;
         }
-        let mut aliases: Vec<String> = own
-            .iter()
-            .map(|m| text[m.start..m.end].to_owned())
-            .filter(|s| *s != builder.name)
+        let surfaces = || own.iter().map(|m| &text[m.start..m.end]);
+        let name = if has_noisy_edge(&builder.name) && surfaces().all(|s| s != builder.name) {
+            surfaces()
+                .max_by_key(|s| s.chars().count())
+                .unwrap_or(&builder.name)
+                .to_owned()
+        } else {
+            builder.name.clone()
+        };
+        let mut aliases: Vec<String> = surfaces()
+            .filter(|s| *s != name)
+            .map(str::to_owned)
             .collect();
         aliases.sort();
         aliases.dedup();
-        let in_title = std::iter::once(&builder.name)
+        let in_title = std::iter::once(&name)
             .chain(&aliases)
             .any(|n| title_lower.contains(&n.to_lowercase()));
         let first = own[0].start as f64 / text_len;
         let score = own.len() as f64 + if in_title { 3.0 } else { 0.0 } + (1.0 - first);
         remap.insert(id, out.len());
         out.push(Entity {
-            name: builder.name.clone(),
+            name,
             kind: builder.kind,
             aliases,
             roles: builder.roles.clone(),

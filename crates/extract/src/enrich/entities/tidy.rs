@@ -1,0 +1,223 @@
+//! Span hygiene after the tagger: the edges of a name are cut back to name words. Forum threads,
+//! comment lists and e-mails put a poster's name, a date and a greeting on one line ("Minoa Tue
+//! Aug 27, 2019", "Hi Dana", "Can I …"), and the tagger — trained on edited prose — reads the
+//! calendar words and the greeting as part of the name; once "Minoa Tue Aug" is a person, every
+//! later "Aug" joins it as a mention. What no name holds:
+//! - a calendar word (month or weekday, full or abbreviated) right before a number: a date;
+//! - a leading full stop or list mark ("." of "Dr." when the honorific was left out);
+//! - a sentence-initial greeting, interjection, auxiliary or question word ("Hi", "Thanks",
+//!   "Can");
+//! - a line break: a name never runs over the end of a line;
+//! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM").
+//!
+//! An entity the rules named with such an edge takes its longest mention's surface as its name
+//! (`salience`).
+
+use std::ops::Range;
+
+use super::super::tokens::{Token, TokenKind};
+use super::types::Kind;
+
+/// Months and weekdays, full and abbreviated, lower-cased.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Clock and time-zone words, lower-cased: after a number they are part of a time, not a name.
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet",
+    "cest", "bst", "ist",
+];
+
+/// Words that open a sentence without ever opening a name, lower-cased: greetings and
+/// interjections of informal text, auxiliaries and question words. Not "will" or "may" (given
+/// names), nor the articles (some names hold them).
+const OPENERS: &[&str] = &[
+    "hi", "hello", "hey", "thanks", "thank", "please", "let", "edited", "posted", "yes", "no",
+    "ok", "okay", "well", "sorry", "dear", "welcome", "cheers", "regards", "i", "can", "could",
+    "do", "does", "did", "is", "are", "was", "were", "would", "should", "shall", "might", "must",
+    "have", "has", "had", "if", "when", "what", "why", "how", "where", "who", "which", "so", "but",
+    "and", "or", "just", "also", "maybe", "anyone", "anybody",
+];
+
+/// Tokens that end a sentence or set off a list item: never the first token of a name.
+fn is_separator(word: &str) -> bool {
+    word.chars()
+        .all(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '|' | '•' | '·' | '*' | '-' | '–' | '—' | '/'))
+}
+
+/// `spans` with their edges cut back to name words; spans left with no name word are dropped.
+pub(super) fn tidy(
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    spans
+        .into_iter()
+        .filter_map(|(range, kind)| {
+            let range = tidy_range(text, tokens, range);
+            (!range.is_empty()).then_some((range, kind))
+        })
+        .collect()
+}
+
+fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range<usize> {
+    if let Some(cut) =
+        (range.start + 1..range.end).find(|&i| text[tokens[i - 1].end..tokens[i].start].contains('\n'))
+    {
+        range.end = cut;
+    }
+    while !range.is_empty() && leads_nothing(text, tokens, range.start) {
+        range.start += 1;
+    }
+    let before_number = tokens
+        .get(range.end)
+        .is_some_and(|t| t.kind == TokenKind::Number);
+    if before_number {
+        while !range.is_empty() && is_calendar_word(tokens[range.end - 1].text(text)) {
+            range.end -= 1;
+        }
+    }
+    if range.len() == 1 {
+        let word = tokens[range.start].text(text);
+        let after_number = range.start > 0 && tokens[range.start - 1].kind == TokenKind::Number;
+        if word == "I" || after_number && TIME_WORDS.contains(&word.to_lowercase().as_str()) {
+            range.end = range.start;
+        }
+    }
+    range
+}
+
+/// Whether the token at `i` cannot open a name: no letter or digit, or a sentence-initial
+/// function word or opener followed by more of the span.
+fn leads_nothing(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].text(text);
+    if is_separator(word) {
+        return true;
+    }
+    let sentence_initial = i == 0
+        || tokens[i - 1].sentence != tokens[i].sentence
+        || text[tokens[i - 1].end..tokens[i].start].contains('\n')
+        || matches!(tokens[i - 1].text(text), "(" | "\"" | "“" | "'" | "‘");
+    if !sentence_initial || word.chars().all(|c| c.is_uppercase()) && word.len() > 1 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    OPENERS.contains(&lower.as_str())
+}
+
+/// Whether a name the rules built (`Thanks Tom`, `Mahaloth January`) carries a word at its
+/// edges that no name holds: an opener first or a calendar word last.
+pub(super) fn has_noisy_edge(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().map(str::to_lowercase);
+    first.is_some_and(|w| OPENERS.contains(&w.as_str()))
+        || name.split_whitespace().count() > 1
+            && name.split_whitespace().last().is_some_and(is_calendar_word)
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::tokens::{sentences, tokenize};
+    use super::*;
+
+    fn tidied(text: &str, first: usize, last: usize) -> String {
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let out = tidy(text, &tokens, vec![(first..last + 1, Kind::Person)]);
+        out.first().map_or(String::new(), |(r, _)| {
+            text[tokens[r.start].start..tokens[r.end - 1].end].to_owned()
+        })
+    }
+
+    #[test]
+    fn a_date_after_a_posters_name_is_not_part_of_the_name() {
+        assert_eq!(tidied("Minoa Tue Aug 27, 2019 5:58 am", 0, 2), "Minoa");
+        assert_eq!(tidied("Lisias June 14, 2024", 0, 1), "Lisias");
+    }
+
+    #[test]
+    fn a_month_that_is_also_a_name_stays_when_no_number_follows() {
+        assert_eq!(tidied("He met Theresa May on Friday.", 2, 3), "Theresa May");
+    }
+
+    #[test]
+    fn a_greeting_or_question_word_at_the_start_of_a_sentence_is_cut() {
+        assert_eq!(tidied("Hi Dana, thanks for the fix.", 0, 1), "Dana");
+        assert_eq!(tidied("Can I keep my camera?", 0, 1), "");
+    }
+
+    #[test]
+    fn a_clock_word_after_a_time_is_not_a_name() {
+        let text = "The post went up at 10:02 PM yesterday.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let pm = tokens.iter().position(|t| t.text(text) == "PM").unwrap();
+        assert_eq!(tidied(text, pm, pm), "");
+    }
+
+    #[test]
+    fn a_name_never_runs_over_a_line_break() {
+        assert_eq!(tidied("Acraftman\nBerlin is cold", 0, 1), "Acraftman");
+    }
+
+    #[test]
+    fn a_leading_full_stop_is_cut() {
+        assert_eq!(tidied("Dr. Andrea Cossarizza spoke.", 1, 3), "Andrea Cossarizza");
+    }
+
+    #[test]
+    fn a_name_that_opens_with_a_number_word_or_a_given_name_is_kept() {
+        assert_eq!(tidied("One Direction played.", 0, 1), "One Direction");
+        assert_eq!(tidied("Will Smith arrived.", 0, 1), "Will Smith");
+    }
+
+    #[test]
+    fn an_acronym_at_the_start_of_a_sentence_is_kept() {
+        assert_eq!(tidied("US officials met.", 0, 0), "US");
+    }
+}
