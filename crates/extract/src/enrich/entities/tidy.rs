@@ -8,6 +8,7 @@
 //! - a sentence-initial greeting, interjection, auxiliary or question word ("Hi", "Thanks",
 //!   "Can");
 //! - a line break: a name never runs over the end of a line;
+//! - a lone month or weekday that is not also a name ("Nov", "Monday"; "May" and "June" stay);
 //! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM").
 //!
 //! An entity the rules named with such an edge takes its longest mention's surface as its name
@@ -62,6 +63,10 @@ const CALENDAR_WORDS: &[&str] = &[
     "sat",
     "sun",
 ];
+
+/// Calendar words that are also names ("Theresa May", "Jan Ullrich", "The Sun"): alone they
+/// stay a name unless a number follows.
+const CALENDAR_NAMES: &[&str] = &["may", "june", "april", "august", "march", "jan", "sun", "sat"];
 
 /// Clock and time-zone words, lower-cased: after a number they are part of a time, not a name.
 const TIME_WORDS: &[&str] = &[
@@ -121,7 +126,9 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range<us
     if range.len() == 1 {
         let word = tokens[range.start].text(text);
         let after_number = range.start > 0 && tokens[range.start - 1].kind == TokenKind::Number;
-        if word == "I" || after_number && TIME_WORDS.contains(&word.to_lowercase().as_str()) {
+        let lower = word.trim_end_matches('.').to_lowercase();
+        let lone_date_word = is_calendar_word(word) && !CALENDAR_NAMES.contains(&lower.as_str());
+        if word == "I" || lone_date_word || after_number && TIME_WORDS.contains(&lower.as_str()) {
             range.end = range.start;
         }
     }
@@ -198,6 +205,13 @@ mod tests {
         let tokens = tokenize(text, &sentences(text, Some("en")));
         let pm = tokens.iter().position(|t| t.text(text) == "PM").unwrap();
         assert_eq!(tidied(text, pm, pm), "");
+    }
+
+    #[test]
+    fn a_lone_weekday_or_month_is_not_a_name_but_may_is() {
+        assert_eq!(tidied("See you Monday then.", 2, 2), "");
+        assert_eq!(tidied("The Nov issue is out.", 1, 1), "");
+        assert_eq!(tidied("He thanked May for the report.", 2, 2), "May");
     }
 
     #[test]
