@@ -5,9 +5,10 @@
 //! we use reads only a few of these fields, and no crate covers the rest.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
-use dom_query::Document;
+use dom_query::{Document, Matcher};
 use serde_json::Value;
 
 use crate::body::{PageMetadata, normalize_whitespace};
@@ -210,14 +211,20 @@ const AUTHOR_ATTRIBUTES: [&str; 4] = [
     "data-authors",
 ];
 
+/// The selector of an element in the body carrying one of [`AUTHOR_ATTRIBUTES`], compiled
+/// once for all pages.
+static AUTHOR_ATTRIBUTE_MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    let selector = AUTHOR_ATTRIBUTES.map(|a| format!("body [{a}]")).join(", ");
+    Matcher::new(&selector).expect("the author attribute selector is valid CSS")
+});
+
 /// The longest value of an author attribute taken as a name (characters).
 const MAX_ATTRIBUTE_NAME_CHARS: usize = 60;
 
 /// The author named by the first element carrying an author attribute in the page's body: a
 /// name, not an id (digits, braces) or a link.
 fn author_attribute(doc: &Document) -> Option<String> {
-    let selector = AUTHOR_ATTRIBUTES.map(|a| format!("body [{a}]")).join(", ");
-    let first = doc.select_single(&selector);
+    let first = doc.select_single_matcher(&AUTHOR_ATTRIBUTE_MATCHER);
     let value = AUTHOR_ATTRIBUTES.iter().find_map(|a| first.attr(a))?;
     let value = normalize_whitespace(&value);
     let is_name = value.chars().count() <= MAX_ATTRIBUTE_NAME_CHARS
