@@ -40,6 +40,8 @@ struct JsonLd {
     description: Option<String>,
     headline: Option<String>,
     body: Option<String>,
+    /// An article type other than `WebPage` was found.
+    is_article: bool,
 }
 
 /// Reads all metadata the page declares. Dates the page only shows (next to the headline, in its
@@ -179,6 +181,8 @@ pub fn read(doc: &Document) -> PageMetadata {
         categories,
         headlines,
         article_body: ld.body,
+        declares_article: ld.is_article
+            || meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article")),
     }
 }
 
@@ -313,6 +317,7 @@ fn parse_article(article: &Value) -> JsonLd {
         publisher: article.get("publisher").and_then(|p| text(p.get("name"))),
         description: text(article.get("description")),
         headline: text(article.get("headline")),
+        is_article: !matches!(article.get("@type"), Some(Value::String(t)) if t == "WebPage"),
         body: article
             .get("articleBody")
             .and_then(Value::as_str)
@@ -511,6 +516,19 @@ mod tests {
         assert_eq!(read(&Document::from(html)).authors, ["kelp_diver"]);
         let id_only = r#"<body><div data-author="{A1B2-C3}"><p>Text.</p></div></body>"#;
         assert!(read(&Document::from(id_only)).authors.is_empty());
+    }
+
+    #[test]
+    fn a_page_declares_itself_an_article_by_json_ld_type_or_og_type_but_not_as_a_web_page() {
+        let declares = |head: &str| read(&Document::from(format!("<head>{head}</head>"))).declares_article;
+        assert!(declares(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Quay"}</script>"#
+        ));
+        assert!(declares(r#"<meta property="og:type" content="article">"#));
+        assert!(!declares(
+            r#"<script type="application/ld+json">{"@type":"WebPage","name":"Quay"}</script>"#
+        ));
+        assert!(!declares(r#"<meta property="og:type" content="website">"#));
     }
 
     #[test]
