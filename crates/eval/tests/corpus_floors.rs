@@ -114,9 +114,9 @@ const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
 
 /// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
 /// as `eval content` compares them), a little under the measured rates. Only go up.
-const WCXB_TITLE_FLOOR: f64 = 0.765;
+const WCXB_TITLE_FLOOR: f64 = 0.775;
 const WCXB_AUTHOR_FLOOR: f64 = 0.78;
-const WCXB_DATE_FLOOR: f64 = 0.85;
+const WCXB_DATE_FLOOR: f64 = 0.855;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]

@@ -144,6 +144,11 @@ pub struct PageMetadata {
     /// The article's text as its JSON-LD `articleBody` declares it, line breaks kept.
     #[serde(skip)]
     pub article_body: Option<String>,
+    /// Whether the page declares itself an article (a JSON-LD article type other than
+    /// `WebPage`, or `og:type` `article`): its one `<h1>` is then its headline even where the
+    /// declared titles word it differently.
+    #[serde(skip)]
+    pub declares_article: bool,
 }
 
 /// A section of the article under one of its own headings.

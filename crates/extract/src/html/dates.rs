@@ -266,12 +266,18 @@ fn near_headline(doc: &Document, headline: NodeId, month_first: bool) -> Option<
                 .iter()
                 .collect()
         };
-        return date_text::find_all(&tail, month_first)
-            .last()
-            .map(|f| Shown {
-                date: f.date.format("%Y-%m-%d").to_string(),
-                updated: false,
-            });
+        // The dateline closest to the headline, unless it is labelled "Updated" and an
+        // unlabelled one precedes it ("December 22, 2022 · Updated: January 2, 2026").
+        let found = date_text::find_all(&tail, month_first);
+        let is_update = |start: usize| {
+            let cue = cue_before(&tail, start);
+            UPDATED_LABELS.iter().any(|l| cue.contains(l))
+        };
+        let plain = found.iter().rev().find(|f| !is_update(f.start));
+        return plain.or(found.last()).map(|f| Shown {
+            date: f.date.format("%Y-%m-%d").to_string(),
+            updated: plain.is_none(),
+        });
     }
     let (date, updated) = match first_plain {
         Some((_, date)) => (date, false),
@@ -421,6 +427,14 @@ mod tests {
         let dateline = "<body><p class=\"kicker\">March 3, 2024</p><h1>Harbour Lanterns</h1>\
                         <p>The lanterns were lit again.</p></body>";
         assert_eq!(published(dateline, None).as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn an_updated_dateline_just_above_the_headline_gives_way_to_the_published_one_before_it() {
+        let html = "<body><div><a href=\"/c/health\">Health</a><span>DECEMBER 22, 2022</span>\
+                    <span>Updated: JANUARY 02, 2024</span></div><h1>Harbour Lanterns</h1>\
+                    <p>The lanterns were lit again.</p><footer>© 2025 Tide Post</footer></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2022-12-22"));
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! we use reads only a few of these fields, and no crate covers the rest.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
-use dom_query::Document;
+use dom_query::{Document, Matcher};
 use serde_json::Value;
 
 use crate::body::{PageMetadata, normalize_whitespace};
@@ -39,6 +40,8 @@ struct JsonLd {
     description: Option<String>,
     headline: Option<String>,
     body: Option<String>,
+    /// An article type other than `WebPage` was found.
+    is_article: bool,
 }
 
 /// Reads all metadata the page declares. Dates the page only shows (next to the headline, in its
@@ -178,6 +181,8 @@ pub fn read(doc: &Document) -> PageMetadata {
         categories,
         headlines,
         article_body: ld.body,
+        declares_article: ld.is_article
+            || meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article")),
     }
 }
 
@@ -210,14 +215,20 @@ const AUTHOR_ATTRIBUTES: [&str; 4] = [
     "data-authors",
 ];
 
+/// The selector of an element in the body carrying one of [`AUTHOR_ATTRIBUTES`], compiled
+/// once for all pages.
+static AUTHOR_ATTRIBUTE_MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    let selector = AUTHOR_ATTRIBUTES.map(|a| format!("body [{a}]")).join(", ");
+    Matcher::new(&selector).expect("the author attribute selector is valid CSS")
+});
+
 /// The longest value of an author attribute taken as a name (characters).
 const MAX_ATTRIBUTE_NAME_CHARS: usize = 60;
 
 /// The author named by the first element carrying an author attribute in the page's body: a
 /// name, not an id (digits, braces) or a link.
 fn author_attribute(doc: &Document) -> Option<String> {
-    let selector = AUTHOR_ATTRIBUTES.map(|a| format!("body [{a}]")).join(", ");
-    let first = doc.select_single(&selector);
+    let first = doc.select_single_matcher(&AUTHOR_ATTRIBUTE_MATCHER);
     let value = AUTHOR_ATTRIBUTES.iter().find_map(|a| first.attr(a))?;
     let value = normalize_whitespace(&value);
     let is_name = value.chars().count() <= MAX_ATTRIBUTE_NAME_CHARS
@@ -306,6 +317,7 @@ fn parse_article(article: &Value) -> JsonLd {
         publisher: article.get("publisher").and_then(|p| text(p.get("name"))),
         description: text(article.get("description")),
         headline: text(article.get("headline")),
+        is_article: !matches!(article.get("@type"), Some(Value::String(t)) if t == "WebPage"),
         body: article
             .get("articleBody")
             .and_then(Value::as_str)
@@ -504,6 +516,19 @@ mod tests {
         assert_eq!(read(&Document::from(html)).authors, ["kelp_diver"]);
         let id_only = r#"<body><div data-author="{A1B2-C3}"><p>Text.</p></div></body>"#;
         assert!(read(&Document::from(id_only)).authors.is_empty());
+    }
+
+    #[test]
+    fn a_page_declares_itself_an_article_by_json_ld_type_or_og_type_but_not_as_a_web_page() {
+        let declares = |head: &str| read(&Document::from(format!("<head>{head}</head>"))).declares_article;
+        assert!(declares(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Quay"}</script>"#
+        ));
+        assert!(declares(r#"<meta property="og:type" content="article">"#));
+        assert!(!declares(
+            r#"<script type="application/ld+json">{"@type":"WebPage","name":"Quay"}</script>"#
+        ));
+        assert!(!declares(r#"<meta property="og:type" content="website">"#));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! ("By" <a>Ana Ruiz</a>, a forum's "Thread starter" <a>kelp_diver</a>), and whether an
 //! element sits in a comments section.
 
-use dom_query::{Document, NodeId, NodeRef};
+use dom_query::{Document, NodeData, NodeId, NodeRef};
 
 use super::vocabulary::{BYLINE_WORD, normalized, word_groups};
 
@@ -67,17 +67,18 @@ const NOT_BYLINE: [&str; 5] = ["nav", "footer", "aside", "code", "pre"];
 /// name's element.
 fn labelled_name(body: &NodeRef<'_>) -> Option<(NodeId, String)> {
     for node in body.descendants_it() {
-        if !node.is_text() {
+        // Only a short text node can be a label: it is read in place, without copying the text
+        // of every node of the page.
+        let Some(label) = node
+            .query(|n| match &n.data {
+                NodeData::Text { contents } => short_label(contents),
+                _ => None,
+            })
+            .flatten()
+        else {
             continue;
-        }
-        let text = node.text();
-        let trimmed = text.trim();
-        if trimmed.is_empty()
-            || trimmed.chars().count() > MAX_LABEL_CHARS
-            || !crate::html::authors::is_label(trimmed)
-        {
-            continue;
-        }
+        };
+        let trimmed = label.as_str();
         let next = node.next_element_sibling().or_else(|| {
             let parent = node.parent()?;
             // The label is its element's whole text.
@@ -108,6 +109,17 @@ fn labelled_name(body: &NodeRef<'_>) -> Option<(NodeId, String)> {
         return Some((line.map_or(name_node.id, |l| l.id), name));
     }
     None
+}
+
+/// A text node's trimmed text when it is a byline label ("By", "Written by:"): short, and
+/// [`crate::html::authors::is_label`].
+fn short_label(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    // Counting stops after the limit: a long paragraph is ruled out at its first characters.
+    (!trimmed.is_empty()
+        && trimmed.chars().nth(MAX_LABEL_CHARS).is_none()
+        && crate::html::authors::is_label(trimmed))
+    .then(|| trimmed.to_owned())
 }
 
 /// Whether a node sits in the site's navigation, footer or an aside, in code, or in a comments
@@ -170,6 +182,16 @@ mod tests {
             byline("<body><div><span>Written by</span><span>Li Wei</span></div></body>").as_deref(),
             Some("Li Wei")
         );
+    }
+
+    #[test]
+    fn a_by_label_after_long_paragraphs_is_still_found_and_by_inside_a_sentence_is_not_a_label() {
+        let lead = "The harbour lanterns were lit again by the quay. ".repeat(60);
+        let html = format!(
+            "<body><p>{lead}</p><p>By the quay, <a href=\"/x\">Harbour Office</a></p>\
+             <div><span>By</span> <a href=\"/p/li\">Li Wei</a></div></body>"
+        );
+        assert_eq!(byline(&html).as_deref(), Some("Li Wei"));
     }
 
     #[test]
