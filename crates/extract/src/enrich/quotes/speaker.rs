@@ -497,7 +497,8 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
         k += 1;
     }
     let mut accepted = Vec::new();
-    let mut k = from;
+    let opening = index.after_dateline(from);
+    let mut k = opening;
     while k < end {
         if skipped[k - from] {
             k += 1;
@@ -511,7 +512,7 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
                 && cue_follows(index, token_at(tokens, end)).is_some_and(|v| word(v).ends_with("ing"))
         };
         let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
-        let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
+        let at_start = k == opening || matches!(word(k - 1), "“" | "\"" | ":");
         if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
             let next = token_at(tokens, found_end);
             let possessive = matches!(word(next), "’s" | "'s");
