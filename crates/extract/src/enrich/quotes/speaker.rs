@@ -88,6 +88,11 @@ fn speaker_at_with(
     {
         return Some((Speaker::Entity(m.entity), m.end));
     }
+    if let Some(m) = index.mention_at(t.start)
+        && let Some(end) = owned_agent(index, token_at(tokens, m.end))
+    {
+        return Some((Speaker::Phrase(text[m.start..end].to_owned()), end));
+    }
     if let Some(m) = index.mention_at(t.start) {
         // "Georgia Silvera Seamans" tagged as a place: a given name and a surname are a person.
         let written = &text[m.start..m.end];
@@ -158,6 +163,24 @@ fn speaker_at_with(
         .flatten()
         .map(|j| (found, tokens[j].end))
 }
+
+/// "Clinton’s campaign said", "Russia’s foreign ministry said": after a possessive at token
+/// `k`, up to [`OWNED_WORDS`] lower-case words ending in a noun that speaks (a person, role,
+/// group or organisation) right before a speech verb. The byte after that noun.
+fn owned_agent(index: &Index<'_>, k: usize) -> Option<usize> {
+    if !matches!(index.word(k), "’s" | "'s") {
+        return None;
+    }
+    let head = (k + 1..=k + OWNED_WORDS)
+        .take_while(|j| is_word(index, *j) && index.word(*j).starts_with(char::is_lowercase))
+        .take_while(|j| !is_speech_verb(index.word(*j)))
+        .last()?;
+    (head_kind(index.word(head)) == Some(HeadKind::Agent) && cue_follows(index, head + 1).is_some())
+        .then(|| index.tokens[head].end)
+}
+
+/// How many words a possessive's speaking noun phrase may run ("Russia’s foreign ministry").
+const OWNED_WORDS: usize = 3;
 
 /// "some advisers", "the foreign ministry officials": determiner, up to two words, group noun.
 fn group_at(index: &Index<'_>, i: usize) -> Option<(String, usize)> {

@@ -516,3 +516,15 @@ fn instructed_and_retorted_are_speech_verbs() {
         [s("Keep the clamp steady", "Milan Horvat", SpeakerKind::Cue)]
     );
 }
+
+#[test]
+fn a_named_owner_and_a_speaking_noun_are_one_speaker() {
+    let got = speakers("“The talks are over,” Russia’s foreign ministry said on Monday.");
+    assert_eq!(
+        got,
+        [s("The talks are over", "Russia’s foreign ministry", SpeakerKind::Cue)]
+    );
+    let got = speakers("Marta Kowalczyk’s campaign said in a statement: “We will win.”");
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.as_deref().is_some_and(|n| n.ends_with("campaign")), "{got:?}");
+}
