@@ -178,7 +178,7 @@ pub fn find(
                         .as_ref()
                         .filter(|(p, g)| {
                             g.0.is_some()
-                                && running_reach(&index, *p, g.1, previous_end, span.outer.start)
+                                && running_reach(&index, *p, g, previous_end, span.outer.start)
                         })
                         .map(|(_, (name, entity, _, cue))| {
                             (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone())
@@ -259,12 +259,13 @@ fn last_speaker_as_pronoun(
 const RUNNING_PARAGRAPHS: usize = 3;
 
 /// Whether a standalone quote at byte `at` continues the last quote, which ended at byte
-/// `previous_end` in paragraph `paragraph` with speaker entity `entity`: it is in the same or
-/// the next paragraph, or at most [`RUNNING_PARAGRAPHS`] on with no other person named between.
+/// `previous_end` in paragraph `paragraph` with speaker `given`: it is in the same or the next
+/// paragraph, or at most [`RUNNING_PARAGRAPHS`] on with no other person named between (the
+/// speaker's own full name in a caption, "Hori Parata at his farm", is no other person).
 fn running_reach(
     index: &Index<'_>,
     paragraph: usize,
-    entity: Option<usize>,
+    given: &Given,
     previous_end: usize,
     at: usize,
 ) -> bool {
@@ -278,7 +279,11 @@ fn running_reach(
     let persons = &index.persons;
     let from = persons.partition_point(|m| m.start < previous_end);
     let to = persons.partition_point(|m| m.start < at);
-    persons[from..to.max(from)].iter().all(|m| Some(m.entity) == entity)
+    let surname = |name: &str| name.split_whitespace().last().map(str::to_lowercase);
+    let speaker = given.0.as_deref().and_then(surname);
+    persons[from..to.max(from)].iter().all(|m| {
+        Some(m.entity) == given.1 || speaker.is_some() && surname(&index.entities[m.entity].name) == speaker
+    })
 }
 
 /// The last quote's speaker when that quote sits in the sentence right before a standalone

@@ -528,3 +528,11 @@ fn a_named_owner_and_a_speaking_noun_are_one_speaker() {
     assert_eq!(got.len(), 1);
     assert!(got[0].1.as_deref().is_some_and(|n| n.ends_with("campaign")), "{got:?}");
 }
+
+#[test]
+fn a_caption_naming_the_speaker_in_full_does_not_stop_the_running_quote() {
+    let text = "“The sea is sick,” says Parata, a tribal elder.\n\nHori Parata at his farm near the coast\n\n“We are having to put up with a lot.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].2, Some(SpeakerKind::RunningQuote), "{got:?}");
+}
