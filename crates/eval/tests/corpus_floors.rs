@@ -188,8 +188,8 @@ fn entity_recognition_stays_above_its_floor() {
 
 /// Quote floors on the hand-annotated development set (`crates/eval/data/quotes`, texts read
 /// from `../shared/corpus`): direct-quote recall, precision and speaker accuracy, a little under
-/// the measured 97.8 %, 93.5 % and 90.2 % (60 documents). Only go up.
-const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.96), ("precision", 0.92), ("speaker", 0.895)];
+/// the measured 98.5 %, 94.0 % and 91.6 % (60 documents). Only go up.
+const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.97), ("precision", 0.93), ("speaker", 0.91)];
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]

@@ -5,7 +5,9 @@
 //! space or a newline reads the same). A predicted quote *covers* a gold quote by the share of
 //! the gold quote's words (as a multiset) that are also among the predicted quote's words. A
 //! predicted quote matches a gold quote of the same document when it covers at least half of
-//! it. Matching is one-to-one: candidate pairs are taken by falling coverage (ties: earlier gold
+//! it. Matching is one-to-one: candidate pairs are taken by falling coverage (ties: the pair
+//! whose predicted words the gold quote holds the larger share of, so a long quote that also
+//! holds a two-word term annotated elsewhere goes to its own gold quote; then earlier gold
 //! quote, then earlier predicted quote), and a quote already taken on either side is skipped.
 //! So a predicted quote that swallows two gold quotes matches only one of them, and a gold
 //! quote split in two is matched by at most one of the halves (the other counts as wrong).
@@ -60,15 +62,20 @@ pub fn match_quotes(gold: &[&str], predicted: &[&str]) -> Vec<(usize, usize)> {
         for (p, pw) in predicted_words.iter().enumerate() {
             let c = coverage(gw, pw);
             if c >= MIN_COVERAGE {
-                candidates.push((c, g, p));
+                candidates.push((c, coverage(pw, gw), g, p));
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
     let mut gold_taken = vec![false; gold.len()];
     let mut predicted_taken = vec![false; predicted.len()];
     let mut pairs = Vec::new();
-    for (_, g, p) in candidates {
+    for (_, _, g, p) in candidates {
         if !gold_taken[g] && !predicted_taken[p] {
             gold_taken[g] = true;
             predicted_taken[p] = true;
@@ -151,12 +158,27 @@ mod tests {
             &["the plan is", "the plan is dead now"],
         );
         assert_eq!(got, [(0, 1)]);
-        // On a tie, the earlier predicted quote.
+        // On a tie, the predicted quote with fewer words beyond the gold ones, then the
+        // earlier one.
         let got = match_quotes(
             &["the plan is dead"],
             &["the plan is dead, or", "the plan is dead"],
         );
+        assert_eq!(got, [(0, 1)]);
+        let got = match_quotes(
+            &["the plan is dead"],
+            &["the plan is dead, or", "the plan is dead, and"],
+        );
         assert_eq!(got, [(0, 0)]);
+    }
+
+    #[test]
+    fn a_long_quote_goes_to_its_own_gold_quote_not_to_a_short_term_it_contains() {
+        let got = match_quotes(
+            &["freeze-thaw", "when you get a freeze and a thaw, it cracks"],
+            &["When you get a freeze and a thaw, it cracks"],
+        );
+        assert_eq!(got, [(1, 0)]);
     }
 
     #[test]

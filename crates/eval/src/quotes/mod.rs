@@ -5,8 +5,10 @@
 //! Each listed document's text is run through the whole pipeline as a plain-text message. Texts:
 //! `gum-news/<stem>` is rebuilt from `<corpus>/gum-news/<stem>.conllu` by the entity scorer's
 //! loader ([`crate::entities::parse`]); `wcxb-dev/<id>` is `ground_truth.main_content` of
-//! `<corpus>/wcxb-dev/ground-truth/<id>.json`. Predicted quotes are matched to gold ones by the
-//! rule in [`matching`]; the figures are defined in [`report`].
+//! `<corpus>/wcxb-dev/ground-truth/<id>.json`; `readability-pages/<case>` is the text of
+//! `<corpus>/readability-pages/<case>/expected.html`, blocks separated by a blank line.
+//! Predicted quotes are matched to gold ones by the rule in [`matching`]; the figures are
+//! defined in [`report`].
 
 pub mod matching;
 pub mod report;
@@ -94,6 +96,15 @@ pub fn document_text(corpus: &Path, id: &str) -> anyhow::Result<String> {
                     .with_context(|| format!("cannot read {}", path.display()))?,
             )?;
             Ok(file.ground_truth.main_content.unwrap_or_default())
+        }
+        "readability-pages" => {
+            let path = corpus
+                .join("readability-pages")
+                .join(name)
+                .join("expected.html");
+            let html = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Ok(crate::content::html_text(&html))
         }
         other => anyhow::bail!("unknown document source {other:?} in {id:?}"),
     }

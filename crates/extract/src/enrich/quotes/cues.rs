@@ -24,6 +24,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "replying", "asking", "inquired", "inquires", "asserted", "asserts", "contended",
     "contends", "demanded", "pleaded", "lamented", "recounted", "recounts", "clarified",
     "clarifies", "emphasizes", "emphasises", "stresses", "reiterated", "reiterates",
+    "instructed", "instructs", "retorted", "interjected", "alleged", "alleges", "sighed",
+    "laughed", "snapped", "scoffed", "reflected", "conceding", "declaring", "stressing",
 ];
 
 /// Speech verbs a written document may be the subject of ("the report read", "a review
@@ -171,6 +173,11 @@ pub const NP_MAX_WORDS: usize = 6;
 
 /// Subject pronouns that speak.
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
+
+/// The pronoun an organisation speaks through ("“…,” it said in a statement"): a speaker only
+/// right before a speech verb, resolved to the organisation the sentence before names as its
+/// subject.
+pub const ORGANISATION_PRONOUNS: &[&str] = &["it", "It"];
 
 /// Pronouns that tell a person's gender, lower-cased: (pronoun, is female).
 pub const GENDERED_PRONOUNS: &[(&str, bool)] = &[

@@ -65,6 +65,9 @@ pub struct Index<'a> {
     quoted: Vec<std::ops::Range<usize>>,
 }
 
+/// How many tokens a dateline may run before its dash.
+const DATELINE_TOKENS: usize = 12;
+
 fn last_word(s: &str) -> Option<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())
@@ -233,6 +236,42 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The first token after a dateline opening a paragraph at token `from` ("WASHINGTON
+    /// (Reuters) —", "NEW JERSEY (WABC) --"): place words in capitals, an agency or station in
+    /// brackets, then a dash. `from` itself when there is none. An agency in a dateline is the
+    /// article's source, never a speaker or a subject.
+    pub fn after_dateline(&self, from: usize) -> usize {
+        let tokens = self.tokens;
+        let opens_paragraph = from == 0
+            || tokens.get(from).is_some_and(|t| {
+                self.paragraph_of(t.start) != self.paragraph_of(tokens[from - 1].start)
+            });
+        let upper = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        if !opens_paragraph || !upper(self.word(from)) {
+            return from;
+        }
+        let is_dash = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, '-' | '—' | '–'));
+        let mut bracket = false;
+        for k in from..(from + DATELINE_TOKENS).min(tokens.len()) {
+            let w = self.word(k);
+            if is_dash(w) {
+                let after = if is_dash(self.word(k + 1)) { k + 2 } else { k + 1 };
+                return if k > from { after } else { from };
+            }
+            match w {
+                "(" => bracket = true,
+                ")" => bracket = false,
+                "," | "." => {}
+                _ if bracket || upper(w) => {}
+                _ => return from,
+            }
+        }
+        from
+    }
+
     /// The first token of sentence `sentence` (tokens are in sentence order).
     pub fn sentence_start(&self, sentence: usize) -> usize {
         self.tokens.partition_point(|t| t.sentence < sentence)
@@ -261,7 +300,7 @@ impl<'a> Index<'a> {
         let tokens = self.tokens;
         let start = self.sentence_start(sentence);
         let end = self.sentence_end(sentence);
-        (start..end).find_map(|k| {
+        (self.after_dateline(start)..end).find_map(|k| {
             if self.in_quote(tokens[k].start) {
                 return None;
             }

@@ -142,7 +142,6 @@ pub fn find(
         {
             continue;
         }
-        let start_paragraph = index.paragraph_of(span.outer.start);
         let given: Given = match attribution {
             Some(found) => {
                 let last = match &found.0 {
@@ -178,7 +177,8 @@ pub fn find(
                     previous
                         .as_ref()
                         .filter(|(p, g)| {
-                            g.0.is_some() && (*p == start_paragraph || *p + 1 == start_paragraph)
+                            g.0.is_some()
+                                && running_reach(&index, *p, g, previous_end, span.outer.start)
                         })
                         .map(|(_, (name, entity, _, cue))| {
                             (name.clone(), *entity, Some(SpeakerKind::RunningQuote), cue.clone())
@@ -254,6 +254,38 @@ fn last_speaker_as_pronoun(
     Some((name.clone(), *entity, Some(SpeakerKind::Pronoun), Some(cue.to_owned())))
 }
 
+/// How many paragraphs back a running quote's speaker carries over paragraphs that name no
+/// other person (a photo caption, a line of background between two quotes of one speaker).
+const RUNNING_PARAGRAPHS: usize = 3;
+
+/// Whether a standalone quote at byte `at` continues the last quote, which ended at byte
+/// `previous_end` in paragraph `paragraph` with speaker `given`: it is in the same or the next
+/// paragraph, or at most [`RUNNING_PARAGRAPHS`] on with no other person named between (the
+/// speaker's own full name in a caption, "Hori Parata at his farm", is no other person).
+fn running_reach(
+    index: &Index<'_>,
+    paragraph: usize,
+    given: &Given,
+    previous_end: usize,
+    at: usize,
+) -> bool {
+    let here = index.paragraph_of(at);
+    if here <= paragraph + 1 {
+        return true;
+    }
+    if here > paragraph + RUNNING_PARAGRAPHS {
+        return false;
+    }
+    let persons = &index.persons;
+    let from = persons.partition_point(|m| m.start < previous_end);
+    let to = persons.partition_point(|m| m.start < at);
+    let surname = |name: &str| name.split_whitespace().last().map(str::to_lowercase);
+    let speaker = given.0.as_deref().and_then(surname);
+    persons[from..to.max(from)].iter().all(|m| {
+        Some(m.entity) == given.1 || speaker.is_some() && surname(&index.entities[m.entity].name) == speaker
+    })
+}
+
 /// The last quote's speaker when that quote sits in the sentence right before a standalone
 /// quote ("“…,” states Slayton. “…”"): a running quote.
 fn running_from_sentence_before(
@@ -318,6 +350,12 @@ fn name_of(index: &Index<'_>, found: Speaker, at: usize) -> (Option<String>, Opt
             let entity = index.link(&phrase, true);
             (Some(phrase), entity)
         }
+        Speaker::Pronoun(pronoun) if cues::ORGANISATION_PRONOUNS.contains(&pronoun.as_str()) => {
+            match pronouns::resolve_organisation(index, at) {
+                Some(id) => (Some(index.entities[id].name.clone()), Some(id)),
+                None => (None, None),
+            }
+        }
         Speaker::Pronoun(pronoun) => match pronouns::resolve(index, &pronoun, at) {
             Some(m) => (Some(index.entities[m.entity].name.clone()), Some(m.entity)),
             None => (None, None),
@@ -354,12 +392,14 @@ fn later_in_sentence(index: &Index<'_>, later: &[spans::Span], outer_start: usiz
 }
 
 /// The subject of the sentence before a standalone quote when that sentence has a speech verb
-/// ("Wilkins also said the show was late. “…”"), in the same paragraph.
+/// ("Wilkins also said the show was late. “…”"), in the same or the previous paragraph.
 fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
     let q = token_at(index.tokens, outer_start);
     let before = q.checked_sub(1)?;
     let t = index.tokens.get(before)?;
-    if index.paragraph_of(t.start) != index.paragraph_of(outer_start) {
+    // The sentence before may close the previous paragraph ("Ruiz said on Sunday the plan
+    // was dead." / "“…”").
+    if index.paragraph_of(t.start) + 1 < index.paragraph_of(outer_start) {
         return None;
     }
     let verb = index.last_cue[before]?;

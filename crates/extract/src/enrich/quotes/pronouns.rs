@@ -5,7 +5,7 @@
 //! most [`LOOK_BACK`] person mentions, so each pronoun costs the same however long the text.
 
 use super::index::{Index, token_at};
-use crate::enrich::entities::MentionRef;
+use crate::enrich::entities::{Kind, MentionRef};
 
 /// How many earlier person mentions a pronoun looks back over.
 pub const LOOK_BACK: usize = 40;
@@ -68,3 +68,25 @@ pub fn resolve<'a>(index: &Index<'a>, pronoun: &str, at: usize) -> Option<&'a Me
 /// How many sentences back a person of the pronoun's gender is preferred over a nearer person
 /// of unknown gender.
 const GENDERED_REACH: usize = 4;
+
+/// How many sentences back "it" looks for the organisation it speaks for.
+const ORGANISATION_REACH: usize = 2;
+
+/// "“…,” it said in a statement": the organisation named as the subject of one of the
+/// [`ORGANISATION_REACH`] sentences before the one holding byte `at` ("The Food Standards
+/// Agency warned …"), the nearest first, in the same or the previous paragraph.
+pub fn resolve_organisation(index: &Index<'_>, at: usize) -> Option<usize> {
+    let tokens = index.tokens;
+    let sentence = tokens.get(token_at(tokens, at).min(tokens.len().checked_sub(1)?))?.sentence;
+    let paragraph = index.paragraph_of(at);
+    (1..=ORGANISATION_REACH).find_map(|back| {
+        let s = sentence.checked_sub(back)?;
+        let last = tokens.get(index.sentence_end(s).checked_sub(1)?)?;
+        if index.paragraph_of(last.start) + 1 < paragraph {
+            return None;
+        }
+        index
+            .sentence_subject(last.start)
+            .filter(|e| index.entities[*e].kind == Kind::Organization)
+    })
+}

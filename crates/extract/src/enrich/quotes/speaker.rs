@@ -4,7 +4,7 @@
 //! the lawmaker said), before it (Ruiz told reporters: "…"), and "according to X".
 
 use super::cues::{
-    ACCORDING_TO, DOCUMENT_NOUNS, IN_THE_WORDS_OF, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
+    ACCORDING_TO, DOCUMENT_NOUNS, ORGANISATION_PRONOUNS, IN_THE_WORDS_OF, DOCUMENT_VERBS, GROUP_NOUNS, HeadKind, NAME_TITLES, NP_DETERMINERS, NP_MAX_WORDS,
     NP_STOPS, PERSON_NOUNS, ROLE_MODIFIERS, SUBJECT_PRONOUNS, VERB_GAP_WORDS, head_kind,
     is_speech_verb,
 };
@@ -79,6 +79,20 @@ fn speaker_at_with(
             return speaker_at(index, next, need_cue);
         }
     }
+    // "C. Eugene Steuerle": an initial the tagger left out of the name it opens.
+    if index.word(i).chars().count() == 1
+        && capitalised(index, i)
+        && index.word(i + 1) == "."
+        && let Some(m) = index.tokens.get(i + 2).and_then(|n| index.mention_at(n.start))
+        && index.entities[m.entity].kind == Kind::Person
+    {
+        return Some((Speaker::Entity(m.entity), m.end));
+    }
+    if let Some(m) = index.mention_at(t.start)
+        && let Some(end) = owned_agent(index, token_at(tokens, m.end))
+    {
+        return Some((Speaker::Phrase(text[m.start..end].to_owned()), end));
+    }
     if let Some(m) = index.mention_at(t.start) {
         // "Georgia Silvera Seamans" tagged as a place: a given name and a surname are a person.
         let written = &text[m.start..m.end];
@@ -102,7 +116,9 @@ fn speaker_at_with(
         }
     }
     let w = t.text(text);
-    if SUBJECT_PRONOUNS.contains(&w) {
+    if SUBJECT_PRONOUNS.contains(&w)
+        || ORGANISATION_PRONOUNS.contains(&w) && cue_follows(index, i + 1).is_some()
+    {
         return Some((Speaker::Pronoun(w.to_owned()), t.end));
     }
     if let Some((g, end)) = group_at(index, i) {
@@ -131,6 +147,15 @@ fn speaker_at_with(
     {
         return Some((found, tokens[last].end));
     }
+    // "her mother, Fiona, said": a name standing between two commas right before the verb.
+    if matches!(found, Speaker::Name(_))
+        && i > 0
+        && index.word(i - 1) == ","
+        && index.word(last + 1) == ","
+        && cue_follows(index, last + 2).is_some()
+    {
+        return Some((found, tokens[last].end));
+    }
     // "the father of two said": the speaker is the head phrase; "of" and up to two words may
     // stand between it and the verb.
     (index.word(last + 1) == "of")
@@ -138,6 +163,24 @@ fn speaker_at_with(
         .flatten()
         .map(|j| (found, tokens[j].end))
 }
+
+/// "Clinton’s campaign said", "Russia’s foreign ministry said": after a possessive at token
+/// `k`, up to [`OWNED_WORDS`] lower-case words ending in a noun that speaks (a person, role,
+/// group or organisation) right before a speech verb. The byte after that noun.
+fn owned_agent(index: &Index<'_>, k: usize) -> Option<usize> {
+    if !matches!(index.word(k), "’s" | "'s") {
+        return None;
+    }
+    let head = (k + 1..=k + OWNED_WORDS)
+        .take_while(|j| is_word(index, *j) && index.word(*j).starts_with(char::is_lowercase))
+        .take_while(|j| !is_speech_verb(index.word(*j)))
+        .last()?;
+    (head_kind(index.word(head)) == Some(HeadKind::Agent) && cue_follows(index, head + 1).is_some())
+        .then(|| index.tokens[head].end)
+}
+
+/// How many words a possessive's speaking noun phrase may run ("Russia’s foreign ministry").
+const OWNED_WORDS: usize = 3;
 
 /// "some advisers", "the foreign ministry officials": determiner, up to two words, group noun.
 fn group_at(index: &Index<'_>, i: usize) -> Option<(String, usize)> {
@@ -278,6 +321,11 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     // "said theCUBE’s Savannah Peterson": the speaker follows the possessive.
     let after_verb = if matches!(word(i + 2), "’s" | "'s") { i + 3 } else { i + 1 };
     if is_speech_verb(word(i))
+        && let Some((speaker, end)) = name_tagged_as_place(index, i + 1)
+    {
+        return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
+    }
+    if is_speech_verb(word(i))
         && let Some((speaker, end)) = person_after_role(index, after_verb)
     {
         return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
@@ -292,6 +340,11 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
         && let Some(cue) = cue_follows(index, token_at(tokens, next))
             .or_else(|| cue_after_apposition(index, token_at(tokens, next)))
     {
+        // "…," her mother, Fiona, said: the name in the apposition, not the description.
+        let speaker = match speaker {
+            Speaker::Phrase(_) => named_apposition(index, token_at(tokens, next)).unwrap_or(speaker),
+            named => named,
+        };
         return Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end));
     }
     subject_then_verb(index, i, quote_sentence)
@@ -332,6 +385,35 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
         }
         _ => None,
     }
+}
+
+/// "said Lotfi Azzouz, Tunisia country director …": after an inverted speech verb, a name of
+/// two or more capitalised words that the tagger took for a place, followed by a comma or the
+/// sentence's end, is the speaker (places do not speak after "said").
+fn name_tagged_as_place(index: &Index<'_>, k: usize) -> Option<(Speaker, usize)> {
+    let m = index.mention_at(index.tokens.get(k)?.start)?;
+    let written = &index.text[m.start..m.end];
+    let next = token_at(index.tokens, m.end);
+    let words: Vec<&str> = written.split_whitespace().collect();
+    (index.entities[m.entity].kind == Kind::Location
+        && words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && matches!(index.word(next), "," | "." | ""))
+    .then(|| (Speaker::Name(written.to_owned()), m.end))
+}
+
+/// ", Fiona," at token `k`: a person's name alone between two commas.
+fn named_apposition(index: &Index<'_>, k: usize) -> Option<Speaker> {
+    if index.word(k) != "," {
+        return None;
+    }
+    let (found, end) = speaker_at(index, k + 1, false)?;
+    let person = match &found {
+        Speaker::Entity(e) => index.entities[*e].kind == Kind::Person,
+        Speaker::Name(_) => true,
+        _ => false,
+    };
+    (person && index.word(token_at(index.tokens, end)) == ",").then_some(found)
 }
 
 /// How many words an inverted attribution's role may stand after the verb ("said MIT computer
@@ -438,7 +520,8 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
         k += 1;
     }
     let mut accepted = Vec::new();
-    let mut k = from;
+    let opening = index.after_dateline(from);
+    let mut k = opening;
     while k < end {
         if skipped[k - from] {
             k += 1;
@@ -452,7 +535,7 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
                 && cue_follows(index, token_at(tokens, end)).is_some_and(|v| word(v).ends_with("ing"))
         };
         let after_preposition = k > from && PREPOSITIONS.contains(&word(k - 1));
-        let at_start = k == from || matches!(word(k - 1), "“" | "\"" | ":");
+        let at_start = k == opening || matches!(word(k - 1), "“" | "\"" | ":");
         if let Some((found, found_end)) = speaker_at(index, k, !at_start) {
             let next = token_at(tokens, found_end);
             let possessive = matches!(word(next), "’s" | "'s");

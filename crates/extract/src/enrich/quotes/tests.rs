@@ -441,3 +441,98 @@ fn a_standalone_quote_after_a_sentence_not_opened_by_a_person_gets_no_speaker_fr
     let got = speakers("The trucks met Ana Ruiz at the border.\n\n“Nobody calls us. Nobody cares.”");
     assert_eq!(got[0].1, None, "{got:?}");
 }
+
+#[test]
+fn an_initial_before_a_tagged_name_belongs_to_the_speaker() {
+    let got = speakers("“Prices will rise,” said J. Walter Okonkwo, an analyst at the bank.");
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.as_deref().is_some_and(|n| n.ends_with("Okonkwo")), "{got:?}");
+}
+
+#[test]
+fn the_name_in_an_apposition_after_a_description_is_the_speaker() {
+    let got = speakers("“We tried everything,” her brother, Tomasz, said on Friday.");
+    assert_eq!(got, [s("We tried everything", "Tomasz", SpeakerKind::Cue)]);
+}
+
+#[test]
+fn it_said_in_a_statement_is_the_organisation_named_before() {
+    let text = "The Food Safety Authority warned shoppers about the pills.\n\n“Do not take them,” it said in a statement.";
+    let got = speakers(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2, Some(SpeakerKind::Pronoun));
+    assert!(got[0].1.as_deref().is_some_and(|n| n.contains("Authority")), "{got:?}");
+}
+
+#[test]
+fn it_with_no_organisation_before_gives_no_speaker() {
+    let got = speakers("The rain fell all week.\n\n“Stay indoors,” it said on the radio.");
+    assert!(got.iter().all(|g| g.1.is_none()), "{got:?}");
+}
+
+#[test]
+fn a_running_quote_carries_over_a_caption_that_names_nobody() {
+    let text = "“The river is rising,” said Marta Kowalczyk, the mayor.\n\nFlood barriers on the quay at dawn\n\n“We will hold the line tonight.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].2, Some(SpeakerKind::RunningQuote));
+    assert_eq!(got[1].1, got[0].1);
+}
+
+#[test]
+fn a_running_quote_does_not_carry_over_a_paragraph_naming_another_person() {
+    let text = "“The river is rising,” said Marta Kowalczyk, the mayor.\n\nThe barriers were built in 2010.\n\nSenator John Peters opposed them at the time.\n\n“We will hold the line tonight.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 2);
+    assert_ne!(got[1].1, got[0].1, "{got:?}");
+}
+
+#[test]
+fn a_speaker_who_closes_the_previous_paragraph_speaks_the_standalone_quote() {
+    let text = "Officials met on Monday.\n\nHelena Brandt, the finance minister, said on Sunday that the plan was dead.\n\n“There is no money left for it.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2, Some(SpeakerKind::PreviousSentence));
+    assert!(got[0].1.as_deref().is_some_and(|n| n.ends_with("Brandt")), "{got:?}");
+}
+
+#[test]
+fn a_news_agency_in_a_dateline_is_never_the_speaker() {
+    let text = "WASHINGTON (Reuters) -- The ministry called the plan “a betrayal of every family who trusted the government with their savings”.";
+    let got = speakers(text);
+    assert!(
+        got.iter().all(|g| g.1.as_deref() != Some("Reuters")),
+        "{got:?}"
+    );
+    let text = "LONDON (AP) — Officials said the border “would stay closed to all traffic until further notice from the government”.";
+    let got = speakers(text);
+    assert!(got.iter().all(|g| g.1.as_deref() != Some("AP")), "{got:?}");
+}
+
+#[test]
+fn instructed_and_retorted_are_speech_verbs() {
+    assert_eq!(
+        speakers("“Keep the clamp steady,” instructed Milan Horvat, the supervisor."),
+        [s("Keep the clamp steady", "Milan Horvat", SpeakerKind::Cue)]
+    );
+}
+
+#[test]
+fn a_named_owner_and_a_speaking_noun_are_one_speaker() {
+    let got = speakers("“The talks are over,” Russia’s foreign ministry said on Monday.");
+    assert_eq!(
+        got,
+        [s("The talks are over", "Russia’s foreign ministry", SpeakerKind::Cue)]
+    );
+    let got = speakers("Marta Kowalczyk’s campaign said in a statement: “We will win.”");
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.as_deref().is_some_and(|n| n.ends_with("campaign")), "{got:?}");
+}
+
+#[test]
+fn a_caption_naming_the_speaker_in_full_does_not_stop_the_running_quote() {
+    let text = "“The sea is sick,” says Parata, a tribal elder.\n\nHori Parata at his farm near the coast\n\n“We are having to put up with a lot.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].2, Some(SpeakerKind::RunningQuote), "{got:?}");
+}
