@@ -144,6 +144,10 @@ pub struct PageMetadata {
     /// The article's text as its JSON-LD `articleBody` declares it, line breaks kept.
     #[serde(skip)]
     pub article_body: Option<String>,
+    /// Whether the page declares itself an article: `og:type` "article", or a JSON-LD article
+    /// type (`NewsArticle`, `BlogPosting`, …).
+    #[serde(skip)]
+    pub declares_article: bool,
 }
 
 /// A section of the article under one of its own headings.

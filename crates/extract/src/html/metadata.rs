@@ -39,6 +39,8 @@ struct JsonLd {
     description: Option<String>,
     headline: Option<String>,
     body: Option<String>,
+    /// Whether the object's type is an article type (not only a `WebPage`).
+    article: bool,
 }
 
 /// Reads all metadata the page declares. Dates the page only shows (next to the headline, in its
@@ -178,6 +180,8 @@ pub fn read(doc: &Document) -> PageMetadata {
         categories,
         headlines,
         article_body: ld.body,
+        declares_article: ld.article
+            || meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article")),
     }
 }
 
@@ -312,6 +316,14 @@ fn parse_article(article: &Value) -> JsonLd {
             .map(str::trim)
             .filter(|b| !b.is_empty())
             .map(str::to_owned),
+        article: match article.get("@type") {
+            Some(Value::String(t)) => t != "WebPage" && ARTICLE_TYPES.contains(&t.as_str()),
+            Some(Value::Array(ts)) => ts.iter().any(|t| {
+                t.as_str()
+                    .is_some_and(|t| t != "WebPage" && ARTICLE_TYPES.contains(&t))
+            }),
+            _ => false,
+        },
     }
 }
 
