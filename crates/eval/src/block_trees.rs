@@ -20,6 +20,10 @@ pub struct TreeSettings {
     pub add_threshold: f32,
     /// The `isProbablyReadable` score from which the model leaves a page to the scorer.
     pub gate: f32,
+    /// The least share of the scorer's text the model must add for its decisions to stand.
+    pub growth: f32,
+    /// Whether pages that declare themselves articles are left to the scorer.
+    pub defer_articles: bool,
 }
 
 /// One training row: features, selected by the scorer, label, weight.
@@ -164,6 +168,8 @@ pub fn fit_trees(rows: &[Row<'_>], s: TreeSettings) -> BlockModel {
         threshold: s.threshold,
         add_threshold: s.add_threshold,
         gate: s.gate,
+        growth: s.growth,
+        defer_articles: s.defer_articles,
         trees,
     }
 }
@@ -200,6 +206,8 @@ mod tests {
             threshold: 0.5,
             add_threshold: 0.5,
             gate: f32::MAX,
+            growth: 0.0,
+            defer_articles: false,
         };
         let model = fit_trees(&rows, settings);
         for (f, selected, label, _) in &rows {

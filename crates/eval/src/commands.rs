@@ -176,16 +176,23 @@ pub struct BlocksArgs {
     /// The probability from which a block is kept.
     #[arg(long, default_value_t = 0.5)]
     pub threshold: f32,
-    /// `cv-blocks` also scores the folds' models with these settings (`KEEP/ADD/GATE`: the
-    /// thresholds for the units the scorer selected, for the others, and the readable gate).
+    /// `cv-blocks` also scores the folds' models with these settings (`KEEP/ADD/GATE[/GROWTH
+    /// [/ARTICLES]]`: the thresholds for the units the scorer selected, for the others, the
+    /// readable gate, the least growth, and 1 to leave declared articles to the scorer).
     #[arg(long, value_delimiter = ',')]
     pub also: Vec<String>,
     /// The probability from which a unit the scorer left out is added.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = 0.6)]
     pub add_threshold: f32,
     /// The `isProbablyReadable` score from which a page is left to the heuristic scorer.
     #[arg(long, default_value_t = f32::MAX)]
     pub gate: f32,
+    /// The least share of the scorer's text the model must add for its decisions to stand.
+    #[arg(long, default_value_t = 0.3)]
+    pub growth: f32,
+    /// Leave pages that declare themselves articles (`og:type`, JSON-LD) to the scorer.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub defer_articles: bool,
     /// Folds for `cv-blocks` (pages dealt by the number in their name).
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
@@ -195,6 +202,14 @@ pub struct BlocksArgs {
     /// Print the report as JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// `cv-blocks` writes every page's units here as JSON lines, each scored by its held-out
+    /// fold's model (see `crates/eval/src/block_dump.rs`).
+    #[arg(long, value_name = "FILE")]
+    pub dump: Option<PathBuf>,
+    /// With `--dump`: also the units of this corpus (any `eval content` folder), scored by a
+    /// model trained on every page, written to the dump's name with `.check` added.
+    #[arg(long, value_name = "DIR")]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -368,6 +383,8 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 threshold: args.threshold,
                 add_threshold: args.add_threshold,
                 gate: args.gate,
+                growth: args.growth,
+                defer_articles: args.defer_articles,
             };
             if matches!(what, EvalWhat::TrainBlocks(_)) {
                 let model = bt::fit(&rows.iter().collect::<Vec<_>>(), settings);
@@ -387,10 +404,26 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
             } else {
                 let (report, accuracy, models) =
                     bt::cross_validate(&cases, &rows, &extractor, args.folds, settings);
+                if let Some(path) = &args.dump {
+                    crate::block_dump::write(path, &cases, &rows, |k| {
+                        &models[bt::fold_of(&cases[k].name, args.folds)]
+                    })?;
+                    if let Some(dir) = &args.check {
+                        let model = bt::fit(&rows.iter().collect::<Vec<_>>(), settings);
+                        let other = content::load_cases(dir)?;
+                        let other_rows = bt::collect(&other, &extractor);
+                        let mut name = path.clone().into_os_string();
+                        name.push(".check");
+                        crate::block_dump::write(name.as_ref(), &other, &other_rows, |_| &model)?;
+                    }
+                }
                 for pair in &args.also {
                     let parts: Vec<f32> = pair.split('/').filter_map(|v| v.parse().ok()).collect();
-                    let [keep, add, gate] = parts[..] else {
-                        anyhow::bail!("--also takes KEEP/ADD/GATE");
+                    let (keep, add, gate, growth, defer) = match parts[..] {
+                        [k, a, g] => (k, a, g, args.growth, args.defer_articles),
+                        [k, a, g, s] => (k, a, g, s, args.defer_articles),
+                        [k, a, g, s, d] => (k, a, g, s, d > 0.0),
+                        _ => anyhow::bail!("--also takes KEEP/ADD/GATE[/GROWTH[/ARTICLES]]"),
                     };
                     let models: Vec<_> = models
                         .iter()
@@ -399,15 +432,28 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                                 threshold: keep,
                                 add_threshold: add,
                                 gate,
+                                growth,
+                                defer_articles: defer,
                                 ..m.clone()
                             },
                         )
                         .collect();
                     let report = bt::score_folds(&cases, &extractor, &models, args.folds);
-                    println!("## thresholds keep {keep} add {add} gate {gate}");
-                    let table = content::render(&report, None);
-                    let from = table.find("type ").unwrap_or(0);
-                    print!("{}", &table[from..]);
+                    let what = format!(
+                        "thresholds keep {keep} add {add} gate {gate} growth {growth} \
+                         articles to the scorer {defer}"
+                    );
+                    if args.json {
+                        println!(
+                            "{}",
+                            serde_json::json!({"settings": what, "report": report})
+                        );
+                    } else {
+                        println!("## {what}");
+                        let table = content::render(&report, None);
+                        let from = table.find("type ").unwrap_or(0);
+                        print!("{}", &table[from..]);
+                    }
                 }
                 if args.json {
                     println!(

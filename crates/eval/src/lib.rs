@@ -2,6 +2,7 @@
 //! and metadata on a folder of pages (e.g. `../shared/corpus/readability-pages`), with speed
 //! figures beside the scores; `eval readers` checks the two HTML readers against each other.
 
+pub mod block_dump;
 pub mod block_training;
 pub mod block_trees;
 pub mod commands;

@@ -60,7 +60,7 @@ fn is_leaf_tag(tag: Tag) -> bool {
 }
 
 /// Whether `tag` flows inline in its container's loose text.
-fn is_inline(tag: Tag) -> bool {
+pub(super) fn is_inline(tag: Tag) -> bool {
     matches!(
         tag,
         Tag::Text | Tag::Phrasing | Tag::Span | Tag::A | Tag::Br | Tag::Code
@@ -150,6 +150,19 @@ pub(super) fn units(table: &Table<'_>, selected: &[bool]) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// The text of the units `kept` adds to the scorer's selection, as a share of the selection's
+/// (as large as the added text itself when the scorer selected nothing).
+pub(super) fn growth(units: &[Unit], kept: &[bool]) -> f32 {
+    let selected: f32 = units.iter().filter(|u| u.selected).map(|u| u.chars).sum();
+    let added: f32 = units
+        .iter()
+        .zip(kept)
+        .filter(|&(u, &k)| k && !u.selected)
+        .map(|(u, _)| u.chars)
+        .sum();
+    added / selected.max(1.0)
 }
 
 /// Per-element context computed top-down: ancestor kinds and summed class weights.

@@ -8,7 +8,7 @@
 //! to train and cross-validate.
 
 use std::cell::RefCell;
-#[cfg(feature = "internals")]
+#[cfg(any(test, feature = "internals"))]
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -43,6 +43,13 @@ pub struct BlockModel {
     /// The model reads only pages whose `isProbablyReadable` score is below this: past it the
     /// page reads as an article and the heuristic scorer's choice stands.
     pub gate: f32,
+    /// The model's decisions stand only when the units it adds hold at least this share of the
+    /// text the scorer chose (a thread's other posts, a grid's other cards); a few lines added
+    /// to an article are furniture more often than content.
+    pub growth: f32,
+    /// Whether a page that declares itself an article (`og:type`, a JSON-LD article type) is
+    /// left to the scorer.
+    pub defer_articles: bool,
     pub trees: Vec<Tree>,
 }
 
@@ -61,7 +68,7 @@ pub enum ModelError {
 
 impl BlockModel {
     /// Parses the text form: the header, `depth <d>`, `threshold <t>`, `add <t>`, `gate <g>`,
-    /// `base <b>`, then one
+    /// `growth <r>`, `articles scorer|model`, `base <b>`, then one
     /// `tree` line each: the internal nodes as `input:threshold`, `|`, the leaf values.
     ///
     /// # Errors
@@ -77,6 +84,8 @@ impl BlockModel {
             threshold: 0.5,
             add_threshold: 0.5,
             gate: f32::MAX,
+            growth: 0.0,
+            defer_articles: false,
             trees: Vec::new(),
         };
         for (n, line) in lines {
@@ -89,6 +98,14 @@ impl BlockModel {
                 model.threshold = number(v)?;
             } else if let Some(v) = line.strip_prefix("gate ") {
                 model.gate = number(v)?;
+            } else if let Some(v) = line.strip_prefix("growth ") {
+                model.growth = number(v)?;
+            } else if let Some(v) = line.strip_prefix("articles ") {
+                model.defer_articles = match v.trim() {
+                    "scorer" => true,
+                    "model" => false,
+                    _ => return Err(ModelError::Number(n + 1)),
+                };
             } else if let Some(v) = line.strip_prefix("add ") {
                 model.add_threshold = number(v)?;
             } else if let Some(v) = line.strip_prefix("base ") {
@@ -144,6 +161,13 @@ impl BlockModel {
         let _ = writeln!(out, "threshold {}", self.threshold);
         let _ = writeln!(out, "add {}", self.add_threshold);
         let _ = writeln!(out, "gate {}", self.gate);
+        let _ = writeln!(out, "growth {}", self.growth);
+        let articles = if self.defer_articles {
+            "scorer"
+        } else {
+            "model"
+        };
+        let _ = writeln!(out, "articles {articles}");
         let _ = writeln!(out, "base {}", self.base);
         for tree in &self.trees {
             out.push_str("tree");
@@ -215,7 +239,7 @@ pub struct Sample {
 #[derive(Clone)]
 enum Choice {
     Shipped,
-    #[cfg(feature = "internals")]
+    #[cfg(any(test, feature = "internals"))]
     Custom(Option<Rc<BlockModel>>),
 }
 
@@ -226,7 +250,7 @@ thread_local! {
 
 /// Runs `f` with `model` (or none: the heuristic scorer alone) in place of the shipped one on
 /// this thread.
-#[cfg(feature = "internals")]
+#[cfg(any(test, feature = "internals"))]
 pub fn with_model<R>(model: Option<BlockModel>, f: impl FnOnce() -> R) -> R {
     let previous = CHOICE.with(|c| c.replace(Choice::Custom(model.map(Rc::new))));
     let result = f();
@@ -263,7 +287,7 @@ pub(super) fn current<R>(learned: bool, f: impl FnOnce(Option<&BlockModel>) -> R
     let choice = CHOICE.with(|c| c.borrow().clone());
     match choice {
         Choice::Shipped => f(SHIPPED.as_ref().filter(|_| learned)),
-        #[cfg(feature = "internals")]
+        #[cfg(any(test, feature = "internals"))]
         Choice::Custom(model) => f(model.as_deref()),
     }
 }
@@ -279,6 +303,8 @@ mod tests {
             threshold: 0.5,
             add_threshold: 0.5,
             gate: f32::MAX,
+            growth: 0.0,
+            defer_articles: false,
             trees: vec![Tree {
                 features: vec![input],
                 thresholds: vec![at],
@@ -310,6 +336,8 @@ mod tests {
         model.threshold = 0.4;
         model.add_threshold = 0.75;
         model.gate = 60.0;
+        model.growth = 0.5;
+        model.defer_articles = true;
         assert_eq!(BlockModel::parse(&model.render("a note")), Ok(model));
     }
 

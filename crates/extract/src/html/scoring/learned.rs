@@ -5,45 +5,55 @@
 use dom_query::{NodeId, NodeRef};
 use rustc_hash::FxHashSet;
 
-use super::block_features::{dropped_nodes, features, units};
+use super::assembly::{Choice, assemble};
+use super::block_features::{features, growth, units};
 use super::block_model::{self, BlockModel, Sample};
 use super::table::{Flags, NONE, Table};
 use super::tags::Tag;
 use crate::body::Block;
-use crate::html::blocks;
 
-/// What the heuristic scorer chose: the roots of the content and what it left out inside them.
-pub(super) struct Choice<'c> {
-    pub(super) roots: &'c FxHashSet<NodeId>,
-    pub(super) left_out: &'c FxHashSet<NodeId>,
+/// The page the learned pass reads.
+pub(super) struct Page<'p, 'a> {
+    pub(super) body: &'p NodeRef<'a>,
+    /// The document's node count (the table's capacity).
+    pub(super) nodes: usize,
+    pub(super) title: &'p str,
+    /// The byline element, left out.
+    pub(super) skip: Option<NodeId>,
+    /// Whether the page declares itself an article (`og:type`, JSON-LD).
+    pub(super) declares_article: bool,
 }
 
-/// The blocks the `model` keeps on the page (`None` when it keeps none, without a model, or on
-/// a page that reads as an article past the model's gate); a sample collection under way gets
-/// every unit's features and text.
+/// The blocks the `model` keeps on the page (`None` when the scorer's choice stands: without a
+/// model, when it keeps none or agrees with the scorer, or on a page left to the scorer by the
+/// model's gates — a declared article, a page that reads as an article, a choice that holds
+/// most of the page's text); a sample collection under way gets every unit's features and
+/// text.
 pub(super) fn learned_blocks(
-    body: &NodeRef<'_>,
-    nodes: usize,
-    title: &str,
-    skip: Option<NodeId>,
+    page: &Page<'_, '_>,
     choice: &Choice<'_>,
     model: Option<&BlockModel>,
 ) -> Option<Vec<Block>> {
+    let collecting = block_model::collecting();
+    if !collecting && model.is_none_or(|m| m.defer_articles && page.declares_article) {
+        return None;
+    }
     let flags = Flags {
         strip_unlikely: false,
         weigh_classes: true,
         clean_conditionally: true,
     };
-    let mut table = Table::read(body, nodes, flags, skip);
-    table.remove_title_heading(title);
+    let mut table = Table::read(page.body, page.nodes, flags, page.skip);
+    table.remove_title_heading(page.title);
+    let roots: FxHashSet<NodeId> = choice.roots.iter().copied().collect();
     let mut selected = vec![false; table.elements.len()];
     for (i, e) in table.elements.iter().enumerate() {
         let inherited =
-            choice.roots.contains(&e.node.id) || (e.parent != NONE && selected[e.parent as usize]);
+            roots.contains(&e.node.id) || (e.parent != NONE && selected[e.parent as usize]);
         selected[i] = inherited && !choice.left_out.contains(&e.node.id);
     }
     let readable = table.readable_score(1000.0);
-    if !block_model::collecting() && model.is_none_or(|m| readable >= m.gate) {
+    if !collecting && model.is_none_or(|m| readable >= m.gate) {
         return None;
     }
     let units = units(&table, &selected);
@@ -66,19 +76,10 @@ pub(super) fn learned_blocks(
         .zip(&features)
         .map(|(u, f)| model.keeps(f, u.selected))
         .collect();
-    if !kept.contains(&true) {
+    if !kept.contains(&true) || growth(&units, &kept) < model.growth {
         return None;
     }
-    let dropped = dropped_nodes(&table, &units, &kept);
-    let pruned: FxHashSet<NodeId> = table.pruned.iter().copied().chain(skip).collect();
-    let keep = |node: &NodeRef<'_>| {
-        !dropped.contains(&node.id)
-            && !pruned.contains(&node.id)
-            && node
-                .qual_name_ref()
-                .is_none_or(|name| Tag::of(&name.local).is_some())
-    };
-    Some(blocks::blocks_of_nodes(body.children_it(false), &keep))
+    assemble(&table, &units, &kept, choice, page.skip)
 }
 
 /// A unit's text: the leaf block's, or the container's loose text.

@@ -34,6 +34,8 @@
 //! - `byline`: the byline element and the comments test (on the tree, not the table);
 //! - `block_features`: the page's text blocks (units) and their features, from the table;
 //! - `block_model`: the learned block classifier's weights (shipped in `models/blocks.txt`);
+//! - `assembly`: the learned pass's output read from the scorer's roots, with the units the
+//!   classifier drops left out and those it adds read from the pieces that hold them;
 //! - `learned`: the pass that keeps the blocks the classifier calls content, over the whole
 //!   page, with the heuristic choice among the features.
 //!
@@ -41,6 +43,7 @@
 //! running paragraphs → candidates → cleaning), and re-exports [`byline_element`] and
 //! [`in_comments`].
 
+mod assembly;
 mod block_features;
 pub mod block_model;
 mod byline;
@@ -78,15 +81,24 @@ pub struct MainContent {
     pub substantial: bool,
 }
 
+/// Whether the learned pass runs, and what it needs to know of the page.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Learning {
+    /// Run the block classifier (the `learned` reader).
+    pub model: bool,
+    /// The page declares itself an article (`og:type`, a JSON-LD article type).
+    pub declares_article: bool,
+}
+
 /// Finds the main content of `doc`, leaving out the element `skip` (the byline), then, when
-/// `learned`, lets the block classifier keep or add each block of the page; `None` when the
-/// page has no `<body>`.
+/// `learning.model`, lets the block classifier keep or add each block of the page; `None` when
+/// the page has no `<body>`.
 #[must_use]
 pub fn main_content(
     doc: &Document,
     title: &str,
     skip: Option<NodeId>,
-    learned: bool,
+    learning: Learning,
 ) -> Option<MainContent> {
     let body = doc.body()?;
     let attempts = [
@@ -159,14 +171,21 @@ pub fn main_content(
             .map(|&i| table.text_of(i).chars().count())
             .sum()
     };
-    let roots_set: FxHashSet<NodeId> = roots.clone().map(|n| n.id).collect();
-    let choice = learned::Choice {
-        roots: &roots_set,
+    let root_ids: Vec<NodeId> = roots.clone().map(|n| n.id).collect();
+    let choice = assembly::Choice {
+        roots: &root_ids,
         left_out: &left_out,
     };
-    let learned = block_model::current(learned, |model| {
+    let learned = block_model::current(learning.model, |model| {
+        let page = learned::Page {
+            body: &body,
+            nodes: doc.tree.len(),
+            title,
+            skip,
+            declares_article: learning.declares_article,
+        };
         (model.is_some() || block_model::collecting())
-            .then(|| learned::learned_blocks(&body, doc.tree.len(), title, skip, &choice, model))
+            .then(|| learned::learned_blocks(&page, &choice, model))
             .flatten()
     });
     Some(MainContent {
@@ -201,5 +220,7 @@ impl Table<'_> {
     }
 }
 
+#[cfg(test)]
+mod learned_tests;
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ const PARAGRAPH: &str = "The council approved the new bridge on Tuesday, after a
 fn texts(html: &str) -> Vec<String> {
     let doc = Document::from(html);
     let skip = byline_element(&doc).map(|(id, _)| id);
-    main_content(&doc, "", skip, false)
+    main_content(&doc, "", skip, Learning::default())
         .unwrap()
         .blocks
         .into_iter()

@@ -1,0 +1,125 @@
+//! Unit tests of the learned pass with hand-made trees: where the classifier agrees with the
+//! scorer the output is the scorer's, block for block; what it adds is read in document order
+//! around the scorer's blocks; its gates (declared articles, too little added) leave a page
+//! to the scorer.
+
+use super::block_model::{BlockModel, FEATURES, Tree, with_model};
+use super::*;
+
+const PARAGRAPH: &str = "The council approved the new bridge on Tuesday, after a long debate \
+                         about its cost, its design and the traffic it will bring to the old town.";
+
+/// Input indices of the features the trees below split on.
+const IN_ASIDE: u16 = 15;
+const LOOSE: u16 = 11;
+const SELECTED: u16 = FEATURES as u16;
+
+/// A depth-2 tree: a unit the scorer selected is kept; another is added when input `added_by`
+/// is set.
+fn model(added_by: u16, growth: f32, defer_articles: bool) -> BlockModel {
+    BlockModel {
+        depth: 2,
+        base: 0.0,
+        threshold: 0.5,
+        add_threshold: 0.5,
+        gate: f32::MAX,
+        growth,
+        defer_articles,
+        trees: vec![Tree {
+            features: vec![SELECTED, added_by, 0],
+            thresholds: vec![0.5, 0.5, 2.0],
+            leaves: vec![-5.0, 5.0, 5.0, 5.0],
+        }],
+    }
+}
+
+/// The blocks of `html` read with `model` (none: the scorer alone).
+fn read(html: &str, model: Option<BlockModel>, declares_article: bool) -> Vec<Block> {
+    let doc = Document::from(html);
+    let learning = Learning {
+        model: true,
+        declares_article,
+    };
+    with_model(model, || main_content(&doc, "", None, learning))
+        .unwrap()
+        .blocks
+}
+
+fn texts(blocks: &[Block]) -> Vec<&str> {
+    blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
+/// An article the scorer reads whole, and after it an aside of three cards it leaves out.
+fn page_with_cards() -> String {
+    let cards: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<li><h3>Card {i}</h3><p>Card {i} tells how the ferry crossing works in winter, \
+                 when the river is high and the timetable changes every week.</p></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"story\"><h2>The bridge</h2>{}\
+         <ul><li>A first point, with a comma.</li><li>A second point.</li></ul></div>\
+         <aside><ul>{cards}</ul></aside></body></html>",
+        format!("<p>{PARAGRAPH}</p>").repeat(4)
+    )
+}
+
+#[test]
+fn a_model_that_agrees_with_the_scorer_gives_the_scorers_blocks_exactly() {
+    let html = page_with_cards();
+    let scorer = read(&html, None, false);
+    let agreeing = read(&html, Some(model(SELECTED, 0.0, false)), false);
+    assert!(texts(&scorer).contains(&"A second point."), "{:?}", texts(&scorer));
+    assert!(!texts(&scorer).concat().contains("Card 1"));
+    assert_eq!(agreeing, scorer);
+}
+
+#[test]
+fn added_units_are_read_in_document_order_after_the_scorers_blocks() {
+    let html = page_with_cards();
+    let scorer = read(&html, None, false);
+    let got = read(&html, Some(model(IN_ASIDE, 0.3, false)), false);
+    // The scorer's blocks come first, unchanged, markup included.
+    assert_eq!(got[..scorer.len()], scorer[..]);
+    let added = texts(&got[scorer.len()..]);
+    assert_eq!(added.len(), 6, "{added:?}");
+    assert_eq!(added[0], "Card 1");
+    assert!(added[5].starts_with("Card 3 tells how"), "{added:?}");
+    assert!(!texts(&got).contains(&"Home"));
+}
+
+#[test]
+fn a_page_that_declares_an_article_is_left_to_the_scorer_when_the_model_says_so() {
+    let html = page_with_cards();
+    let scorer = read(&html, None, false);
+    assert_eq!(read(&html, Some(model(IN_ASIDE, 0.3, true)), true), scorer);
+    assert_ne!(read(&html, Some(model(IN_ASIDE, 0.3, false)), true), scorer);
+}
+
+#[test]
+fn additions_that_grow_the_content_too_little_are_not_taken() {
+    let html = page_with_cards();
+    let scorer = read(&html, None, false);
+    // The cards hold about half as many characters as the story.
+    assert_eq!(read(&html, Some(model(IN_ASIDE, 1.0, false)), false), scorer);
+    assert_ne!(read(&html, Some(model(IN_ASIDE, 0.3, false)), false), scorer);
+}
+
+#[test]
+fn an_added_unit_inside_an_element_the_scorer_cleaned_out_is_read_in_its_place() {
+    let html = format!(
+        "<html><body><article>{}<p style=\"display: none\">Hidden teaser text.</p>\
+         <div class=\"share\">Share on Facebook, Twitter, email</div>{}</article></body></html>",
+        format!("<p>{PARAGRAPH}</p>").repeat(3),
+        format!("<p>{PARAGRAPH}</p>").repeat(3)
+    );
+    let scorer = read(&html, None, false);
+    assert_eq!(texts(&scorer), vec![PARAGRAPH; 6]);
+    let got = read(&html, Some(model(LOOSE, 0.0, false)), false);
+    let mut expected = vec![PARAGRAPH; 6];
+    expected.insert(3, "Share on Facebook, Twitter, email");
+    assert_eq!(texts(&got), expected);
+}
