@@ -28,8 +28,10 @@ fn a_list_comes_from_a_comma_separated_variable() {
 fn the_html_reader_is_chosen_by_name_and_an_unknown_one_is_an_error() {
     assert_eq!(
         load_with(&[]).unwrap().limits.html_reader,
-        HtmlReader::Scoring
+        HtmlReader::Learned
     );
+    let settings = load_with(&[("ENRICHER__LIMITS__HTML_READER", "scoring")]).unwrap();
+    assert_eq!(settings.limits.html_reader, HtmlReader::Scoring);
     let settings = load_with(&[("ENRICHER__LIMITS__HTML_READER", "readability")]).unwrap();
     assert_eq!(settings.limits.html_reader, HtmlReader::Readability);
     let err = load_with(&[("ENRICHER__LIMITS__HTML_READER", "fast")]).unwrap_err();

@@ -265,7 +265,11 @@ fn markdown_without_its_markup_is_the_text_on_every_golden_page() {
             let case = entry.unwrap().path();
             let source = case.join(format!("source.{extension}"));
             let body = std::fs::read(&source).unwrap();
-            for reader in [HtmlReader::Scoring, HtmlReader::Readability] {
+            for reader in [
+                HtmlReader::Learned,
+                HtmlReader::Scoring,
+                HtmlReader::Readability,
+            ] {
                 let extractor = Extractor::new(Options {
                     html_reader: reader,
                     formats: all_formats(true, 200, 40),

@@ -25,10 +25,15 @@ fn small_limits() -> Limits {
     }
 }
 
-/// Extractors with small limits, one per HTML reader, so that each property runs on both
+/// Extractors with small limits, one per HTML reader, so that each property runs on all three
 /// (built once: loading the models for every case would dominate the run).
-static READERS: LazyLock<[Extractor; 2]> = LazyLock::new(|| {
-    [HtmlReader::Readability, HtmlReader::Scoring].map(|html_reader| {
+static READERS: LazyLock<[Extractor; 3]> = LazyLock::new(|| {
+    [
+        HtmlReader::Readability,
+        HtmlReader::Scoring,
+        HtmlReader::Learned,
+    ]
+    .map(|html_reader| {
         Extractor::new(Options {
             limits: small_limits(),
             html_reader,

@@ -49,7 +49,6 @@ pub enum Reader {
     /// Our single-pass scorer ([`scoring`]): Readability's rules, widened to a thread's posts,
     /// a grid's cards or a page's `<main>`; F1 0.9903 on the development corpus, word F1 0.823
     /// on wcxb-dev (Readability's rules alone: 0.9969 and 0.789).
-    #[default]
     Scoring,
     /// The scorer, then a learned block classifier over the whole page
     /// ([`scoring::block_model`], boosted trees trained on wcxb-dev) that keeps or adds each
@@ -58,7 +57,9 @@ pub enum Reader {
     /// is at least 30 % of the scorer's text (where the model agrees with the scorer the output
     /// is the scorer's exactly): word F1 0.844 on wcxb-dev in 5-fold cross-validation where the
     /// scorer alone has 0.823, text F1 0.9903 on the development corpus (the scorer's), but
-    /// `without` snippets 5.7 % against the scorer's 5.65 %; opt-in for now.
+    /// `without` snippets 5.7 % against the scorer's 5.65 %. The default since 2026-12-06: the
+    /// same output as the scorer on articles, the other posts, cards and sections elsewhere.
+    #[default]
     Learned,
 }
 
