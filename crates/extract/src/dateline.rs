@@ -18,7 +18,9 @@ const SEPARATORS: [&str; 5] = [" — ", " – ", " -- ", " - ", "—"];
 /// The longest prefix that can be a dateline, in characters.
 const MAX_PREFIX_CHARS: usize = 80;
 
-const MONTHS: [&str; 24] = [
+/// Month names and their abbreviations, lower-cased (also what entity names never end in before
+/// a number: `enrich::entities::tidy`).
+pub(crate) const MONTHS: [&str; 24] = [
     "jan",
     "feb",
     "mar",

@@ -18,33 +18,10 @@ use std::ops::Range;
 
 use super::super::tokens::{Token, TokenKind};
 use super::types::Kind;
+use crate::dateline::MONTHS;
 
-/// Months and weekdays, full and abbreviated, lower-cased.
-const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Weekdays, full and abbreviated, lower-cased (the months are the dateline's).
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -164,8 +141,8 @@ pub(super) fn has_noisy_edge(name: &str) -> bool {
 }
 
 fn is_calendar_word(word: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+    let word = word.trim_end_matches('.').to_lowercase();
+    MONTHS.contains(&word.as_str()) || WEEKDAYS.contains(&word.as_str())
 }
 
 #[cfg(test)]
