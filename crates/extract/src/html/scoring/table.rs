@@ -6,7 +6,7 @@ use dom_query::{NodeData, NodeId, NodeRef};
 
 use super::tags::Tag;
 use super::vocabulary::{
-    MAYBE_WORD, UNLIKELY_ROLES, UNLIKELY_WORD, VIDEO_HOSTS, class_weight, is_share, word_groups,
+    MAYBE_WORD, UNLIKELY_ROLES, UNLIKELY_WORD, VIDEO_HOSTS, class_weight, is_author_box, is_share, word_groups,
 };
 
 /// Readability's "enough text" threshold (characters); below it the next, looser attempt runs.
@@ -31,6 +31,8 @@ pub(super) struct Element<'a> {
     pub(super) class: u64,
     /// Whether the class or id names a share widget.
     pub(super) share: bool,
+    /// Whether the class or id names an author's box (a bio under the article).
+    pub(super) author_box: bool,
     pub(super) sums: Sums,
     /// Whitespace-normalised text characters directly in this element (not in child elements).
     pub(super) own_chars: f32,
@@ -223,6 +225,7 @@ impl<'a> Table<'a> {
             weight: 0.0,
             class: 0,
             share: false,
+            author_box: false,
             sums: Sums {
                 chars,
                 commas,
@@ -332,6 +335,7 @@ impl<'a> Table<'a> {
             0.0
         };
         let share = is_share(a.class) || is_share(a.id);
+        let author_box = is_author_box(a.class, class_words) || is_author_box(a.id, id_words);
         let class = hash_class(a.class);
         let video = tag == Tag::Embed && a.video;
         drop(element);
@@ -347,6 +351,7 @@ impl<'a> Table<'a> {
                 weight,
                 class,
                 share,
+                author_box,
                 sums: Sums::default(),
                 own_chars: 0.0,
                 span: TextSpan::EMPTY,

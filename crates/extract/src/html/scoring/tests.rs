@@ -1,6 +1,7 @@
 //! Unit tests of the scoring reader: whole pages in, the kept blocks' texts out.
 
 use super::*;
+use super::vocabulary::{is_author_box, word_groups};
 
 const PARAGRAPH: &str = "The council approved the new bridge on Tuesday, after a long debate \
                          about its cost, its design and the traffic it will bring to the old town.";
@@ -147,4 +148,32 @@ fn text_removed_inside_a_heading_leaves_the_heading_share_of_its_container() {
          <span><a href=\"/src/mutex.rs\">Source</a></span></div>",
     );
     assert_eq!(got.len(), 8, "{got:?}");
+}
+
+#[test]
+fn an_author_box_inside_the_article_is_not_content() {
+    let got = article_with(
+        "<div class=\"post-author-box\"><img src=\"/ana.jpg\"><h3>Ana Ruiz</h3>\
+         <p>Ana Ruiz covers city hall and transport for the paper and has written about the \
+         bridge since the first plans were drawn up ten years ago.</p></div>",
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+    assert!(got.iter().all(|t| !t.contains("Ana Ruiz")), "{got:?}");
+}
+
+#[test]
+fn a_long_element_named_for_its_author_stays() {
+    let long = format!("<p>{PARAGRAPH}</p>").repeat(12);
+    let got = article_with(&format!("<div class=\"author-info-layout\">{long}</div>"));
+    assert_eq!(got.len(), 20, "{got:?}");
+}
+
+#[test]
+fn author_boxes_are_named_by_author_and_a_box_word() {
+    for name in ["author-bio", "about-the-author", "about_author", "authorBox", "cs-entry__author-info"] {
+        assert!(is_author_box(name, word_groups(name)), "{name}");
+    }
+    for name in ["author", "post-author-name", "byline", "authors-list", "bio"] {
+        assert!(!is_author_box(name, word_groups(name)), "{name}");
+    }
 }

@@ -177,6 +177,29 @@ pub(super) fn is_share(value: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case("share") || w.eq_ignore_ascii_case("sharedaddy"))
 }
 
+/// What follows "author" in the class or id of an author's box ("author-bio", "author_box",
+/// "authorProfile", "author-information").
+const AUTHOR_BOX_WORDS: [&str; 7] = ["bio", "about", "box", "profile", "desc", "info", "card"];
+
+/// An author's box (a writer's picture, bio and links under or beside the article): "author"
+/// followed, after `-` or `_` if any, by one of [`AUTHOR_BOX_WORDS`], or "about (the) author".
+/// `groups` are the value's word lists: only values holding "author" are read.
+pub(super) fn is_author_box(value: &str, groups: u8) -> bool {
+    if groups & BYLINE_WORD == 0 {
+        return false;
+    }
+    let lower = value.to_ascii_lowercase();
+    lower.match_indices("author").any(|(at, _)| {
+        let after = lower[at + "author".len()..].trim_start_matches(['-', '_']);
+        let before = lower[..at].trim_end_matches(['-', '_']);
+        let before = before
+            .strip_suffix("the")
+            .unwrap_or(before)
+            .trim_end_matches(['-', '_']);
+        AUTHOR_BOX_WORDS.iter().any(|w| after.starts_with(w)) || before.ends_with("about")
+    })
+}
+
 pub(super) fn normalized(text: &str) -> String {
     crate::body::normalize_whitespace(text)
 }
