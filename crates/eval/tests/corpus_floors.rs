@@ -268,3 +268,32 @@ fn quote_attribution_stays_above_its_floors() {
         assert!(got >= floor, "quotes: {name} {got:.4} < floor {floor}");
     }
 }
+
+/// Quote floors on the second held-out batch (`crates/eval/data/quotes-heldout2`, 11 articles,
+/// 104 direct quotes; blind 100 %, 89.6 %, 85.6 %), a little under the 100 %, 96.0 % and 93.3 %
+/// measured after the rules written for its classes. Only go up.
+const QUOTE_HELDOUT2_FLOORS: [(&str, f64); 3] =
+    [("recall", 0.99), ("precision", 0.95), ("speaker", 0.92)];
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn quote_attribution_on_the_second_held_out_batch_stays_above_its_floors() {
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/quotes-heldout2");
+    let docs = quotes::evaluate(&extractor, &data, &shared().join("corpus"), None).unwrap();
+    assert!(docs.len() >= 11, "the batch lost documents: {}", docs.len());
+    let all = quotes::report::score(&docs).all;
+    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    let figures = [
+        ratio(all.direct_found, all.direct),
+        ratio(all.predicted_right, all.predicted),
+        ratio(all.speaker_right, all.with_speaker),
+    ];
+    for ((name, floor), got) in QUOTE_HELDOUT2_FLOORS.into_iter().zip(figures) {
+        eprintln!("quotes-heldout2 {name} {got:.4} (floor {floor})");
+        assert!(
+            got >= floor,
+            "quotes-heldout2: {name} {got:.4} < floor {floor}"
+        );
+    }
+}

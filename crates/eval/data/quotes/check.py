@@ -1,22 +1,28 @@
 #!/usr/bin/env python3
 """Validate the quote-attribution development set against its source texts.
 
-Usage: python3 crates/eval/data/quotes/check.py [path/to/shared/corpus]
-(default: ../shared/corpus relative to the repository root).
+Usage: python3 crates/eval/data/quotes/check.py [path/to/shared/corpus] [set directory]
+(defaults: ../shared/corpus relative to the repository root, and this directory; the held-out
+batches are checked with e.g. `check.py ../shared/corpus crates/eval/data/quotes-heldout2`).
 
 Document text, as the guideline defines it:
 - gum-news/<stem>: the `# text = ` lines of ../shared/corpus/gum-news/<stem>.conllu; sentences
   joined by one space, a paragraph break at every `# newpar` line (blank line between paragraphs).
 - wcxb-dev/<id>: `ground_truth.main_content` of ../shared/corpus/wcxb-dev/ground-truth/<id>.json.
+- readability-pages/<case>: the text of ../shared/corpus/readability-pages/<case>/expected.html,
+  one block per block-level element (an approximation of the eval crate's renderer; quotes are
+  compared after normalising whitespace, so only the words matter).
 
 Checks: every line parses, fields and values are valid, `n` counts 1.. per doc, every doc is listed
 in documents.txt, every quote is found (after dropping double quote marks and normalising whitespace) in its document's text, in
 document order, and every speaker is written in the document.
 """
 import json, os, re, sys, collections
+from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '../../../../../shared/corpus')
+SET = sys.argv[2] if len(sys.argv) > 2 else HERE
 KINDS = {'direct', 'partial', 'not_attributed'}
 CUES = {'cue', 'previous_sentence', 'colon', 'running_quote', 'pronoun', 'according_to', 'none'}
 
@@ -39,7 +45,48 @@ def doc_text(doc):
     if src == 'wcxb-dev':
         with open(os.path.join(CORPUS, 'wcxb-dev', 'ground-truth', stem + '.json'), encoding='utf-8') as fh:
             return json.load(fh)['ground_truth']['main_content']
+    if src == 'readability-pages':
+        with open(os.path.join(CORPUS, 'readability-pages', stem, 'expected.html'), encoding='utf-8') as fh:
+            return html_text(fh.read())
     raise ValueError(doc)
+
+
+BLOCKS = {'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table',
+          'tr', 'td', 'th', 'figure', 'figcaption', 'section', 'article', 'header', 'footer', 'br', 'dd',
+          'dt', 'dl', 'aside', 'hr'}
+
+
+class _Blocks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks, self.cur, self.skip = [], [], 0
+
+    def flush(self):
+        text = ' '.join(''.join(self.cur).split())
+        if text:
+            self.blocks.append(text)
+        self.cur = []
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ('script', 'style')
+        if tag in BLOCKS:
+            self.flush()
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ('script', 'style')
+        if tag in BLOCKS:
+            self.flush()
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.cur.append(data)
+
+
+def html_text(html):
+    parser = _Blocks()
+    parser.feed(html)
+    parser.flush()
+    return '\n\n'.join(parser.blocks)
 
 
 def norm(s):
@@ -49,13 +96,13 @@ def norm(s):
 
 
 def main():
-    docs = [l.strip() for l in open(os.path.join(HERE, 'documents.txt')) if l.strip()]
+    docs = [l.strip() for l in open(os.path.join(SET, 'documents.txt')) if l.strip() and not l.startswith('#')]
     assert len(docs) == len(set(docs)), 'duplicate doc in documents.txt'
     texts = {d: norm(doc_text(d)) for d in docs}
     errors, pos, last_n = [], {}, {}
     kinds, cues = collections.Counter(), collections.Counter()
     seen_docs = set()
-    for i, line in enumerate(open(os.path.join(HERE, 'annotations.jsonl'), encoding='utf-8'), 1):
+    for i, line in enumerate(open(os.path.join(SET, 'annotations.jsonl'), encoding='utf-8'), 1):
         try:
             r = json.loads(line)
         except json.JSONDecodeError as e:

@@ -128,6 +128,17 @@ pub const ACCORDING_TO: [&str; 2] = ["according", "to"];
 /// "in the words of X": read like "according to X".
 pub const IN_THE_WORDS_OF: [&str; 4] = ["in", "the", "words", "of"];
 
+/// Words that open a sentence with a person's point of view ("To Levin, …", "For Lyon, …"):
+/// a standalone quote after such a sentence is that person's.
+pub const VIEWPOINT_OPENERS: &[&str] = &["To", "For"];
+
+/// Determiners before a short quoted term inside a noun phrase ("a “post-truth” society",
+/// "that “a-ha!” moment"): the marks name a thing, nobody speaks.
+pub const TERM_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "that", "this", "these", "those", "our", "their", "its", "his", "her", "my",
+    "your", "’s", "'s",
+];
+
 /// Nouns that name a written or spoken statement: a quote in a sentence holding one ("in a
 /// statement", "a spokesman for …") is attributed, not a title.
 pub const NOUN_CUES: &[&str] = &[
@@ -191,6 +202,13 @@ pub const GENDERED_PRONOUNS: &[(&str, bool)] = &[
     ("herself", true),
 ];
 
+/// Words after "her" that make it an object ("gave her a manual", "hired her."), not a
+/// possessive ("her notes"): such a pronoun names someone other than the sentence's subject.
+pub const OBJECT_FOLLOWERS: &[&str] = &[
+    "a", "an", "the", "to", "that", "this", "and", "or", "as", "in", "on", "at", "for", "with",
+    "from", "about", "into", "up", "out", "back", "off", "down", ".", ",", ";", ":", "!", "?", "",
+];
+
 /// Titles that tell a person's gender: (title, is female).
 pub const GENDERED_TITLES: &[(&str, bool)] = &[
     ("Mr.", false),
@@ -212,6 +230,24 @@ pub const PREPOSITIONS: &[&str] = &[
     "to", "at", "on", "with", "about", "for", "against", "from", "of", "by", "into", "toward",
     "towards", "than", "between", "over",
 ];
+
+/// Verbs that attribute speech only with the word after them: "as Calvo puts it".
+pub const PHRASE_VERBS: &[(&str, &str)] = &[("puts", "it"), ("put", "it")];
+
+/// Auxiliaries before "written" that make it a speech verb ("Lorenz had written, “…”"); alone,
+/// "written" opens a description ("a letter written by …").
+pub const WRITTEN_AUXILIARIES: &[&str] = &["has", "had", "have"];
+
+/// Whether token `k` of `tokens` is a speech cue: a speech verb, a [`PHRASE_VERBS`] verb with
+/// its word, or "written" after a [`WRITTEN_AUXILIARIES`] word.
+#[must_use]
+pub fn is_cue_at(text: &str, tokens: &[crate::enrich::tokens::Token], k: usize) -> bool {
+    let word = |j: usize| tokens.get(j).map_or("", |t| t.text(text));
+    let w = word(k);
+    is_speech_verb(w)
+        || PHRASE_VERBS.iter().any(|(verb, next)| w == *verb && word(k + 1) == *next)
+        || w == "written" && k > 0 && WRITTEN_AUXILIARIES.contains(&word(k - 1))
+}
 
 /// Whether `word` is a speech verb.
 #[must_use]

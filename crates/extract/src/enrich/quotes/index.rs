@@ -92,15 +92,17 @@ impl<'a> Index<'a> {
             } else {
                 None
             };
-            last_cue.push(if cues::is_speech_verb(t.text(text)) {
+            last_cue.push(if cues::is_cue_at(text, tokens, k) {
                 Some(k)
             } else {
                 carried
             });
         }
+        // A photo credit ("Ezra Acayan / Getty Images") names nobody in the story.
+        let credit = |m: &MentionRef| text[m.end..].trim_start_matches([' ', '\u{a0}']).starts_with('/');
         let persons: Vec<&MentionRef> = mentions
             .iter()
-            .filter(|m| entities[m.entity].kind == Kind::Person)
+            .filter(|m| entities[m.entity].kind == Kind::Person && !credit(m))
             .collect();
         let persons_ordered = persons
             .windows(2)
@@ -176,8 +178,16 @@ impl<'a> Index<'a> {
                     gender[m.entity] = Some(*female);
                     titled[m.entity] = true;
                 }
+                // "Miss Ellen Fetter": a title the tagger kept inside the name tells too.
+                let mut name = self.entities[m.entity].name.split_whitespace();
+                let first = name.next();
+                let in_name = first.and_then(|w| GENDERED_TITLES.iter().find(|(t, _)| *t == w));
+                if let Some((_, female)) = in_name {
+                    gender[m.entity] = Some(*female);
+                    titled[m.entity] = true;
+                }
                 if !titled[m.entity]
-                    && let Some(first) = self.entities[m.entity].name.split_whitespace().next()
+                    && let Some(first) = first
                     && self.entities[m.entity].name.contains(' ')
                     && let Some(female) = cues::given_name_gender(first)
                 {
@@ -196,7 +206,11 @@ impl<'a> Index<'a> {
                 continue;
             }
             let lower = w.to_lowercase();
-            if let Some((_, female)) = GENDERED_PRONOUNS.iter().find(|(p, _)| *p == lower)
+            // "Lorenz gave her a manual", "hired him": an object names someone else.
+            let object = lower == "him"
+                || lower == "her" && cues::OBJECT_FOLLOWERS.contains(&self.word(k + 1));
+            if !object
+                && let Some((_, female)) = GENDERED_PRONOUNS.iter().find(|(p, _)| *p == lower)
                 && let Some(m) = last_person.filter(|m| m.sentence == t.sentence)
                 && gender[m.entity].is_none()
             {

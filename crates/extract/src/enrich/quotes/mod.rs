@@ -112,6 +112,9 @@ pub fn find(
     for (position, span) in spans.iter().enumerate() {
         deadline.check()?;
         let quoted = span.text(text);
+        if names_a_thing(&index, span, &quoted) {
+            continue;
+        }
         let end = span.inner().end;
         let mut attribution = signature::signed(&index, span.outer.end)
             .or_else(|| speaker::after_quote(&index, span.outer.end));
@@ -234,9 +237,11 @@ fn last_speaker_as_pronoun(
     let here = index.paragraph_of(at);
     // A speaker the text names (an entity or a name the tagger missed), not a noun phrase.
     let named = entity.is_some() || matches!(kind, Some(SpeakerKind::Cue | SpeakerKind::Colon));
+    // Further back than the next paragraph only when nobody else is named in between (checked
+    // below): "“…,” he said. / Lee also expressed concern … / “…,” he said."
     if name.is_none()
         || !named
-        || !(*paragraph == here || paragraph + 1 == here)
+        || here > paragraph + RUNNING_PARAGRAPHS
         || entity.is_some_and(|e| {
             index.entities[e].kind != entities::Kind::Person
                 || index.gender[e].is_some_and(|g| g != wanted)
@@ -402,16 +407,72 @@ fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Gi
     if index.paragraph_of(t.start) + 1 < index.paragraph_of(outer_start) {
         return None;
     }
-    let verb = index.last_cue[before]?;
-    let found = speaker::subject_before(index, index.sentence_start(t.sentence), verb)?;
+    let from = index.sentence_start(t.sentence);
+    let (found, cue) = match index.last_cue[before] {
+        Some(verb) => (
+            speaker::subject_before(index, from, verb)?,
+            Some(index.word(verb).to_owned()),
+        ),
+        None => opening_source(index, from)?,
+    };
     let (name, entity) = name_of(index, found, outer_start);
-    Some((
-        name.clone(),
-        entity,
-        name.map(|_| SpeakerKind::PreviousSentence),
-        Some(index.word(verb).to_owned()),
-    ))
+    Some((name.clone(), entity, name.map(|_| SpeakerKind::PreviousSentence), cue))
 }
+
+/// The source a sentence without a speech verb opens with: "According to Bongard, …" or a
+/// person's point of view, "To Levin, …" / "For Lyon, …".
+fn opening_source(index: &Index<'_>, from: usize) -> Option<(Speaker, Option<String>)> {
+    let k = index.after_dateline(from);
+    if let Some((found, _)) = speaker::according_to_at(index, k) {
+        return Some((found, Some(cues::ACCORDING_TO.join(" "))));
+    }
+    if !cues::VIEWPOINT_OPENERS.contains(&index.word(k)) {
+        return None;
+    }
+    let m = index.mention_at(index.tokens.get(k + 1)?.start)?;
+    (index.entities[m.entity].kind == entities::Kind::Person
+        && index.word(token_at(index.tokens, m.end)) == ",")
+        .then_some((Speaker::Entity(m.entity), None))
+}
+
+/// Whether a quote names a thing rather than reports words: a title or name used as a noun in
+/// the sentence (“Super Mario Run” will launch), or a short term inside a noun phrase (a
+/// “post-truth” society, that “a-ha!” moment): a determiner before the marks, a lower-case
+/// word right after them.
+fn names_a_thing(index: &Index<'_>, span: &spans::Span, quoted: &str) -> bool {
+    let tokens = index.tokens;
+    let after = token_at(tokens, span.outer.end);
+    let Some(next) = tokens.get(after) else {
+        return false;
+    };
+    let word = index.word(after);
+    let close = index.text[span.outer.end..next.start].trim().is_empty()
+        && next.kind == crate::enrich::tokens::TokenKind::Word
+        && word.starts_with(char::is_lowercase)
+        && !cues::is_speech_verb(word)
+        && tokens.get(after.wrapping_sub(1)).is_some_and(|t| t.sentence == next.sentence);
+    if !close {
+        return false;
+    }
+    // A comma or full stop inside the marks may end speech whose attribution follows ("“Not
+    // yet,” she said"): then the marks are speech.
+    let attribution_follows = cues::SUBJECT_PRONOUNS.contains(&word)
+        || (after..after + 3).any(|k| cues::is_speech_verb(index.word(k)));
+    let last = quoted.trim_end().chars().last();
+    let ends_well = |c: char| c.is_alphanumeric() || matches!(c, ',' | '.') && !attribution_follows;
+    if last.is_some_and(ends_well) && spans::looks_like_title(quoted) {
+        return true;
+    }
+    let opening = token_at(tokens, span.outer.start);
+    last.is_some_and(|c| ends_well(c) || matches!(c, '!' | '?'))
+        && quoted.split_whitespace().count() <= TERM_WORDS
+        && opening
+            .checked_sub(1)
+            .is_some_and(|k| cues::TERM_DETERMINERS.contains(&index.word(k)) && tokens[k].sentence == next.sentence)
+}
+
+/// The most words of a quoted term inside a noun phrase ([`names_a_thing`]).
+const TERM_WORDS: usize = 4;
 
 /// A standalone quote with no other source: the person who opens the sentence right before it,
 /// in the same or the previous paragraph, when that sentence ends with a full stop ("Ana Ruiz,

@@ -102,7 +102,9 @@ pub fn quote_spans(text: &str) -> Vec<Span> {
 pub fn looks_like_title(quoted: &str) -> bool {
     // A name may end with its full stop or abbreviation ("Noble Moving and Storage.", "Acme
     // Holdings Inc.") and a title may hold a subtitle after a colon ("Cloud: Passport to …").
-    let quoted = quoted.trim_end().strip_suffix('.').unwrap_or(quoted);
+    // American punctuation keeps a following comma inside the marks ("Glory to Communism,").
+    let quoted = quoted.trim_end().trim_end_matches(',');
+    let quoted = quoted.strip_suffix('.').unwrap_or(quoted);
     let words: Vec<&str> = quoted.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 || quoted.contains(['.', '!', '?', ',', ';']) {
         return false;

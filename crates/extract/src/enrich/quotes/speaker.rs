@@ -289,10 +289,28 @@ fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     ))
 }
 
-/// "according to X" starting at token `i`.
-fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+/// "according to X" (or "in the words of X", "in X’s words") starting at token `i`.
+pub fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     if index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) && index.word(i + 1) == ACCORDING_TO[1] {
         return speaker_at_with(index, i + 2, false, true);
+    }
+    // "in X’s words", "in his own words".
+    if index.word(i).eq_ignore_ascii_case("in") {
+        let owner = match index.word(i + 1) {
+            "his" | "His" => Some((Speaker::Pronoun("he".to_owned()), i + 2)),
+            "her" | "Her" => Some((Speaker::Pronoun("she".to_owned()), i + 2)),
+            _ => speaker_at(index, i + 1, false)
+                .filter(|(found, _)| !matches!(found, Speaker::Pronoun(_)))
+                .map(|(found, end)| (found, token_at(index.tokens, end)))
+                .filter(|(_, k)| matches!(index.word(*k), "’s" | "'s"))
+                .map(|(found, k)| (found, k + 1)),
+        };
+        if let Some((found, k)) = owner {
+            let k = if index.word(k) == "own" { k + 1 } else { k };
+            if index.word(k) == "words" {
+                return Some((found, index.tokens[k].end));
+            }
+        }
     }
     // "in the words of X".
     let words_of = IN_THE_WORDS_OF
@@ -307,9 +325,17 @@ fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
 pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     let tokens = index.tokens;
     let mut i = token_at(tokens, quote_end);
-    let quote_sentence = tokens.get(i.checked_sub(1)?)?.sentence;
+    let mut quote_sentence = tokens.get(i.checked_sub(1)?)?.sentence;
     if tokens.get(i).is_none_or(|t| t.sentence != quote_sentence) {
-        return None;
+        // "“… grocery?” Forte said.": a quote ending in a question or exclamation mark ends
+        // its sentence for the splitter; the attribution opening the next one is still its.
+        let marked = index.text[..quote_end]
+            .trim_end_matches(['”', '"', '’', '\''])
+            .ends_with(['?', '!']);
+        let next = tokens
+            .get(i)
+            .filter(|t| index.text[quote_end..t.start].chars().all(|c| c == ' ' || c == '\u{a0}'));
+        quote_sentence = next.filter(|_| marked)?.sentence;
     }
     if index.word(i) == "," {
         i += 1;
