@@ -90,7 +90,18 @@ pub fn complete(
     {
         meta.published_at = Some(day.clone());
     }
-    let near = headline.and_then(|id| near_headline(doc, id, month_first));
+    let mut month_first = month_first;
+    let mut near = headline.and_then(|id| near_headline(doc, id, month_first));
+    // The URL's date settles the reading order of an ambiguous numeric date under the
+    // headline ("03/10/2023" under `/2023/october/03/` is day first, whatever the language).
+    if let (Some(id), Some(day), Some(shown)) = (headline, &url_date, &near)
+        && !shown.date.starts_with(day.as_str())
+        && let Some(flipped) = near_headline(doc, id, !month_first)
+        && flipped.date.starts_with(day.as_str())
+    {
+        month_first = !month_first;
+        near = Some(flipped);
+    }
     let (shown, shown_updated) = match near {
         Some(Shown { date, updated, .. }) => (Some(date), updated),
         None => (None, false),
@@ -519,6 +530,16 @@ mod tests {
         assert_eq!(
             published(&with_offset, url).as_deref(),
             Some("2025-12-19T02:41:41-05:00")
+        );
+    }
+
+    #[test]
+    fn the_url_date_settles_the_reading_order_of_a_numeric_date_under_the_headline() {
+        let html = "<body><h1>Wine Styles</h1><p>03/10/2023 by Tide Wines</p><p>Red and white.</p></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2023-03-10"));
+        assert_eq!(
+            published(html, Some("https://w.example/blog/2023/october/03/wine-styles")).as_deref(),
+            Some("2023-10-03")
         );
     }
 

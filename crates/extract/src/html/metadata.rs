@@ -438,13 +438,22 @@ pub fn date_in_url(url: &str) -> Option<String> {
         let is_year = part.len() == 4
             && part.chars().all(|c| c.is_ascii_digit())
             && part.starts_with(['1', '2']);
+        // The month as a number or a name ("/2023/october/03/").
+        let month = |m: &str| {
+            if m.len() <= 2 {
+                m.parse::<u32>().ok()
+            } else {
+                super::date_text::month_number(m)
+            }
+        };
         if is_year
             && let (Some(m), Some(d)) = (parts.get(i + 1), parts.get(i + 2))
-            && let Ok(date) = NaiveDate::parse_from_str(
-                &format!("{part}-{m}-{}", &d[..d.len().min(2)]),
-                "%Y-%m-%d",
-            )
-            && m.len() <= 2
+            && let Some(m) = month(m)
+            && let Ok(d) = d.get(..d.len().min(2)).unwrap_or(d).parse::<u32>()
+            && let Some(date) = part
+                .parse()
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
         {
             return Some(midnight(date));
         }
@@ -590,5 +599,14 @@ mod tests {
             Some("2024-02-29")
         );
         assert_eq!(date_in_url("https://x.example/item/12345678"), None);
+        assert_eq!(
+            date_in_url("https://x.example/blog/2023/october/03/wine-types").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(
+            date_in_url("https://x.example/2024/03/05/bridge").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(date_in_url("https://x.example/2023/guide/03/x"), None);
     }
 }
