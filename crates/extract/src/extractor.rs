@@ -118,10 +118,12 @@ impl Extractor {
         mut clock: Clock,
     ) -> Result<Record, ExtractError> {
         let body = match &article.content {
+            // The page is read with its address as the record will give it (the source's,
+            // else the envelope's): relative links and the date in the URL need it.
             Content::Html { bytes, charset } => html::read_bytes(
                 bytes,
                 charset.as_deref(),
-                article.url.as_deref(),
+                source.url.as_deref().or(article.url.as_deref()),
                 &self.options,
             )?,
             Content::Text(text) => plain_text::read(text),

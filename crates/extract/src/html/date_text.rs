@@ -1,11 +1,12 @@
 //! Finds calendar dates written in running text: "Nov 25, 2025", "Tuesday, November 25th, 2025",
 //! "25 novembre 2025", "25. November 2025", "25 de noviembre de 2025", "25.11.2025",
-//! "11/25/2025", "2025-11-25".
+//! "11/25/2025", "2025-11-25", "2025年11月25日", "2025년 11월 25일", "25 ноября 2025".
 //!
 //! Hand-written: `chrono` and the date-parsing crates parse a string that *is* a date, in one
 //! language; none finds dates inside a line of page text ("By Ana Ruiz · Published on July 8,
 //! 2025 · 5 min read"). The month names are a small table (English, French, German, Spanish,
-//! Portuguese, Italian, Dutch, with their usual abbreviations) because that is all a date needs
+//! Portuguese, Italian, Dutch, with their usual abbreviations; Russian and Polish in the genitive
+//! a date takes; Chinese, Japanese and Korean dates by their year, month and day marks) because that is all a date needs
 //! and a locale crate would bring whole calendars for twelve words. Only full dates (day, month
 //! and year) count: a bare year is as often a copyright line or a topic ("trends of 2025").
 
@@ -124,6 +125,32 @@ const MONTHS: &[(&str, u32)] = &[
     ("mei", 5),
     ("augustus", 8),
     ("oktober", 10),
+    // Russian (the genitive a date uses: "25 ноября 2025")
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    // Polish (genitive: "25 listopada 2025")
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
 ];
 
 /// Words that may stand between the parts of a date ("25 de noviembre de 2025", "the 3rd of May").
@@ -166,6 +193,12 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         });
     }
     out
+}
+
+/// The number of a month named in any of the languages of [`MONTHS`] ("october", "okt").
+#[must_use]
+pub fn month_number(word: &str) -> Option<u32> {
+    month(word)
 }
 
 fn month(word: &str) -> Option<u32> {
@@ -231,8 +264,53 @@ fn words<'a>(tokens: &'a [Token<'a>], i: usize) -> impl Iterator<Item = (usize, 
         .take(3)
 }
 
+/// The year, month and day marks of a Chinese or Japanese date ("2025年11月25日") and of a
+/// Korean one ("2025년 11월 25일").
+const CJK_MARKS: [[char; 3]; 2] = [['年', '月', '日'], ['년', '월', '일']];
+
+/// A Chinese, Japanese or Korean date starting at token `i` and how many tokens it used: the
+/// numbers with their marks, written together or apart.
+fn cjk_date_at(tokens: &[Token<'_>], i: usize) -> Option<(NaiveDate, usize)> {
+    let first = tokens[i].text;
+    let (marks, year_mark) = CJK_MARKS
+        .iter()
+        .find_map(|m| first.find(m[0]).map(|at| (m, at)))?;
+    // The year's four digits just before its mark, after any words written up to it
+    // ("发布于2025年").
+    let year_start = year_mark.checked_sub(4)?;
+    if !first.is_char_boundary(year_start)
+        || !first[year_start..year_mark].bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut joined = String::new();
+    for (used, token) in tokens[i..].iter().take(6).enumerate() {
+        joined.push_str(if used == 0 {
+            &first[year_start..]
+        } else {
+            token.text
+        });
+        if joined.ends_with(marks[2]) {
+            let mut numbers = joined
+                .split(|c: char| marks.contains(&c))
+                .map(|n| n.parse::<u32>().ok());
+            let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
+                (numbers.next(), numbers.next(), numbers.next())
+            else {
+                return None;
+            };
+            let y = i32::try_from(y).ok().filter(|y| (1990..=2100).contains(y))?;
+            return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, used + 1));
+        }
+    }
+    None
+}
+
 /// A date starting at token `i` and how many tokens it used.
 fn date_at(tokens: &[Token<'_>], i: usize, month_first: bool) -> Option<(NaiveDate, usize)> {
+    if let Some(found) = cjk_date_at(tokens, i) {
+        return Some(found);
+    }
     let parts: Vec<(usize, &str)> = words(tokens, i).collect();
     let [(_, a), (_, b), (last, c)] = parts[..] else {
         return None;
@@ -320,6 +398,30 @@ mod tests {
             Some("2025-11-25")
         );
         assert_eq!(first("1º de maio de 2024").as_deref(), Some("2024-05-01"));
+    }
+
+    #[test]
+    fn chinese_japanese_korean_russian_and_polish_dates_are_found() {
+        assert_eq!(
+            first("发布时间：2025年11月25日 10:30").as_deref(),
+            Some("2025-11-25")
+        );
+        assert_eq!(first("公開日 2024年3月5日").as_deref(), Some("2024-03-05"));
+        assert_eq!(first("发布于2025年1月9日").as_deref(), Some("2025-01-09"));
+        assert_eq!(
+            first("입력 2025년 11월 25일 오후").as_deref(),
+            Some("2025-11-25")
+        );
+        assert_eq!(
+            first("Опубликовано 25 ноября 2025 г.").as_deref(),
+            Some("2025-11-25")
+        );
+        assert_eq!(
+            first("Opublikowano 3 września 2024").as_deref(),
+            Some("2024-09-03")
+        );
+        assert_eq!(first("2025年の予算"), None);
+        assert_eq!(first("2025年13月40日"), None);
     }
 
     #[test]

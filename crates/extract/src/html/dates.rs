@@ -3,8 +3,13 @@
 //!
 //! 1. what the publisher declares (JSON-LD `datePublished` / `dateCreated` / `uploadDate`,
 //!    `article:published_time`, `itemprop`, Dublin Core, Parse.ly, Sailthru meta tags — read by
-//!    [`super::metadata`]);
-//! 2. an element marked `itemprop=datePublished` in the body;
+//!    [`super::metadata`]), then, read by [`super::declared_dates`], meta tags under other names that say
+//!    "publication date", and JSON-LD objects other than the article (a forum thread, a video);
+//!    a declared UTC timestamp a day off the date in the URL gives way to the URL's day, the
+//!    publisher's own (a date without a time, as no time zone is known; taking instead the
+//!    offset of a `<time>` giving the same instant fixed 1 page of `wcxb-dev` and broke 2);
+//! 2. an element marked as the publication date in the body (`itemprop=datePublished`,
+//!    `<time pubdate>`, `dt-published`, hAtom's `abbr.published`);
 //! 3. the date shown next to the headline: the first `<time>` or written date ("Published on
 //!    July 8, 2025", "25 novembre 2025", "12.12.2025") in the text that follows the `<h1>`, a
 //!    date labelled "Updated" only when no other date is there;
@@ -29,8 +34,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::date_text;
 use super::metadata::normalize_date;
+use super::{date_text, declared_dates};
 use crate::body::PageMetadata;
 
 /// How much text after the headline is searched for its date (characters).
@@ -64,9 +69,39 @@ pub fn complete(
     meta: &mut PageMetadata,
 ) {
     let now = Utc::now();
-    meta.published_at = meta.published_at.take().filter(|d| !in_future(d, now));
-    meta.modified_at = meta.modified_at.take().filter(|d| !in_future(d, now));
-    let near = headline.and_then(|id| near_headline(doc, id, month_first));
+    meta.published_at = meta
+        .published_at
+        .take()
+        .or_else(|| declared_dates::published_in_meta(doc))
+        .or_else(|| declared_dates::published_in_json_ld(doc))
+        .filter(|d| !in_future(d, now));
+    meta.modified_at = meta
+        .modified_at
+        .take()
+        .or_else(|| declared_dates::modified_in_meta(doc))
+        .filter(|d| !in_future(d, now));
+    let url_date = meta
+        .canonical_url
+        .as_deref()
+        .and_then(super::metadata::date_in_url)
+        .or_else(|| url.and_then(super::metadata::date_in_url));
+    if let (Some(declared), Some(day)) = (&meta.published_at, &url_date)
+        && is_local_day_of(day, declared)
+    {
+        meta.published_at = Some(day.clone());
+    }
+    let mut month_first = month_first;
+    let mut near = headline.and_then(|id| near_headline(doc, id, month_first));
+    // The URL's date settles the reading order of an ambiguous numeric date under the
+    // headline ("03/10/2023" under `/2023/october/03/` is day first, whatever the language).
+    if let (Some(id), Some(day), Some(shown)) = (headline, &url_date, &near)
+        && !shown.date.starts_with(day.as_str())
+        && let Some(flipped) = near_headline(doc, id, !month_first)
+        && flipped.date.starts_with(day.as_str())
+    {
+        month_first = !month_first;
+        near = Some(flipped);
+    }
     let (shown, shown_updated) = match near {
         Some(Shown { date, updated, .. }) => (Some(date), updated),
         None => (None, false),
@@ -81,12 +116,7 @@ pub fn complete(
         .or_else(|| shown.clone().filter(|_| !shown_updated))
         .or_else(|| labelled_in_body(body(), month_first, PUBLISHED_LABELS))
         .or_else(|| time_element(doc))
-        .or_else(|| {
-            meta.canonical_url
-                .as_deref()
-                .and_then(super::metadata::date_in_url)
-        })
-        .or_else(|| url.and_then(super::metadata::date_in_url))
+        .or_else(|| url_date.clone())
         .filter(|d| !in_future(d, now));
     if shown_updated && meta.modified_at.is_none() {
         meta.modified_at.clone_from(&shown);
@@ -102,6 +132,19 @@ pub fn complete(
                 .map(|f| f.date.format("%Y-%m-%d").to_string())
                 .filter(|d| !in_future(d, now))
         });
+}
+
+/// Whether `day`, the date in the page's URL, is the publisher's own calendar day of the
+/// `declared` UTC timestamp: the timestamp is in UTC (`Z`) and falls on the day after or before
+/// (an evening post in New York is declared `2025-12-19T02:41:41Z` under `/2025/12/18/`). The
+/// URL was written in the publisher's time zone, so its day is the one the page shows.
+fn is_local_day_of(day: &str, declared: &str) -> bool {
+    let in_utc = declared.len() > 10 && declared.ends_with('Z');
+    let parse = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    in_utc
+        && parse(day)
+            .zip(parse(declared))
+            .is_some_and(|(d, t)| (t - d).num_days().abs() == 1)
 }
 
 /// Words that label a date as the publication's (lower case, several languages).
@@ -313,16 +356,23 @@ fn marks_comments(node: &NodeRef<'_>) -> bool {
     })
 }
 
-/// An element in the body marked `itemprop=datePublished`: its `datetime` or `content`
-/// attribute, else its text.
+/// The elements that mark the publication date in the body: schema.org's `itemprop`, HTML's
+/// `<time pubdate>`, the microformats' `dt-published` and hAtom's `published` (with the date in
+/// its `title`).
+const PUBLISHED_MARKS: &str =
+    "[itemprop=datePublished], time[pubdate], .dt-published, abbr.published[title]";
+
+/// An element in the body marked as the publication date ([`PUBLISHED_MARKS`]): its
+/// `datetime`, `content` or `title` attribute, else its text.
 fn itemprop_published(doc: &Document) -> Option<String> {
-    doc.select("[itemprop=datePublished]")
+    doc.select(PUBLISHED_MARKS)
         .nodes()
         .iter()
         .filter(|n| !in_comments(n))
         .find_map(|n| {
             n.attr("datetime")
                 .or_else(|| n.attr("content"))
+                .or_else(|| n.attr("title"))
                 .as_deref()
                 .and_then(normalize_date)
                 .or_else(|| {
@@ -463,6 +513,55 @@ mod tests {
         let future = "<head><meta property=\"article:published_time\" content=\"2999-01-02\"></head>\
                       <body><h1>Bridge Opens</h1><p>March 3, 2024</p></body>";
         assert_eq!(published(future, None).as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn a_utc_timestamp_a_day_after_the_url_date_gives_way_to_the_url_day() {
+        let html = "<head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\"></head>\
+                    <body><h1>Comfort Watches</h1><p>The film holds up.</p></body>";
+        let url = Some("https://blog.example/2025/12/18/comfort-watches/");
+        assert_eq!(published(html, url).as_deref(), Some("2025-12-18"));
+        let same_day = html.replace("2025-12-19T02:41:41", "2025-12-18T15:00:00");
+        assert_eq!(
+            published(&same_day, url).as_deref(),
+            Some("2025-12-18T15:00:00Z")
+        );
+        let with_offset = html.replace("+00:00", "-05:00");
+        assert_eq!(
+            published(&with_offset, url).as_deref(),
+            Some("2025-12-19T02:41:41-05:00")
+        );
+    }
+
+    #[test]
+    fn the_url_date_settles_the_reading_order_of_a_numeric_date_under_the_headline() {
+        let html = "<body><h1>Wine Styles</h1><p>03/10/2023 by Tide Wines</p><p>Red and white.</p></body>";
+        assert_eq!(published(html, None).as_deref(), Some("2023-03-10"));
+        assert_eq!(
+            published(html, Some("https://w.example/blog/2023/october/03/wine-styles")).as_deref(),
+            Some("2023-10-03")
+        );
+    }
+
+    #[test]
+    fn a_forum_thread_declared_in_json_ld_is_dated_by_its_first_post_not_the_last_reply() {
+        let html = "<head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\",\
+                    \"headline\":\"Kettles?\",\"datePublished\":\"2024-01-10T17:47:16+00:00\"}</script></head>\
+                    <body><h1>Kettles?</h1><p>Which one?</p><time datetime=\"2024-01-11T19:11:34-05:00\">Jan 11</time></body>";
+        assert_eq!(
+            published(html, None).as_deref(),
+            Some("2024-01-10T17:47:16Z")
+        );
+    }
+
+    #[test]
+    fn a_microformat_published_mark_outranks_a_date_in_the_text() {
+        let html = "<body><h1>Bridge Opens</h1><p>Work began on March 3, 2024.</p>\
+                    <abbr class=\"published\" title=\"2024-06-01T09:00:00Z\">June 1</abbr></body>";
+        assert_eq!(
+            published(html, None).as_deref(),
+            Some("2024-06-01T09:00:00Z")
+        );
     }
 
     #[test]

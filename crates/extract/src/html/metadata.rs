@@ -406,8 +406,23 @@ pub fn normalize_date(raw: &str) -> Option<String> {
             return Some(midnight(date));
         }
     }
-    None
+    // A short value that is a written date in another shape ("13/11/2025 09:21:40", "Nov 05,
+    // 2025", "25 novembre 2025"): its day, read as the visible dates are.
+    // A numeric date that reads differently month first and day first ("02-12-2025") is left
+    // out: a declared value says nothing of the page's language.
+    let found = (s.len() <= MAX_WRITTEN_DATE_LEN)
+        .then(|| super::date_text::find_first(s, true))
+        .flatten()
+        .filter(|f| f.start <= MAX_WRITTEN_DATE_LEAD)?;
+    (super::date_text::find_first(s, false) == Some(found)).then(|| midnight(found.date))
 }
+
+/// The longest declared value read as a written date (bytes): a date with its time and zone,
+/// not a sentence.
+const MAX_WRITTEN_DATE_LEN: usize = 40;
+
+/// How far into a declared value a written date may start (bytes): after a weekday ("Tuesday,").
+const MAX_WRITTEN_DATE_LEAD: usize = 11;
 
 /// A date without a time stays a date (RFC 3339 `full-date`): no time or zone is invented.
 fn midnight(date: NaiveDate) -> String {
@@ -423,13 +438,22 @@ pub fn date_in_url(url: &str) -> Option<String> {
         let is_year = part.len() == 4
             && part.chars().all(|c| c.is_ascii_digit())
             && part.starts_with(['1', '2']);
+        // The month as a number or a name ("/2023/october/03/").
+        let month = |m: &str| {
+            if m.len() <= 2 {
+                m.parse::<u32>().ok()
+            } else {
+                super::date_text::month_number(m)
+            }
+        };
         if is_year
             && let (Some(m), Some(d)) = (parts.get(i + 1), parts.get(i + 2))
-            && let Ok(date) = NaiveDate::parse_from_str(
-                &format!("{part}-{m}-{}", &d[..d.len().min(2)]),
-                "%Y-%m-%d",
-            )
-            && m.len() <= 2
+            && let Some(m) = month(m)
+            && let Ok(d) = d.get(..d.len().min(2)).unwrap_or(d).parse::<u32>()
+            && let Some(date) = part
+                .parse()
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
         {
             return Some(midnight(date));
         }
@@ -556,6 +580,16 @@ mod tests {
             Some("2024-03-05T10:00:00+01:00")
         );
         assert_eq!(normalize_date("yesterday"), None);
+        assert_eq!(
+            normalize_date("13/11/2025 09:21:40").as_deref(),
+            Some("2025-11-13")
+        );
+        assert_eq!(
+            normalize_date("Tuesday, 25 novembre 2025").as_deref(),
+            Some("2025-11-25")
+        );
+        assert_eq!(normalize_date("Updated on the day after March 5, 2024"), None);
+        assert_eq!(normalize_date("02-12-2025"), None);
     }
 
     #[test]
@@ -565,5 +599,14 @@ mod tests {
             Some("2024-02-29")
         );
         assert_eq!(date_in_url("https://x.example/item/12345678"), None);
+        assert_eq!(
+            date_in_url("https://x.example/blog/2023/october/03/wine-types").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(
+            date_in_url("https://x.example/2024/03/05/bridge").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(date_in_url("https://x.example/2023/guide/03/x"), None);
     }
 }

@@ -16,6 +16,7 @@ pub mod authors;
 pub mod blocks;
 pub mod date_text;
 pub mod dates;
+pub mod declared_dates;
 pub mod live_blog;
 pub mod metadata;
 pub mod pagination;
