@@ -54,6 +54,13 @@ const TRAILERS: [&str; 8] = [
 /// that "by" inside a word does not count).
 const LATER_LABELS: [&str; 4] = [" written by ", " posted by ", " by ", " author: "];
 
+/// Labels that start the names after a few other words wherever they stand ("Sep 16 Written
+/// By Ana Ruiz"); a bare " by " does so only after a date (it is also a word of a title).
+const WRITTEN_BY: [&str; 2] = [" written by ", " posted by "];
+
+/// The most words before a [`WRITTEN_BY`] label.
+const MAX_LEAD_WORDS: usize = 3;
+
 /// The fewest lower-case letters before a capital that mark two texts run together
 /// ("Harry RabinowitzTech Reporter"); names such as "McDonald" or "DeSiato" have fewer.
 const GLUED_AFTER: usize = 4;
@@ -144,6 +151,43 @@ fn opening_date_end(text: &str) -> Option<usize> {
         .find(|end| date_text::find_first(&text[..*end], true).is_some_and(|f| f.start == 0))
 }
 
+/// Whether the declared authors are only the site's own name, and that name is no person's
+/// ("Quaymart" for "Quaymart Blog", "Roe & Roe"): publishers declare their organisation where
+/// a person's byline is shown, so a byline on the page is preferred to it. A site named like
+/// a person (two or three capitalised words: "Ines Calloway") is a personal site, whose owner
+/// is the author even where the page shows other names.
+#[must_use]
+pub fn only_the_site(authors: &[String], site: Option<&str>) -> bool {
+    let [author] = authors else {
+        return false;
+    };
+    let Some(site) = site else {
+        return false;
+    };
+    let (folded, site) = (author.trim().to_lowercase(), site.trim().to_lowercase());
+    let words: Vec<&str> = author.split_whitespace().collect();
+    let like_a_person = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    !folded.is_empty()
+        && !like_a_person
+        && (site == folded || site.strip_prefix(&folded).is_some_and(|r| r.starts_with(' ')))
+}
+
+/// Whether a byline names a person: its cleaned names start with two capitalised words
+/// ("Ana Ruiz", "Sam K. Roe"), not a single brand or handle ("Quaymart", "kelp_diver").
+#[must_use]
+pub fn names_a_person(byline: &str) -> bool {
+    clean_byline(byline).is_some_and(|names| {
+        let words: Vec<&str> = names.split_whitespace().take(2).collect();
+        words.len() == 2
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 /// Whether `text` is only a byline label ("By", "Written by:", "Author").
 #[must_use]
 pub fn is_label(text: &str) -> bool {
@@ -166,6 +210,12 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         && let Some(p) = LATER_LABELS.iter().filter_map(|l| lower.find(l)).min()
         && text.is_char_boundary(p)
     {
+        text.drain(..p);
+    } else if let Some(p) = WRITTEN_BY.iter().filter_map(|l| format!("{lower} ").find(l)).min()
+        && lower[..p].split_whitespace().count() <= MAX_LEAD_WORDS
+        && text.is_char_boundary(p)
+    {
+        // "Sep 16 Written By Ana Ruiz": a date without its year, a word or two, then the label.
         text.drain(..p);
     } else if opens_with_date && let Some(end) = opening_date_end(&text) {
         // "Dec 17, 2025 Julian Arni": the names follow the date without a label.
@@ -409,6 +459,15 @@ mod tests {
     }
 
     #[test]
+    fn a_few_words_before_written_by_are_cut_with_the_label() {
+        assert_eq!(
+            clean("Sep 16 Written By Ines Calloway").as_deref(),
+            Some("Ines Calloway")
+        );
+        assert_eq!(clean("Jun 2 Written By"), None);
+    }
+
+    #[test]
     fn a_line_that_opens_with_its_date_names_the_author_after_by() {
         assert_eq!(
             clean("04/11/2024 by Harbour Wine Guild").as_deref(),
@@ -428,6 +487,26 @@ mod tests {
             Some("Ines Calloway")
         );
         assert!(is_label("Thread starter"));
+    }
+
+    #[test]
+    fn an_author_that_is_the_site_name_is_recognised() {
+        let one = |a: &str| vec![a.to_owned()];
+        assert!(only_the_site(&one("Quaymart"), Some("Quaymart Blog")));
+        assert!(only_the_site(&one("Roe & Roe"), Some("Roe & Roe")));
+        assert!(!only_the_site(&one("Ines Calloway"), Some("Ines Calloway")));
+        assert!(!only_the_site(&one("Ana Ruiz"), Some("Harbour Herald")));
+        assert!(!only_the_site(&one("Quay"), Some("Quaymart")));
+        assert!(!only_the_site(&one("Quaymart"), None));
+        assert!(!only_the_site(&[], Some("Quaymart")));
+    }
+
+    #[test]
+    fn a_byline_of_two_capitalised_words_names_a_person() {
+        assert!(names_a_person("By Ana Ruiz"));
+        assert!(names_a_person("Sam K. Roe, Staff Writer"));
+        assert!(!names_a_person("Quaymart"));
+        assert!(!names_a_person("kelp diver"));
     }
 
     #[test]
