@@ -120,6 +120,8 @@ pub struct CaseResult {
     pub title: Option<String>,
     pub title_ok: Option<bool>,
     pub byline: Option<String>,
+    /// The author names joined by ", " (what `byline_ok` also compares).
+    pub authors: String,
     pub byline_ok: Option<bool>,
     pub date: Option<String>,
     pub date_ok: Option<bool>,
@@ -295,6 +297,7 @@ fn score_case(case: &Case, extracted: Result<Extracted, String>) -> (CaseResult,
             .map(|m| same_language(language.as_deref(), m.lang.as_deref())),
         title,
         byline,
+        authors,
         date,
         error,
     };

@@ -117,9 +117,10 @@ const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
 ];
 
 /// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
-/// as `eval content` compares them), a little under the measured rates. Only go up.
-const WCXB_TITLE_FLOOR: f64 = 0.775;
-const WCXB_AUTHOR_FLOOR: f64 = 0.78;
+/// as `eval content` compares them), a little under the measured rates (scoring reader:
+/// title 0.781, author 0.817, date 0.868 after the titles and dates work of 2026-12-06). Only go up.
+const WCXB_TITLE_FLOOR: f64 = 0.776;
+const WCXB_AUTHOR_FLOOR: f64 = 0.81;
 const WCXB_DATE_FLOOR: f64 = 0.862;
 
 #[test]

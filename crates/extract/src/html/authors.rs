@@ -11,7 +11,7 @@ use super::date_text;
 use crate::body::normalize_whitespace;
 
 /// Labels before the names, lower case, longest first so "written by" wins over "by".
-const LABELS: [&str; 22] = [
+const LABELS: [&str; 24] = [
     "thread starter",
     "topic starter",
     "started by",
@@ -21,6 +21,8 @@ const LABELS: [&str; 22] = [
     "reviewed by",
     "story by",
     "words by",
+    "text by",
+    "recipe by",
     "post by",
     "authored by",
     "asked by",
@@ -52,6 +54,13 @@ const TRAILERS: [&str; 8] = [
 /// that "by" inside a word does not count).
 const LATER_LABELS: [&str; 4] = [" written by ", " posted by ", " by ", " author: "];
 
+/// Labels that start the names after a few other words wherever they stand ("Sep 16 Written
+/// By Ana Ruiz"); a bare " by " does so only after a date (it is also a word of a title).
+const WRITTEN_BY: [&str; 2] = [" written by ", " posted by "];
+
+/// The most words before a [`WRITTEN_BY`] label.
+const MAX_LEAD_WORDS: usize = 3;
+
 /// The fewest lower-case letters before a capital that mark two texts run together
 /// ("Harry RabinowitzTech Reporter"); names such as "McDonald" or "DeSiato" have fewer.
 const GLUED_AFTER: usize = 4;
@@ -80,6 +89,105 @@ fn unglue(text: &str) -> String {
     out
 }
 
+/// The smallest year glued to a following word that is spaced from it ("2025Julian").
+const YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// A byline with a space put where a date was run together with a name ("Luke KimDecember
+/// 17, 2025", "Chris Carroll30 Sep 2022", "Dec 17, 2025Julian Arni"): before a date that
+/// starts right after a lower-case letter, and after a year followed by a capital. Other
+/// letters and digits stay together ("luizjr4", "NZP0PPY" are user names).
+fn space_glued_dates(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len() + 4);
+    let mut digits = 0;
+    for (i, c) in text.char_indices() {
+        if digits == 4
+            && c.is_uppercase()
+            && text[i - 4..i].parse::<u32>().is_ok_and(|y| YEARS.contains(&y))
+        {
+            spaced.push(' ');
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        spaced.push(c);
+    }
+    let mut out = String::with_capacity(spaced.len() + 4);
+    let mut prev: Option<char> = None;
+    for (i, c) in spaced.char_indices() {
+        if prev.is_some_and(char::is_lowercase)
+            && (c.is_ascii_digit() || c.is_uppercase())
+            && (starts_with_iso_date(&spaced[i..])
+                || date_text::find_first(&spaced[i..], true).is_some_and(|f| f.start == 0))
+        {
+            out.push(' ');
+        }
+        prev = Some(c);
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `text` starts with an ISO 8601 date ("2024-02-11", also "2024-02-11T09:30").
+fn starts_with_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 10
+        && b.iter()
+            .take(10)
+            .enumerate()
+            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+/// Where the first ISO 8601 date in `text` starts at the beginning of a word.
+fn iso_date_start(text: &str) -> Option<usize> {
+    text.char_indices()
+        .filter(|(i, _)| text[..*i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
+        .map(|(i, _)| i)
+        .find(|i| starts_with_iso_date(&text[*i..]))
+}
+
+/// Where the date a byline opens with ends: the first few words that read as a date.
+fn opening_date_end(text: &str) -> Option<usize> {
+    text.split_whitespace()
+        .take(6)
+        .map(|w| w.as_ptr() as usize - text.as_ptr() as usize + w.len())
+        .find(|end| date_text::find_first(&text[..*end], true).is_some_and(|f| f.start == 0))
+}
+
+/// Whether the declared authors are only the site's own name, and that name is no person's
+/// ("Quaymart" for "Quaymart Blog", "Roe & Roe"): publishers declare their organisation where
+/// a person's byline is shown, so a byline on the page is preferred to it. A site named like
+/// a person (two or three capitalised words: "Ines Calloway") is a personal site, whose owner
+/// is the author even where the page shows other names.
+#[must_use]
+pub fn only_the_site(authors: &[String], site: Option<&str>) -> bool {
+    let [author] = authors else {
+        return false;
+    };
+    let Some(site) = site else {
+        return false;
+    };
+    let (folded, site) = (author.trim().to_lowercase(), site.trim().to_lowercase());
+    let words: Vec<&str> = author.split_whitespace().collect();
+    let like_a_person = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    !folded.is_empty()
+        && !like_a_person
+        && (site == folded || site.strip_prefix(&folded).is_some_and(|r| r.starts_with(' ')))
+}
+
+/// Whether a byline names a person: its cleaned names start with two capitalised words
+/// ("Ana Ruiz", "Sam K. Roe"), not a single brand or handle ("Quaymart", "kelp_diver").
+#[must_use]
+pub fn names_a_person(byline: &str) -> bool {
+    clean_byline(byline).is_some_and(|names| {
+        let words: Vec<&str> = names.split_whitespace().take(2).collect();
+        words.len() == 2
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
 /// Whether `text` is only a byline label ("By", "Written by:", "Author").
 #[must_use]
 pub fn is_label(text: &str) -> bool {
@@ -92,7 +200,7 @@ pub fn is_label(text: &str) -> bool {
 /// left.
 #[must_use]
 pub fn clean_byline(raw: &str) -> Option<String> {
-    let mut text = unglue(&normalize_whitespace(raw));
+    let mut text = unglue(&space_glued_dates(&normalize_whitespace(raw)));
     // A line that opens with its date ("Updated January 8, 2026 Written by Ana Ruiz") names
     // the author after a later label.
     let lower = text.to_lowercase();
@@ -103,16 +211,28 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         && text.is_char_boundary(p)
     {
         text.drain(..p);
+    } else if let Some(p) = WRITTEN_BY.iter().filter_map(|l| format!("{lower} ").find(l)).min()
+        && lower[..p].split_whitespace().count() <= MAX_LEAD_WORDS
+        && text.is_char_boundary(p)
+    {
+        // "Sep 16 Written By Ana Ruiz": a date without its year, a word or two, then the label.
+        text.drain(..p);
+    } else if opens_with_date && let Some(end) = opening_date_end(&text) {
+        // "Dec 17, 2025 Julian Arni": the names follow the date without a label.
+        text.drain(..end);
     }
     // Cut at the first separator, date or trailing label.
     let mut end = text.len();
-    for sep in ["|", "•", "·", "»", " — ", " – ", " on "] {
+    for sep in ["|", "•", "·", "»", " — ", " – ", " - ", " on "] {
         if let Some(p) = text.find(sep) {
             end = end.min(p);
         }
     }
     if let Some(found) = date_text::find_first(&text, true) {
         end = end.min(found.start);
+    }
+    if let Some(start) = iso_date_start(&text) {
+        end = end.min(start);
     }
     let lower = text.to_lowercase();
     for trailer in TRAILERS {
@@ -146,7 +266,7 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .trim_end_matches([',', ' ', '-', '.'])
         .trim();
     let cleaned = cleaned.strip_suffix(" -").unwrap_or(cleaned).trim();
-    let cleaned = cut_role(cleaned);
+    let cleaned = cut_trailing_role(cut_role(cleaned));
     (cleaned.chars().any(char::is_alphabetic) && cleaned.split_whitespace().count() <= 16)
         .then(|| cleaned.to_owned())
 }
@@ -179,6 +299,52 @@ const ROLE_WORDS: [&str; 24] = [
     "staff",
     "journalist",
 ];
+
+/// Words that open a role written after the names without a comma ("Liz Kenny Former
+/// McKinsey Consultant", "Rachel Roe Content Marketing Coordinator") besides the role nouns
+/// themselves (lower case).
+const ROLE_OPENERS: [&str; 10] = [
+    "former",
+    "senior",
+    "chief",
+    "content",
+    "managing",
+    "contributing",
+    "associate",
+    "executive",
+    "staff",
+    "admin",
+];
+
+/// Role nouns that a forum or blog puts after a user's name without a comma ("Linc Admin",
+/// "Rachel Roe Writer"), besides [`ROLE_WORDS`] (lower case).
+const TRAILING_ROLES: [&str; 4] = ["admin", "administrator", "moderator", "marketer"];
+
+/// A byline without a role written after the names without a comma: the part from the first
+/// word that opens a role ([`ROLE_OPENERS`] or a role noun) to the end, when the byline ends
+/// with a role noun ("Liz Kenny Former McKinsey Consultant" → "Liz Kenny", "Linc Admin" →
+/// "Linc"). A byline whose last word is no role ("Ana Head", "ACO Rankings Team") is kept.
+fn cut_trailing_role(byline: &str) -> &str {
+    if byline.contains(',') {
+        return byline;
+    }
+    let is_role_noun = |w: &str| {
+        let w = w.to_lowercase();
+        ROLE_WORDS.contains(&w.as_str()) || TRAILING_ROLES.contains(&w.as_str())
+    };
+    let words: Vec<(usize, &str)> = byline
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - byline.as_ptr() as usize, w))
+        .collect();
+    if words.len() < 2 || !words.last().is_some_and(|(_, w)| is_role_noun(w)) {
+        return byline;
+    }
+    words
+        .iter()
+        .skip(1)
+        .find(|(_, w)| is_role_noun(w) || ROLE_OPENERS.contains(&w.to_lowercase().as_str()))
+        .map_or(byline, |(at, _)| byline[..*at].trim_end())
+}
 
 /// A byline without the role after its names: cut at the first comma whose part names a job
 /// ("Ana Ruiz, Trial Attorney at Roe & Roe" → "Ana Ruiz"). Names split at commas later, so a
@@ -288,8 +454,17 @@ mod tests {
         assert_eq!(
             clean("Updated January 08, 2026 Written by Ines Calloway Content Coordinator")
                 .as_deref(),
-            Some("Ines Calloway Content Coordinator")
+            Some("Ines Calloway")
         );
+    }
+
+    #[test]
+    fn a_few_words_before_written_by_are_cut_with_the_label() {
+        assert_eq!(
+            clean("Sep 16 Written By Ines Calloway").as_deref(),
+            Some("Ines Calloway")
+        );
+        assert_eq!(clean("Jun 2 Written By"), None);
     }
 
     #[test]
@@ -315,10 +490,87 @@ mod tests {
     }
 
     #[test]
+    fn an_author_that_is_the_site_name_is_recognised() {
+        let one = |a: &str| vec![a.to_owned()];
+        assert!(only_the_site(&one("Quaymart"), Some("Quaymart Blog")));
+        assert!(only_the_site(&one("Roe & Roe"), Some("Roe & Roe")));
+        assert!(!only_the_site(&one("Ines Calloway"), Some("Ines Calloway")));
+        assert!(!only_the_site(&one("Ana Ruiz"), Some("Harbour Herald")));
+        assert!(!only_the_site(&one("Quay"), Some("Quaymart")));
+        assert!(!only_the_site(&one("Quaymart"), None));
+        assert!(!only_the_site(&[], Some("Quaymart")));
+    }
+
+    #[test]
+    fn a_byline_of_two_capitalised_words_names_a_person() {
+        assert!(names_a_person("By Ana Ruiz"));
+        assert!(names_a_person("Sam K. Roe, Staff Writer"));
+        assert!(!names_a_person("Quaymart"));
+        assert!(!names_a_person("kelp diver"));
+    }
+
+    #[test]
     fn a_label_alone_is_recognised() {
         assert!(is_label(" By "));
         assert!(is_label("Written by:"));
         assert!(!is_label("By Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_date_run_together_with_the_name_is_cut_off() {
+        assert_eq!(
+            clean("Ines CallowayMarch 4, 2025").as_deref(),
+            Some("Ines Calloway")
+        );
+        assert_eq!(
+            clean("Tomas Brenner12 Jan 2024, 9:15am").as_deref(),
+            Some("Tomas Brenner")
+        );
+        assert_eq!(
+            clean("Sam Roe2024-02-11T09:30+01:00").as_deref(),
+            Some("Sam Roe")
+        );
+        assert_eq!(
+            clean("by quaywalker3rd Mar 2025Harbour Forum4 min read").as_deref(),
+            Some("quaywalker")
+        );
+        // Digits that belong to a user name are no date.
+        assert_eq!(clean("kelpdiver42").as_deref(), Some("kelpdiver42"));
+    }
+
+    #[test]
+    fn names_after_an_opening_date_without_a_label_are_the_byline() {
+        assert_eq!(
+            clean("Mar 4, 2025Ines K. Calloway").as_deref(),
+            Some("Ines K. Calloway")
+        );
+        assert_eq!(clean("March 4, 2025 · 6 min read"), None);
+    }
+
+    #[test]
+    fn a_role_after_the_names_without_a_comma_is_cut() {
+        assert_eq!(
+            clean("Ines Calloway Former Harbour Consultant").as_deref(),
+            Some("Ines Calloway")
+        );
+        assert_eq!(clean("Tomas Brenner Writer").as_deref(), Some("Tomas Brenner"));
+        assert_eq!(clean("Quay Admin").as_deref(), Some("Quay"));
+        assert_eq!(
+            clean("Sam Roe - Harbour Editorial Team").as_deref(),
+            Some("Sam Roe")
+        );
+        // Names that end in no role stay whole.
+        assert_eq!(clean("Ana Head").as_deref(), Some("Ana Head"));
+        assert_eq!(
+            clean("Harbour Rankings Team").as_deref(),
+            Some("Harbour Rankings Team")
+        );
+    }
+
+    #[test]
+    fn text_and_recipe_labels_are_cut() {
+        assert_eq!(clean("Text by Ines Calloway").as_deref(), Some("Ines Calloway"));
+        assert_eq!(clean("Recipe by Sam Roe").as_deref(), Some("Sam Roe"));
     }
 
     #[test]

@@ -94,6 +94,9 @@ pub fn read(doc: &Document) -> PageMetadata {
     if authors.is_empty() {
         authors = author_attribute(doc).into_iter().collect();
     }
+    if authors.is_empty() {
+        authors = microdata_author(doc).into_iter().collect();
+    }
     for author in &mut authors {
         let unquoted = author.trim_matches(|c| matches!(c, '"' | '“' | '”'));
         if unquoted.len() < author.len() {
@@ -239,6 +242,28 @@ fn author_attribute(doc: &Document) -> Option<String> {
         return None;
     }
     super::authors::clean_byline(&value)
+}
+
+/// The author a page marks up as schema.org microdata on its post (`<div itemprop="author"
+/// itemscope><meta itemprop="name" content="kelp_diver"></div>`, forum and blog templates):
+/// the first such element's `name` property, else its own `content` or text, when short.
+fn microdata_author(doc: &Document) -> Option<String> {
+    let author = doc.select_single("body [itemprop~='author']");
+    if !author.exists() {
+        return None;
+    }
+    let name = author.select_single("[itemprop~='name']");
+    let value = if name.exists() {
+        name.attr("content").map_or_else(|| name.text().to_string(), |c| c.to_string())
+    } else {
+        author
+            .attr("content")
+            .map_or_else(|| author.text().to_string(), |c| c.to_string())
+    };
+    let value = normalize_whitespace(&value);
+    (value.chars().count() <= MAX_ATTRIBUTE_NAME_CHARS && !value.starts_with("http"))
+        .then(|| super::authors::clean_byline(&value))
+        .flatten()
 }
 
 fn dedup(values: &mut Vec<String>) {
@@ -553,6 +578,19 @@ mod tests {
             r#"<script type="application/ld+json">{"@type":"WebPage","name":"Quay"}</script>"#
         ));
         assert!(!declares(r#"<meta property="og:type" content="website">"#));
+    }
+
+    #[test]
+    fn a_microdata_author_on_the_post_names_the_author_when_nothing_else_does() {
+        let html = r#"<body><article><div itemprop="author" itemscope itemtype="https://schema.org/Person">
+            <meta itemprop="name" content="kelp_diver"></div><p>First post.</p></article>
+            <article><div itemprop="author"><span itemprop="name">quay_walker</span></div></article></body>"#;
+        assert_eq!(read(&Document::from(html)).authors, ["kelp_diver"]);
+        let text_only = r#"<body><p>By <span itemprop="author">Ines Calloway</span></p></body>"#;
+        assert_eq!(read(&Document::from(text_only)).authors, ["Ines Calloway"]);
+        let declared = r#"<head><meta name="author" content="Sam Roe"></head>
+            <body><span itemprop="author">Ines Calloway</span></body>"#;
+        assert_eq!(read(&Document::from(declared)).authors, ["Sam Roe"]);
     }
 
     #[test]

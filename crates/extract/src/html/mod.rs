@@ -170,6 +170,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         Reader::Readability => (headline(&doc), Some(commenter_names(&doc))),
         Reader::Scoring | Reader::Learned => (None, None),
     };
+    let site_authors = authors::only_the_site(&meta.authors, meta.site_name.as_deref());
     let absolute_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let config = dom_smoothie::Config {
         // The prescan already bounded the element count.
@@ -182,7 +183,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
             doc,
             absolute_url,
             &config,
-            &meta.authors,
+            (&meta.authors, site_authors),
             Learning {
                 model: reader == Reader::Learned,
                 declares_article: meta.declares_article,
@@ -231,16 +232,20 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         }
         _ => (readable, blocks),
     };
-    if meta.authors.is_empty()
+    if (meta.authors.is_empty() || site_authors)
         && let Some(byline) = &meta.byline
     {
-        meta.authors = authors::clean_byline(byline).map_or_else(Vec::new, |names| {
+        let names = authors::clean_byline(byline).map_or_else(Vec::new, |names| {
             if names.contains(',') || names.contains(" and ") || names.contains(" & ") {
                 authors_from_byline(&names)
             } else {
                 vec![names]
             }
         });
+        // A byline the page shows replaces the site's name declared as author, not nothing.
+        if !(site_authors && names.is_empty()) {
+            meta.authors = names;
+        }
     }
     drop_leading_byline(&mut blocks, &meta);
     drop_interface_lines(&mut blocks);
@@ -301,7 +306,7 @@ fn scored(
     doc: Document,
     url: Option<&str>,
     config: &dom_smoothie::Config,
-    authors: &[String],
+    (authors, site_authors): (&[String], bool),
     learning: Learning,
 ) -> Option<Found> {
     let reader = dom_smoothie::Readability::with_document(doc, url, Some(config.clone())).ok()?;
@@ -310,11 +315,11 @@ fn scored(
     if metadata.title.is_empty() {
         metadata.title = headline(&doc).unwrap_or_default();
     }
-    let byline = if metadata.byline.is_none() {
-        scoring::byline_element(&doc)
-    } else {
-        None
-    };
+    // The site's name declared as the author gives way to a person's byline the page shows.
+    let byline = (metadata.byline.is_none() || site_authors)
+        .then(|| scoring::byline_element(&doc))
+        .flatten()
+        .filter(|(_, text)| metadata.byline.is_none() || authors::names_a_person(text));
     let skip = byline.as_ref().map(|(id, _)| *id);
     if let Some((_, text)) = byline {
         // Readability's byline search matches any "author" class, comments' too.

@@ -43,7 +43,7 @@ pub fn choose(doc: &Document, meta: &PageMetadata) -> Headline {
         .iter()
         .map(|n| (n.id, heading_text(n)))
         .filter(|(_, t)| !t.is_empty() && t.chars().count() <= MAX_HEADLINE_CHARS)
-        .filter(|(_, t)| !is_site_name(t, meta.site_name.as_deref(), title_tag.as_deref()))
+        .filter(|(_, t)| !is_site_name(t, meta.site_name.as_deref(), &declared))
         .collect();
     let best = h1s
         .iter()
@@ -267,21 +267,24 @@ pub fn heading_text(heading: &NodeRef<'_>) -> String {
     trimmed.to_owned()
 }
 
-/// Whether an `<h1>` is the site's name: the declared one, or the part of `<title>` a site-name
-/// cut removes ("Headline | Site").
-fn is_site_name(heading: &str, site: Option<&str>, title_tag: Option<&str>) -> bool {
+/// Whether an `<h1>` is the site's name: the declared one, or the part of a declared title
+/// that a site-name cut removes ("Headline | Site", "Product - AliExpress 7"): all its words
+/// are in that part (the headline may name the site too: "Discuss Harbour 7.1 - harbour.org").
+fn is_site_name(heading: &str, site: Option<&str>, declared: &[&str]) -> bool {
     let folded = heading.to_lowercase();
     if site.is_some_and(|s| s.trim().to_lowercase() == folded) {
         return true;
     }
-    title_tag.is_some_and(|t| {
-        let head = strip_site_suffix(t);
-        head.len() < t.len()
-            && t[head.len()..]
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                == folded
-    })
+    let heading_words = words(heading);
+    !heading_words.is_empty()
+        && declared.iter().any(|t| {
+            let head = strip_site_suffix(t);
+            if head.len() >= t.len() || !t.starts_with(head.as_str()) {
+                return false;
+            }
+            let tail = words(&t[head.len()..]);
+            heading_words.iter().all(|w| tail.contains(w))
+        })
 }
 
 /// The lower-cased words of a title (letters and digits; quotes and dashes dropped).
@@ -323,6 +326,26 @@ mod tests {
         assert_eq!(
             headline(html, Some("City Paper"), &[]).as_deref(),
             Some("Bridge Opens After Ten Years")
+        );
+    }
+
+    #[test]
+    fn an_h1_holding_only_the_site_part_of_the_declared_title_is_not_the_headline() {
+        let html = "<html><head><title></title></head><body><h1>Quaymart</h1></body></html>";
+        assert_eq!(
+            headline(html, None, &["Brass Ship Lantern with Hook - Quaymart 7"]).as_deref(),
+            Some("Brass Ship Lantern with Hook")
+        );
+        let html = "<html><head><title></title></head><body><h1>harbour.org</h1></body></html>";
+        assert_eq!(
+            headline(html, None, &["Discuss the Harbour 7.1 release - harbour.org"]).as_deref(),
+            Some("Discuss the Harbour 7.1 release")
+        );
+        // An h1 with words of the headline part is no site name.
+        let html = "<html><head><title></title></head><body><h1>Brass Lanterns</h1></body></html>";
+        assert_eq!(
+            headline(html, None, &["Brass Lanterns - Quaymart"]).as_deref(),
+            Some("Brass Lanterns")
         );
     }
 
