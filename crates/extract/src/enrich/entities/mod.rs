@@ -6,7 +6,7 @@
 //! English NER offline without model downloads.
 //!
 //! The rooms, each using only those before it: `types` (the record's entity types), `lexicon`
-//! (word lists), `chunking`, `classification`, `rules`, `tidy` (name edges cut back to name words), `salience`, `tagger`, then `results` (sports results lines); this module is
+//! (word lists), `chunking`, `classification`, `common` (common words), `rules`, `tidy` (name edges cut back to name words), `salience`, `tagger`, then `results` (sports results lines); this module is
 //! the only one that calls the tagger, so nothing imports it back.
 //!
 //! Headings and the title are matched only against entities found in the body, since title case
@@ -14,6 +14,7 @@
 
 mod chunking;
 mod classification;
+mod common;
 pub mod lexicon;
 mod results;
 mod rules;

@@ -9,14 +9,24 @@
 //!   "Can");
 //! - a line break: a name never runs over the end of a line;
 //! - a lone month or weekday that is not also a name ("Nov", "Monday"; "May" and "June" stay);
-//! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM").
+//! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM");
+//! - an office word before a person's name ("Ambassador Mohib"): it is the person's role (the
+//!   rules read it as the role already), and a person of office words alone is no person;
+//! - a lone common word that is capitalised only because it opens a line or sentence or stands
+//!   in a title-case line ("Coverage to repair your car", "Our Corporate Event Services"),
+//!   unless the document also capitalises it inside running text ("… with Uber."); a lone
+//!   common-noun initialism ("SEO", "CEO"); a lone capital letter.
 //!
 //! An entity the rules named with such an edge takes its longest mention's surface as its name
 //! (`salience`).
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use super::super::tokens::{Token, TokenKind};
+use super::common::{is_common_word, is_initialism};
+use super::lexicon::{ROLE_HEADS, is_capitalized};
 use super::types::Kind;
 use crate::dateline::MONTHS;
 
@@ -74,22 +84,119 @@ pub(super) fn tidy(
     tokens: &[Token],
     spans: Vec<(Range<usize>, Kind)>,
 ) -> Vec<(Range<usize>, Kind)> {
+    let lines = Lines::new(text, tokens);
     spans
         .into_iter()
         .filter_map(|(range, kind)| {
-            let range = tidy_range(text, tokens, range);
-            (!range.is_empty()).then_some((range, kind))
+            let range = tidy_range(text, tokens, range, kind);
+            (!range.is_empty() && !lines.is_lone_common_word(text, tokens, &range))
+                .then_some((range, kind))
         })
         .collect()
 }
 
-fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range<usize> {
+/// The document's lines as capitals read them: which tokens stand in a title-case or all-caps
+/// line, and which words running text capitalises alone, between lower-case words (not a
+/// line's or sentence's first word, not a word of a capitalised phrase or a title-case line).
+struct Lines<'a> {
+    /// Per token: its line is title case or all capitals.
+    titled: Vec<bool>,
+    capitalised_inside: FxHashSet<&'a str>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, tokens: &[Token]) -> Self {
+        let mut titled = vec![false; tokens.len()];
+        let mut capitalised_inside = FxHashSet::default();
+        let mut start = 0;
+        for end in 1..=tokens.len() {
+            if end < tokens.len() && !text[tokens[end - 1].end..tokens[end].start].contains('\n') {
+                continue;
+            }
+            let line = start..end;
+            let is_titled = is_title_line(text, &tokens[line.clone()]);
+            for i in line.clone() {
+                titled[i] = is_titled;
+                let word = tokens[i].text(text);
+                // "maintained by Uber in", "follow @ Independent": a lone capital inside a
+                // sentence, not a word of a capitalised phrase ("Brand Wisdom Solutions") nor
+                // the first word after a stop.
+                let capitalised_word = |k: usize| {
+                    tokens[k].kind == TokenKind::Word && is_capitalized(tokens[k].text(text))
+                };
+                let inside = i > line.start
+                    && tokens[i - 1].sentence == tokens[i].sentence
+                    && !capitalised_word(i - 1)
+                    && !is_separator(tokens[i - 1].text(text));
+                let capitalised_next = line.contains(&(i + 1)) && capitalised_word(i + 1);
+                if !is_titled
+                    && inside
+                    && !capitalised_next
+                    && tokens[i].kind == TokenKind::Word
+                    && is_capitalized(word)
+                {
+                    capitalised_inside.insert(word);
+                }
+            }
+            start = end;
+        }
+        Self {
+            titled,
+            capitalised_inside,
+        }
+    }
+
+    /// Whether `range` is one word that is no name by itself: a common word capitalised by its
+    /// place (a line's or sentence's start, a title-case line) and nowhere in running text, a
+    /// common-noun initialism, or a lone capital letter.
+    fn is_lone_common_word(&self, text: &str, tokens: &[Token], range: &Range<usize>) -> bool {
+        if range.len() != 1 {
+            return false;
+        }
+        let i = range.start;
+        let word = tokens[i].text(text);
+        if is_initialism(word) || word.len() == 1 && word.chars().all(char::is_uppercase) {
+            return true;
+        }
+        let placed = self.titled[i] || opens_sentence(text, tokens, i);
+        placed
+            && is_capitalized(word)
+            && word.chars().all(char::is_alphabetic)
+            && is_common_word(&word.to_lowercase())
+            && !self.capitalised_inside.contains(word)
+    }
+}
+
+/// A heading, menu or shouted line: of its words of four letters or more, none in lower case
+/// or at least half capitalised (two such words at least).
+fn is_title_line(text: &str, tokens: &[Token]) -> bool {
+    let long: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long.len() >= 2 && 2 * long.iter().filter(|w| is_capitalized(w)).count() >= long.len()
+}
+
+/// Whether the token at `i` opens a sentence or a line, or follows an opening quote or bracket.
+fn opens_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    i == 0
+        || tokens[i - 1].sentence != tokens[i].sentence
+        || text[tokens[i - 1].end..tokens[i].start].contains('\n')
+        || matches!(tokens[i - 1].text(text), "(" | "\"" | "“" | "'" | "‘")
+}
+
+fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind) -> Range<usize> {
     if let Some(cut) =
         (range.start + 1..range.end).find(|&i| text[tokens[i - 1].end..tokens[i].start].contains('\n'))
     {
         range.end = cut;
     }
-    while !range.is_empty() && leads_nothing(text, tokens, range.start) {
+    while !range.is_empty()
+        && (leads_nothing(text, tokens, range.start)
+            || kind == Kind::Person && ROLE_HEADS.contains(&tokens[range.start].text(text)))
+    {
         range.start += 1;
     }
     let before_number = tokens
@@ -119,11 +226,7 @@ fn leads_nothing(text: &str, tokens: &[Token], i: usize) -> bool {
     if is_separator(word) {
         return true;
     }
-    let sentence_initial = i == 0
-        || tokens[i - 1].sentence != tokens[i].sentence
-        || text[tokens[i - 1].end..tokens[i].start].contains('\n')
-        || matches!(tokens[i - 1].text(text), "(" | "\"" | "“" | "'" | "‘");
-    if !sentence_initial || word.chars().all(|c| c.is_uppercase()) && word.len() > 1 {
+    if !opens_sentence(text, tokens, i) || word.chars().all(|c| c.is_uppercase()) && word.len() > 1 {
         return false;
     }
     let lower = word.to_lowercase();
@@ -189,6 +292,40 @@ mod tests {
         assert_eq!(tidied("See you Monday then.", 2, 2), "");
         assert_eq!(tidied("The Nov issue is out.", 1, 1), "");
         assert_eq!(tidied("He thanked May for the report.", 2, 2), "May");
+    }
+
+    #[test]
+    fn an_office_word_before_a_persons_name_is_the_role_not_the_name() {
+        assert_eq!(tidied("Ambassador Mohib spoke.", 0, 1), "Mohib");
+        assert_eq!(tidied("The President left.", 1, 1), "");
+    }
+
+    #[test]
+    fn an_office_word_opening_an_organisation_stays() {
+        let text = "President Hotels grew.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let out = tidy(text, &tokens, vec![(0..2, Kind::Organization)]);
+        assert_eq!(out, [(0..2, Kind::Organization)]);
+    }
+
+    fn kept(text: &str, word: &str) -> bool {
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let i = tokens.iter().position(|t| t.text(text) == word).expect("word");
+        !tidy(text, &tokens, vec![(i..i + 1, Kind::Organization)]).is_empty()
+    }
+
+    #[test]
+    fn a_common_word_capitalised_by_a_line_start_or_a_title_line_is_no_name() {
+        assert!(!kept("Coverage when you are offline\n\nYour policy applies.", "Coverage"));
+        assert!(!kept("Our work\n\nOur Corporate Event Services\n\nWe plan it.", "Services"));
+        assert!(!kept("Most teams hire SEO consultants.", "SEO"));
+    }
+
+    #[test]
+    fn a_common_word_the_document_capitalises_inside_a_sentence_stays() {
+        let text = "Coverage is included.\n\nYou can apply for it with Coverage today.";
+        assert!(kept(text, "Coverage"));
+        assert!(kept("Olivia teaches yoga in London.", "Olivia"));
     }
 
     #[test]

@@ -28,7 +28,7 @@ use weights::Weights;
 use super::super::gazetteer::Gazetteer;
 use super::super::headings::Headings;
 use super::super::tokens::{Token, TokenKind};
-use super::lexicon::{FUNCTION_WORDS, ROLE_HEADS, is_capitalized};
+use super::lexicon::{FUNCTION_WORDS, is_capitalized};
 use super::rules::RuleEntities;
 use super::types::Kind;
 use crate::ExtractError;
@@ -173,29 +173,7 @@ pub(super) fn tag(
     }
     out.sort_by_key(|(r, _)| r.start);
     let out = drop_named_after(text, tokens, out);
-    let out = without_leading_offices(text, tokens, out);
     Ok(propagate(text, tokens, headings, out))
-}
-
-/// "Ambassador Mohib": an office word the tagger took into a person's span is the person's
-/// role, not part of the name (the rules read it as the role already); a span of office words
-/// alone is no person.
-fn without_leading_offices(
-    text: &str,
-    tokens: &[Token],
-    spans: Vec<(Range<usize>, Kind)>,
-) -> Vec<(Range<usize>, Kind)> {
-    spans
-        .into_iter()
-        .filter_map(|(mut range, kind)| {
-            if kind == Kind::Person {
-                while range.start < range.end && ROLE_HEADS.contains(&tokens[range.start].text(text)) {
-                    range.start += 1;
-                }
-            }
-            (!range.is_empty()).then_some((range, kind))
-        })
-        .collect()
 }
 
 /// "The Warhol Polaroids" after "Andy Warhol": a person span of two or more words that starts
