@@ -217,8 +217,16 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     {
         // "Sep 16 Written By Ana Ruiz": a date without its year, a word or two, then the label.
         text.drain(..p);
-    } else if opens_with_date && let Some(end) = opening_date_end(&text) {
-        // "Dec 17, 2025 Julian Arni": the names follow the date without a label.
+    } else if opens_with_date
+        && let Some(end) = opening_date_end(&text)
+        && text[end..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        // "Dec 17, 2025 Julian Arni": the names follow the date without a label. A time or a
+        // lower-case word after it ("at 10:30 am", "10:30 AM EST") is the date's own tail.
         text.drain(..end);
     }
     // Cut at the first separator, date or trailing label.
@@ -416,6 +424,13 @@ mod tests {
         assert_eq!(clean("By"), None);
         assert_eq!(clean("August 28, 2025 • 5 min read"), None);
         assert_eq!(clean("Author:"), None);
+        assert_eq!(clean("March 4, 2025 at 10:30 am"), None);
+        assert_eq!(clean("Mar 4, 2025 10:30 AM EST"), None);
+    }
+
+    #[test]
+    fn a_name_right_after_an_opening_date_is_the_author() {
+        assert_eq!(clean("Dec 17, 2025 Ana Ruiz").as_deref(), Some("Ana Ruiz"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::metadata::normalize_date;
 
 /// Words of a meta name that say it holds the publication (lower case; the name is split at
-/// `:`, `.`, `-`, `_` and case changes are already folded).
+/// `:`, `.`, `-` and `_`, so a run-together name such as `PublishedDate` is one word).
 const PUBLISHED_WORDS: [&str; 8] = [
     "publish",
     "published",
@@ -64,7 +64,7 @@ pub fn published_in_meta(doc: &Document) -> Option<String> {
         let says_published = words
             .iter()
             .any(|w| PUBLISHED_WORDS.contains(w) || w.starts_with("publi"));
-        let says_date = words.iter().any(|w| DATE_WORDS.contains(w));
+        let says_date = words.iter().any(|w| says_date_or_time(w));
         says_published && says_date && !words.iter().any(|w| MODIFIED_WORDS.contains(w))
     })
 }
@@ -74,11 +74,17 @@ pub fn published_in_meta(doc: &Document) -> Option<String> {
 #[must_use]
 pub fn modified_in_meta(doc: &Document) -> Option<String> {
     meta_date(doc, |words| {
-        let says_date = words.iter().any(|w| {
-            DATE_WORDS.contains(w) || *w == "lastmodifieddate" || *w == "modifieddate"
-        });
+        let says_date = words.iter().any(|w| says_date_or_time(w));
         words.iter().any(|w| MODIFIED_WORDS.contains(w)) && says_date
     })
+}
+
+/// Whether one word of a meta name says it holds a date or time ("date", "publishtime",
+/// "publisheddate").
+fn says_date_or_time(word: &str) -> bool {
+    DATE_WORDS.contains(&word)
+        || word.ends_with("date") && !word.ends_with("update")
+        || word.ends_with("time")
 }
 
 /// The first meta tag whose name's words satisfy `named` and whose content is a date.
@@ -189,6 +195,7 @@ mod tests {
             "og:publish_date",
             "citation_publication_date",
             "published_at",
+            "PublishedDate",
         ] {
             assert_eq!(
                 published_in_meta(&page(name)).as_deref(),
@@ -196,7 +203,13 @@ mod tests {
                 "{name}"
             );
         }
-        for name in ["last-modified-date", "publisher", "published-updated-time", "date"] {
+        for name in [
+            "last-modified-date",
+            "publisher",
+            "published-updated-time",
+            "publish-update",
+            "date",
+        ] {
             assert_eq!(published_in_meta(&page(name)), None, "{name}");
         }
         assert_eq!(

@@ -242,8 +242,9 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
                 vec![names]
             }
         });
-        // A byline the page shows replaces the site's name declared as author, not nothing.
-        if !(site_authors && names.is_empty()) {
+        // A byline the page shows replaces the site's name declared as author only when it
+        // names a person, never with nothing or a handle.
+        if !site_authors || !names.is_empty() && authors::names_a_person(byline) {
             meta.authors = names;
         }
     }

@@ -231,7 +231,8 @@ pub const PREPOSITIONS: &[&str] = &[
     "towards", "than", "between", "over",
 ];
 
-/// Verbs that attribute speech only with the word after them: "as Calvo puts it".
+/// Verbs that attribute speech only with the word after them and "as" a few words before:
+/// "as the researcher puts it" (not "he put it in a drawer").
 pub const PHRASE_VERBS: &[(&str, &str)] = &[("puts", "it"), ("put", "it")];
 
 /// Auxiliaries before "written" that make it a speech verb ("Lorenz had written, “…”"); alone,
@@ -246,6 +247,7 @@ pub fn is_cue_at(text: &str, tokens: &[crate::enrich::tokens::Token], k: usize) 
     let w = word(k);
     is_speech_verb(w)
         || PHRASE_VERBS.iter().any(|(verb, next)| w == *verb && word(k + 1) == *next)
+            && (k.saturating_sub(12)..k).any(|j| word(j).eq_ignore_ascii_case("as"))
         || w == "written" && k > 0 && WRITTEN_AUXILIARIES.contains(&word(k - 1))
 }
 

@@ -540,8 +540,8 @@ fn a_caption_naming_the_speaker_in_full_does_not_stop_the_running_quote() {
 #[test]
 fn a_question_quote_then_its_attribution_as_the_next_sentence_names_the_speaker() {
     assert_eq!(
-        quotes("Analysts follow Tom Forte. “Do they take the profit?” Forte said. “It is big!” said Ana Ruiz."),
-        [q("Do they take the profit?", "Tom Forte", "said"), q("It is big!", "Ana Ruiz", "said")]
+        quotes("Analysts follow Tom Varga. “Do they take the profit?” Varga said. “It is big!” said Ana Ruiz."),
+        [q("Do they take the profit?", "Tom Varga", "said"), q("It is big!", "Ana Ruiz", "said")]
     );
 }
 
@@ -556,63 +556,64 @@ fn in_a_persons_words_names_the_speaker_like_according_to() {
 #[test]
 fn as_a_person_puts_it_and_had_written_are_speech() {
     assert_eq!(
-        quotes("As Paco Calvo, director of the laboratory, puts it, “Plants have to plan ahead.”"),
-        [q("Plants have to plan ahead.", "Paco Calvo", "puts")]
+        quotes("As Pia Kalno, director of the laboratory, puts it, “Plants have to plan ahead.”"),
+        [q("Plants have to plan ahead.", "Pia Kalno", "puts")]
     );
     assert_eq!(
-        quotes("In the paper, Edward Lorenz had written, “Special thanks are due to the team.”"),
-        [q("Special thanks are due to the team.", "Edward Lorenz", "written")]
+        quotes("In the paper, Edwin Laurent had written, “Special thanks are due to the team.”"),
+        [q("Special thanks are due to the team.", "Edwin Laurent", "written")]
     );
 }
 
 #[test]
 fn according_to_or_a_persons_point_of_view_in_the_sentence_before_gives_a_standalone_quote_its_speaker() {
     assert_eq!(
-        speakers("According to Josh Bongard, the machines are too heady. “If you play with them, you see the cracks.”"),
-        [s("If you play with them, you see the cracks.", "Josh Bongard", SpeakerKind::PreviousSentence)]
+        speakers("According to Jess Borland, the machines are too heady. “If you play with them, you see the cracks.”"),
+        [s("If you play with them, you see the cracks.", "Jess Borland", SpeakerKind::PreviousSentence)]
     );
     assert_eq!(
-        speakers("To Michael Levin, the xenobots are a sign of change. “There have never been any xenobots.”"),
-        [s("There have never been any xenobots.", "Michael Levin", SpeakerKind::PreviousSentence)]
+        speakers("To Mira Lewin, the robots are a sign of change. “There have never been any robots.”"),
+        [s("There have never been any robots.", "Mira Lewin", SpeakerKind::PreviousSentence)]
     );
 }
 
 #[test]
 fn a_photo_credit_is_no_candidate_for_a_pronoun() {
-    let text = "President Yoon Suk Yeol apologized on Saturday.\n\nA rally in Seoul on Thursday. \
-                Anthony Wallace / AFP - Getty Images\n\n“I deeply regret this,” he said.";
+    let text = "President Seo Ji Hoon apologized on Saturday.\n\nA rally in Seoul on Thursday. \
+                Andrew Wilde / AFP - Getty Images\n\n“I deeply regret this,” he said.";
     assert_eq!(
         speakers(text),
-        [s("I deeply regret this", "Yoon Suk Yeol", SpeakerKind::Pronoun)]
+        [s("I deeply regret this", "Seo Ji Hoon", SpeakerKind::Pronoun)]
     );
 }
 
 #[test]
 fn an_object_pronoun_does_not_tell_the_subjects_gender() {
-    let text = "Margaret Hamilton hired her replacement. Lorenz thanked Miss Ellen Fetter. \
-                Once Fetter arrived, Lorenz gave her a manual.\n\n“He carried a lot in his head,” she said.";
+    let text = "Martha Hallam hired her replacement. Laurent thanked Miss Ellen Fenwick. \
+                Once Fenwick arrived, Laurent gave her a manual.\n\n“He carried a lot in his head,” she said.";
     let found = speakers(text);
     assert_eq!(found.len(), 1);
-    assert!(found[0].1.as_deref().is_some_and(|n| n.ends_with("Fetter")), "{found:?}");
+    assert!(found[0].1.as_deref().is_some_and(|n| n.ends_with("Fenwick")), "{found:?}");
 }
 
 #[test]
 fn a_pronoun_keeps_the_last_speaker_over_a_paragraph_that_names_only_them() {
-    let text = "Mr. Yoon declared martial law and his party left.\n\n“The democracy is being wrecked,” \
+    let text = "Mr. Seo declared martial law and his party left.\n\n“The democracy is being wrecked,” \
                 Tom Berg said.\n\nBerg also expressed concern about relations with the U.S.\n\n\
                 “Our credibility has been hit,” he said.";
     let found = speakers(text);
     assert_eq!(found.len(), 2, "{found:?}");
-    assert_eq!(found[1].1, found[0].1, "{found:?}");
+    assert_eq!(found[1].1.as_deref(), Some("Tom Berg"), "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Tom Berg"), "{found:?}");
 }
 
 #[test]
 fn a_title_or_a_term_used_as_a_noun_in_the_sentence_is_no_quote() {
-    assert_eq!(quotes("Fans wait. “Super Mario Run” will launch on December 15."), []);
-    assert_eq!(quotes("Emery says we now live in a “post-truth” society."), []);
+    assert_eq!(quotes("Fans wait. “Star Runner Go” will launch on December 15."), []);
+    assert_eq!(quotes("Dana Emory says we now live in a “post-truth” society."), []);
     assert_eq!(quotes("The scientists asked them to perform a “direction discrimination” task."), []);
-    assert_eq!(quotes("His masterwork titled “Deterministic Nonperiodic Flow,” appeared in 1963."), []);
+    assert_eq!(quotes("His masterwork titled “Periodic Motion in Fluids,” appeared in 1963."), []);
     assert_eq!(quotes("“Hope,” Ana Ruiz said."), [q("Hope", "Ana Ruiz", "said")]);
-    assert_eq!(quotes("A sign reads “Glory to Communism,” visible from the road."), []);
+    assert_eq!(quotes("A sign reads “Welcome to the Valley,” visible from the road."), []);
 }
 
