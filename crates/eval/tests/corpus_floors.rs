@@ -250,13 +250,19 @@ fn entity_recognition_stays_above_its_floor() {
 /// the measured 98.5 %, 94.0 % and 91.6 % (60 documents). Only go up.
 const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.97), ("precision", 0.93), ("speaker", 0.91)];
 
-#[test]
-#[ignore = "reads ../shared; run by .ci/run with --ignored"]
-fn quote_attribution_stays_above_its_floors() {
+/// Scores the quote set in `crates/eval/data/<set>` (at least `min_docs` documents) and holds
+/// its direct-quote recall, precision and speaker accuracy to `floors`.
+fn assert_quote_floors(set: &str, min_docs: usize, floors: [(&str, f64); 3]) {
     let extractor = Extractor::new(Options::default()).unwrap();
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/quotes");
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(set);
     let docs = quotes::evaluate(&extractor, &data, &shared().join("corpus"), None).unwrap();
-    assert!(docs.len() >= 40, "the set lost documents: {}", docs.len());
+    assert!(
+        docs.len() >= min_docs,
+        "{set} lost documents: {}",
+        docs.len()
+    );
     let all = quotes::report::score(&docs).all;
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     let figures = [
@@ -264,10 +270,16 @@ fn quote_attribution_stays_above_its_floors() {
         ratio(all.predicted_right, all.predicted),
         ratio(all.speaker_right, all.with_speaker),
     ];
-    for ((name, floor), got) in QUOTE_FLOORS.into_iter().zip(figures) {
-        eprintln!("quotes {name} {got:.4} (floor {floor})");
-        assert!(got >= floor, "quotes: {name} {got:.4} < floor {floor}");
+    for ((name, floor), got) in floors.into_iter().zip(figures) {
+        eprintln!("{set} {name} {got:.4} (floor {floor})");
+        assert!(got >= floor, "{set}: {name} {got:.4} < floor {floor}");
     }
+}
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn quote_attribution_stays_above_its_floors() {
+    assert_quote_floors("quotes", 40, QUOTE_FLOORS);
 }
 
 /// Quote floors on the second batch annotated blind (`crates/eval/data/quotes-heldout2`, 11
@@ -280,22 +292,5 @@ const QUOTE_HELDOUT2_FLOORS: [(&str, f64); 3] =
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
 fn quote_attribution_on_the_second_held_out_batch_stays_above_its_floors() {
-    let extractor = Extractor::new(Options::default()).unwrap();
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/quotes-heldout2");
-    let docs = quotes::evaluate(&extractor, &data, &shared().join("corpus"), None).unwrap();
-    assert!(docs.len() >= 11, "the batch lost documents: {}", docs.len());
-    let all = quotes::report::score(&docs).all;
-    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
-    let figures = [
-        ratio(all.direct_found, all.direct),
-        ratio(all.predicted_right, all.predicted),
-        ratio(all.speaker_right, all.with_speaker),
-    ];
-    for ((name, floor), got) in QUOTE_HELDOUT2_FLOORS.into_iter().zip(figures) {
-        eprintln!("quotes-heldout2 {name} {got:.4} (floor {floor})");
-        assert!(
-            got >= floor,
-            "quotes-heldout2: {name} {got:.4} < floor {floor}"
-        );
-    }
+    assert_quote_floors("quotes-heldout2", 11, QUOTE_HELDOUT2_FLOORS);
 }
