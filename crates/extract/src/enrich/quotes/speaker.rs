@@ -292,7 +292,12 @@ fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
 /// "according to X" (or "in the words of X", "in X’s words") starting at token `i`.
 pub fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     if index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) && index.word(i + 1) == ACCORDING_TO[1] {
-        return speaker_at_with(index, i + 2, false, true);
+        // "according to Acme’s Ruiz": the speaker follows the possessive.
+        let owned = matches!(index.word(i + 3), "’s" | "'s") && capitalised(index, i + 4);
+        return owned
+            .then(|| speaker_at_with(index, i + 4, false, true))
+            .flatten()
+            .or_else(|| speaker_at_with(index, i + 2, false, true));
     }
     // "in X’s words", "in his own words".
     if index.word(i).eq_ignore_ascii_case("in") {
@@ -357,6 +362,11 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
         return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
     }
     if is_speech_verb(word(i))
+        && let Some((speaker, end)) = person_closing_run(index, after_verb)
+    {
+        return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
+    }
+    if is_speech_verb(word(i))
         && let Some((speaker, end)) =
             speaker_at_with(index, after_verb, false, DOCUMENT_VERBS.contains(&word(i)))
     {
@@ -411,6 +421,41 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
         }
         _ => None,
     }
+}
+
+/// "says Acme Cloud Product Manager Dana Ruiz": after an inverted speech verb, a run of
+/// capitalised words (an organisation, a title-case role) that ends in a person the tagger
+/// found (or a known given name and one more word) names that person, not the organisation it
+/// opens with. The person must close the run.
+fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)> {
+    let sentence = index.tokens.get(from)?.sentence;
+    if !capitalised(index, from) {
+        return None;
+    }
+    let in_run = |k: usize| {
+        index.tokens.get(k).is_some_and(|t| t.sentence == sentence)
+            && (capitalised(index, k) || matches!(index.word(k), "’s" | "'s" | "&" | "-"))
+    };
+    let mut k = from + 1;
+    while k < from + 10 && in_run(k) {
+        if let Some(m) = index.mention_at(index.tokens[k].start)
+            && index.entities[m.entity].kind == Kind::Person
+        {
+            let after = token_at(index.tokens, m.end);
+            return (!in_run(after)).then_some((Speaker::Entity(m.entity), m.end));
+        }
+        k += 1;
+    }
+    // The tagger found no person: a known given name and one more word closing a run of three
+    // words or more ("… Product Manager Sophia Siao") are the person.
+    let first = k.checked_sub(2).filter(|f| *f > from)?;
+    let is_name = (first..k).all(|j| capitalised(index, j) && is_word(index, j))
+        && super::cues::given_name_gender(index.word(first)).is_some();
+    let (text, tokens) = (index.text, index.tokens);
+    is_name.then(|| {
+        let name = text[tokens[first].start..tokens[k - 1].end].to_owned();
+        (Speaker::Name(name), tokens[k - 1].end)
+    })
 }
 
 /// "said Lotfi Azzouz, Tunisia country director …": after an inverted speech verb, a name of

@@ -617,3 +617,21 @@ fn a_title_or_a_term_used_as_a_noun_in_the_sentence_is_no_quote() {
     assert_eq!(quotes("A sign reads “Welcome to the Valley,” visible from the road."), []);
 }
 
+
+#[test]
+fn a_person_closing_a_run_of_organisation_and_title_words_is_the_speaker() {
+    let got = quotes(
+        "Brillco shipped it in May. “It was a long road,” says Brillco Cloud Product Manager Dana Ruiz.",
+    );
+    assert_eq!(got, [q("It was a long road", "Dana Ruiz", "says")]);
+}
+
+#[test]
+fn according_to_an_organisations_person_names_the_person() {
+    let got = speakers(
+        "Analysts met Tomas Berg of Zantex. According to Zantex’s Berg, “the market is turning.”",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    let speaker = got[0].1.as_deref().unwrap_or_default();
+    assert!(speaker.ends_with("Berg"), "{got:?}");
+}
