@@ -197,11 +197,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 
 /// The number of a month named in any of the languages of [`MONTHS`] ("october", "okt").
 #[must_use]
-pub fn month_number(word: &str) -> Option<u32> {
-    month(word)
-}
-
-fn month(word: &str) -> Option<u32> {
+pub fn month(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
 }

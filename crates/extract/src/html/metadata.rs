@@ -468,7 +468,7 @@ pub fn date_in_url(url: &str) -> Option<String> {
             if m.len() <= 2 {
                 m.parse::<u32>().ok()
             } else {
-                super::date_text::month_number(m)
+                super::date_text::month(m)
             }
         };
         if is_year
