@@ -114,8 +114,7 @@ fn space_glued_dates(text: &str) -> String {
     for (i, c) in spaced.char_indices() {
         if prev.is_some_and(char::is_lowercase)
             && (c.is_ascii_digit() || c.is_uppercase())
-            && (starts_with_iso_date(&spaced[i..])
-                || date_text::find_first(&spaced[i..], true).is_some_and(|f| f.start == 0))
+            && date_text::find_first(&spaced[i..], true).is_some_and(|f| f.start == 0)
         {
             out.push(' ');
         }
@@ -123,24 +122,6 @@ fn space_glued_dates(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Whether `text` starts with an ISO 8601 date ("2024-02-11", also "2024-02-11T09:30").
-fn starts_with_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() >= 10
-        && b.iter()
-            .take(10)
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
-}
-
-/// Where the first ISO 8601 date in `text` starts at the beginning of a word.
-fn iso_date_start(text: &str) -> Option<usize> {
-    text.char_indices()
-        .filter(|(i, _)| text[..*i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
-        .map(|(i, _)| i)
-        .find(|i| starts_with_iso_date(&text[*i..]))
 }
 
 /// Where the date a byline opens with ends: the first few words that read as a date.
@@ -238,9 +219,6 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     }
     if let Some(found) = date_text::find_first(&text, true) {
         end = end.min(found.start);
-    }
-    if let Some(start) = iso_date_start(&text) {
-        end = end.min(start);
     }
     let lower = text.to_lowercase();
     for trailer in TRAILERS {
