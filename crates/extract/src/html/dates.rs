@@ -388,7 +388,7 @@ fn itemprop_published(doc: &Document) -> Option<String> {
     doc.select(PUBLISHED_MARKS)
         .nodes()
         .iter()
-        .filter(|n| !in_comments(n))
+        .filter(|n| !in_comments(n) && !in_foreign_item(n))
         .find_map(|n| {
             n.attr("datetime")
                 .or_else(|| n.attr("content"))
@@ -399,6 +399,22 @@ fn itemprop_published(doc: &Document) -> Option<String> {
                     date_text::find_first(&n.text(), true)
                         .map(|f| f.date.format("%Y-%m-%d").to_string())
                 })
+        })
+}
+
+/// Whether a microdata mark belongs to an item that is not the page: its nearest `itemscope`
+/// ancestor is of a [`declared_dates::FOREIGN_TYPES`] type (`itemtype=".../Comment"`), as a
+/// reader's reply under an answer is, whatever its class names. Its date is the reply's, as in
+/// JSON-LD, where dates inside such objects are skipped too.
+fn in_foreign_item(node: &NodeRef<'_>) -> bool {
+    node.ancestors_it(None)
+        .find(|a| a.has_attr("itemscope"))
+        .and_then(|item| item.attr("itemtype"))
+        .is_some_and(|types| {
+            types.split_whitespace().any(|t| {
+                let name = t.rsplit('/').next().unwrap_or(t);
+                declared_dates::FOREIGN_TYPES.contains(&name)
+            })
         })
 }
 
@@ -601,6 +617,19 @@ mod tests {
             published(html, None).as_deref(),
             Some("2024-06-01T09:00:00Z")
         );
+    }
+
+    #[test]
+    fn a_published_mark_inside_a_reply_item_is_not_the_page_date() {
+        let html = "<body itemscope itemtype=\"https://schema.org/QAPage\"><h1>Kettles?</h1>\
+                    <div itemscope itemtype=\"https://schema.org/Answer\"><p>Use a kettle.</p>\
+                    <div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">\
+                    <p>Agreed.</p><time itemprop=\"datePublished\">2023-05-06T07:08:09Z</time>\
+                    </div></div></body>";
+        let marked = |html: &str| itemprop_published(&Document::from(html));
+        assert_eq!(marked(html), None);
+        let question = html.replace("schema.org/Comment", "schema.org/Question");
+        assert_eq!(marked(&question).as_deref(), Some("2023-05-06"));
     }
 
     #[test]

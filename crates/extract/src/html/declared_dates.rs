@@ -40,9 +40,10 @@ const MODIFIED_WORDS: [&str; 5] = [
     "lastmodified",
 ];
 
-/// JSON-LD types whose date, and the dates inside them, are not the page's: comments, answers
-/// and reviews by readers, offers, events, people and organisations, lists of other pages.
-const FOREIGN_TYPES: [&str; 12] = [
+/// JSON-LD (and microdata) types whose date, and the dates inside them, are not the page's:
+/// comments, answers and reviews by readers, offers, events, people and organisations, lists
+/// of other pages.
+pub const FOREIGN_TYPES: [&str; 12] = [
     "ItemList",
     "BreadcrumbList",
     "Comment",
