@@ -114,8 +114,7 @@ fn space_glued_dates(text: &str) -> String {
     for (i, c) in spaced.char_indices() {
         if prev.is_some_and(char::is_lowercase)
             && (c.is_ascii_digit() || c.is_uppercase())
-            && (starts_with_iso_date(&spaced[i..])
-                || date_text::find_first(&spaced[i..], true).is_some_and(|f| f.start == 0))
+            && date_text::find_first(&spaced[i..], true).is_some_and(|f| f.start == 0)
         {
             out.push(' ');
         }
@@ -123,24 +122,6 @@ fn space_glued_dates(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Whether `text` starts with an ISO 8601 date ("2024-02-11", also "2024-02-11T09:30").
-fn starts_with_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() >= 10
-        && b.iter()
-            .take(10)
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
-}
-
-/// Where the first ISO 8601 date in `text` starts at the beginning of a word.
-fn iso_date_start(text: &str) -> Option<usize> {
-    text.char_indices()
-        .filter(|(i, _)| text[..*i].chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
-        .map(|(i, _)| i)
-        .find(|i| starts_with_iso_date(&text[*i..]))
 }
 
 /// Where the date a byline opens with ends: the first few words that read as a date.
@@ -239,9 +220,6 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     if let Some(found) = date_text::find_first(&text, true) {
         end = end.min(found.start);
     }
-    if let Some(start) = iso_date_start(&text) {
-        end = end.min(start);
-    }
     let lower = text.to_lowercase();
     for trailer in TRAILERS {
         if let Some(p) = lower.find(trailer)
@@ -277,6 +255,54 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     let cleaned = cut_trailing_role(cut_role(cleaned));
     (cleaned.chars().any(char::is_alphabetic) && cleaned.split_whitespace().count() <= 16)
         .then(|| cleaned.to_owned())
+}
+
+/// The authors to record from the byline the page shows, or `None` where the `declared`
+/// authors (JSON-LD, meta tags) stand. A byline fills in authors the markup does not declare;
+/// where the declared author is only the site's name (`site_only`, see [`only_the_site`]), a
+/// byline replaces it only when it names a person ([`names_a_person`]), never with nothing or
+/// a handle. The byline is cleaned ([`clean_byline`]) and split into names where it lists
+/// several ([`split_names`]).
+#[must_use]
+pub fn from_byline(
+    declared: &[String],
+    site_only: bool,
+    byline: Option<&str>,
+) -> Option<Vec<String>> {
+    let byline = byline.filter(|_| declared.is_empty() || site_only)?;
+    let names = clean_byline(byline).map_or_else(Vec::new, |names| {
+        if names.contains(',') || names.contains(" and ") || names.contains(" & ") {
+            split_names(&names)
+        } else {
+            vec![names]
+        }
+    });
+    (!site_only || !names.is_empty() && names_a_person(byline)).then_some(names)
+}
+
+/// "By Ana Ruiz and Li Wei, Reuters" → ["Ana Ruiz", "Li Wei", "Reuters"]: names split on
+/// commas, "and", "&", "|" and "·", a leading "By" dropped, parts with a word in lower case
+/// or a digit (roles, dates) left out.
+fn split_names(byline: &str) -> Vec<String> {
+    let trimmed = byline.trim();
+    let without_by = trimmed
+        .strip_prefix("By ")
+        .or_else(|| trimmed.strip_prefix("by "))
+        .or_else(|| trimmed.strip_prefix("BY "))
+        .unwrap_or(trimmed);
+    without_by
+        .split([',', '|', '&', '·'])
+        .flat_map(|part| part.split(" and "))
+        .map(|p| normalize_whitespace(p.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !p.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
 }
 
 /// Words of a job title (lower case): a part after a comma holding one is the author's role
@@ -586,6 +612,41 @@ mod tests {
     fn text_and_recipe_labels_are_cut() {
         assert_eq!(clean("Text by Ines Calloway").as_deref(), Some("Ines Calloway"));
         assert_eq!(clean("Recipe by Sam Roe").as_deref(), Some("Sam Roe"));
+    }
+
+    #[test]
+    fn bylines_split_into_author_names() {
+        assert_eq!(
+            split_names("By Ana Ruiz and Li Wei, Reuters"),
+            ["Ana Ruiz", "Li Wei", "Reuters"]
+        );
+        assert_eq!(split_names("by Sam Roe | March 3, 2024"), ["Sam Roe"]);
+    }
+
+    #[test]
+    fn a_byline_fills_in_missing_authors_but_not_declared_ones() {
+        let names = |v: &[&str]| v.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            from_byline(&[], false, Some("By Ana Ruiz and Li Wei")),
+            Some(names(&["Ana Ruiz", "Li Wei"]))
+        );
+        assert_eq!(from_byline(&[], false, Some("By")), Some(Vec::new()));
+        assert_eq!(from_byline(&[], false, None), None);
+        assert_eq!(
+            from_byline(&names(&["Sam Roe"]), false, Some("By Ana Ruiz")),
+            None
+        );
+    }
+
+    #[test]
+    fn a_byline_replaces_the_site_name_as_author_only_when_it_names_a_person() {
+        let site = vec!["Quaymart".to_owned()];
+        assert_eq!(
+            from_byline(&site, true, Some("By Ana Ruiz")),
+            Some(vec!["Ana Ruiz".to_owned()])
+        );
+        assert_eq!(from_byline(&site, true, Some("kelp_diver")), None);
+        assert_eq!(from_byline(&site, true, Some("By")), None);
     }
 
     #[test]

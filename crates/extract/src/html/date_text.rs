@@ -171,11 +171,14 @@ struct Token<'a> {
     next: Option<char>,
 }
 
+/// The words and numbers of `text`. A `T` between digits separates them, as the time mark of
+/// an ISO 8601 timestamp ("2025-11-11T09:21" gives "2025", "11", "11", "09", "21"), so that the
+/// date before it reads as any numeric date.
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() && !is_time_mark(text, i, c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Token {
@@ -195,13 +198,16 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// The number of a month named in any of the languages of [`MONTHS`] ("october", "okt").
-#[must_use]
-pub fn month_number(word: &str) -> Option<u32> {
-    month(word)
+/// Whether `c`, at byte `i` of `text`, is the `T` between an ISO 8601 date and its time.
+fn is_time_mark(text: &str, i: usize, c: char) -> bool {
+    c == 'T'
+        && text[..i].ends_with(|p: char| p.is_ascii_digit())
+        && text[i + 1..].starts_with(|n: char| n.is_ascii_digit())
 }
 
-fn month(word: &str) -> Option<u32> {
+/// The number of a month named in any of the languages of [`MONTHS`] ("october", "okt").
+#[must_use]
+pub fn month(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n)
 }
@@ -428,12 +434,21 @@ mod tests {
     fn numeric_dates_follow_their_separator_and_the_reading_order() {
         assert_eq!(first("12.11.2025").as_deref(), Some("2025-11-12"));
         assert_eq!(first("2025-11-25 10:00").as_deref(), Some("2025-11-25"));
+        assert_eq!(first("2025-11-25T10:00").as_deref(), Some("2025-11-25"));
         assert_eq!(first("11/25/2025").as_deref(), Some("2025-11-25"));
         assert_eq!(first("03/04/2025").as_deref(), Some("2025-03-04"));
         assert_eq!(
             find_first("03/04/2025", false).map(|f| f.date.to_string()),
             Some("2025-04-03".to_owned())
         );
+    }
+
+    #[test]
+    fn a_t_splits_words_only_between_digits() {
+        let texts = |t: &str| -> Vec<String> {
+            tokens(t).iter().map(|k| k.text.to_owned()).collect()
+        };
+        assert_eq!(texts("11T09 Tom 4T T5"), ["11", "09", "Tom", "4T", "T5"]);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //!    `article:published_time`, `itemprop`, Dublin Core, Parse.ly, Sailthru meta tags — read by
 //!    [`super::metadata`]), then, read by [`super::declared_dates`], meta tags under other names that say
 //!    "publication date", and JSON-LD objects other than the article (a forum thread, a video);
-//!    a declared UTC timestamp a day off the date in the URL gives way to the URL's day, the
-//!    publisher's own (a date without a time, as no time zone is known; taking instead the
+//!    a declared UTC timestamp a day off the date in the URL, near enough to midnight that a
+//!    time zone's offset puts it on the URL's day, gives way to that day, the publisher's own (a date without a time, as no time zone is known; taking instead the
 //!    offset of a `<time>` giving the same instant fixed 1 page of `wcxb-dev` and broke 2);
 //! 2. an element marked as the publication date in the body (`itemprop=datePublished`,
 //!    `<time pubdate>`, `dt-published`, hAtom's `abbr.published`);
@@ -31,7 +31,7 @@
 //! dates count), comment timestamps (text inside comment sections is skipped), and dates more
 //! than a day after the extraction time.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use dom_query::{Document, NodeId, NodeRef};
 
 use super::metadata::normalize_date;
@@ -134,17 +134,37 @@ pub fn complete(
         });
 }
 
+/// How far the civil time zones reach from UTC (hours): from UTC−12 (Baker Island) to UTC+14
+/// (Kiribati's Line Islands).
+const UTC_OFFSETS: (i64, i64) = (-12, 14);
+
 /// Whether `day`, the date in the page's URL, is the publisher's own calendar day of the
-/// `declared` UTC timestamp: the timestamp is in UTC (`Z`) and falls on the day after or before
-/// (an evening post in New York is declared `2025-12-19T02:41:41Z` under `/2025/12/18/`). The
-/// URL was written in the publisher's time zone, so its day is the one the page shows.
+/// `declared` UTC timestamp: the timestamp is in UTC (`Z`), falls on the day after or before,
+/// and some time zone's offset puts it on `day` (an evening post in New York is declared
+/// `2025-12-19T02:41:41Z` under `/2025/12/18/`; a post declared at 20:00 UTC of the next day
+/// is on that day everywhere). The URL was written in the publisher's time zone, so its day
+/// is the one the page shows.
 fn is_local_day_of(day: &str, declared: &str) -> bool {
-    let in_utc = declared.len() > 10 && declared.ends_with('Z');
-    let parse = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
-    in_utc
-        && parse(day)
-            .zip(parse(declared))
-            .is_some_and(|(d, t)| (t - d).num_days().abs() == 1)
+    let Some(day) = day
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    else {
+        return false;
+    };
+    let Some(instant) = declared
+        .ends_with('Z')
+        .then(|| DateTime::parse_from_rfc3339(declared).ok())
+        .flatten()
+        .map(|t| t.with_timezone(&Utc))
+    else {
+        return false;
+    };
+    // `day` at offset o runs from its midnight minus o to the next midnight minus o in UTC.
+    let midnight = day.and_time(NaiveTime::MIN).and_utc();
+    let (west, east) = UTC_OFFSETS;
+    instant.date_naive() != day
+        && instant >= midnight - Duration::hours(east)
+        && instant < midnight + Duration::days(1) - Duration::hours(west)
 }
 
 /// Words that label a date as the publication's (lower case, several languages).
@@ -368,7 +388,7 @@ fn itemprop_published(doc: &Document) -> Option<String> {
     doc.select(PUBLISHED_MARKS)
         .nodes()
         .iter()
-        .filter(|n| !in_comments(n))
+        .filter(|n| !in_comments(n) && !in_foreign_item(n))
         .find_map(|n| {
             n.attr("datetime")
                 .or_else(|| n.attr("content"))
@@ -379,6 +399,22 @@ fn itemprop_published(doc: &Document) -> Option<String> {
                     date_text::find_first(&n.text(), true)
                         .map(|f| f.date.format("%Y-%m-%d").to_string())
                 })
+        })
+}
+
+/// Whether a microdata mark belongs to an item that is not the page: its nearest `itemscope`
+/// ancestor is of a [`declared_dates::FOREIGN_TYPES`] type (`itemtype=".../Comment"`), as a
+/// reader's reply under an answer is, whatever its class names. Its date is the reply's, as in
+/// JSON-LD, where dates inside such objects are skipped too.
+fn in_foreign_item(node: &NodeRef<'_>) -> bool {
+    node.ancestors_it(None)
+        .find(|a| a.has_attr("itemscope"))
+        .and_then(|item| item.attr("itemtype"))
+        .is_some_and(|types| {
+            types.split_whitespace().any(|t| {
+                let name = t.rsplit('/').next().unwrap_or(t);
+                declared_dates::FOREIGN_TYPES.contains(&name)
+            })
         })
 }
 
@@ -534,6 +570,25 @@ mod tests {
     }
 
     #[test]
+    fn a_utc_timestamp_is_on_the_url_day_only_where_a_time_zone_could_put_it_there() {
+        let url_day = "2025-12-18";
+        // The next UTC day, before noon: still the 18th west of Greenwich (UTC−12 at most).
+        assert!(is_local_day_of(url_day, "2025-12-19T02:41:41Z"));
+        assert!(is_local_day_of(url_day, "2025-12-19T11:59:00Z"));
+        assert!(!is_local_day_of(url_day, "2025-12-19T12:00:00Z"));
+        assert!(!is_local_day_of(url_day, "2025-12-19T20:00:00Z"));
+        // The previous UTC day, from 10:00: already the 18th east of it (UTC+14 at most).
+        assert!(is_local_day_of(url_day, "2025-12-17T23:30:00Z"));
+        assert!(is_local_day_of(url_day, "2025-12-17T10:00:00Z"));
+        assert!(!is_local_day_of(url_day, "2025-12-17T09:59:00Z"));
+        // The same day, two days off, or a timestamp with its own offset: nothing to mend.
+        assert!(!is_local_day_of(url_day, "2025-12-18T02:00:00Z"));
+        assert!(!is_local_day_of(url_day, "2025-12-20T01:00:00Z"));
+        assert!(!is_local_day_of(url_day, "2025-12-19T02:41:41-05:00"));
+        assert!(!is_local_day_of(url_day, "2025-12-19"));
+    }
+
+    #[test]
     fn the_url_date_settles_the_reading_order_of_a_numeric_date_under_the_headline() {
         let html = "<body><h1>Wine Styles</h1><p>03/10/2023 by Tide Wines</p><p>Red and white.</p></body>";
         assert_eq!(published(html, None).as_deref(), Some("2023-03-10"));
@@ -562,6 +617,19 @@ mod tests {
             published(html, None).as_deref(),
             Some("2024-06-01T09:00:00Z")
         );
+    }
+
+    #[test]
+    fn a_published_mark_inside_a_reply_item_is_not_the_page_date() {
+        let html = "<body itemscope itemtype=\"https://schema.org/QAPage\"><h1>Kettles?</h1>\
+                    <div itemscope itemtype=\"https://schema.org/Answer\"><p>Use a kettle.</p>\
+                    <div itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">\
+                    <p>Agreed.</p><time itemprop=\"datePublished\">2023-05-06T07:08:09Z</time>\
+                    </div></div></body>";
+        let marked = |html: &str| itemprop_published(&Document::from(html));
+        assert_eq!(marked(html), None);
+        let question = html.replace("schema.org/Comment", "schema.org/Question");
+        assert_eq!(marked(&question).as_deref(), Some("2023-05-06"));
     }
 
     #[test]

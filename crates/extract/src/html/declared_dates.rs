@@ -13,7 +13,7 @@
 use dom_query::Document;
 use serde_json::Value;
 
-use super::metadata::normalize_date;
+use super::metadata::{has_type, normalize_date};
 
 /// Words of a meta name that say it holds the publication (lower case; the name is split at
 /// `:`, `.`, `-` and `_`, so a run-together name such as `PublishedDate` is one word).
@@ -40,9 +40,10 @@ const MODIFIED_WORDS: [&str; 5] = [
     "lastmodified",
 ];
 
-/// JSON-LD types whose date, and the dates inside them, are not the page's: comments, answers
-/// and reviews by readers, offers, events, people and organisations, lists of other pages.
-const FOREIGN_TYPES: [&str; 12] = [
+/// JSON-LD (and microdata) types whose date, and the dates inside them, are not the page's:
+/// comments, answers and reviews by readers, offers, events, people and organisations, lists
+/// of other pages.
+pub const FOREIGN_TYPES: [&str; 12] = [
     "ItemList",
     "BreadcrumbList",
     "Comment",
@@ -145,14 +146,7 @@ fn first_date(value: &Value, depth: usize) -> Option<String> {
     match value {
         Value::Array(items) => items.iter().find_map(|v| first_date(v, depth + 1)),
         Value::Object(map) => {
-            let foreign = match map.get("@type") {
-                Some(Value::String(t)) => FOREIGN_TYPES.contains(&t.as_str()),
-                Some(Value::Array(ts)) => ts
-                    .iter()
-                    .any(|t| t.as_str().is_some_and(|t| FOREIGN_TYPES.contains(&t))),
-                _ => false,
-            };
-            if foreign {
+            if has_type(map, &FOREIGN_TYPES) {
                 return None;
             }
             ["datePublished", "dateCreated", "uploadDate"]

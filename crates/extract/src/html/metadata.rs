@@ -296,17 +296,23 @@ fn json_ld(doc: &Document) -> JsonLd {
     JsonLd::default()
 }
 
+/// Whether a JSON-LD object's `@type`, one name or a list of names, is one of `types`.
+#[must_use]
+pub fn has_type(object: &serde_json::Map<String, Value>, types: &[&str]) -> bool {
+    match object.get("@type") {
+        Some(Value::String(t)) => types.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
+    }
+}
+
 fn find_article(value: &Value) -> Option<&Value> {
     match value {
         Value::Array(items) => items.iter().find_map(find_article),
         Value::Object(map) => {
-            let is_article = match map.get("@type") {
-                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                Some(Value::Array(ts)) => ts
-                    .iter()
-                    .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
-                _ => false,
-            };
+            let is_article = has_type(map, &ARTICLE_TYPES);
             if is_article && map.get("@type").and_then(Value::as_str) != Some("WebPage") {
                 return Some(value);
             }
@@ -468,7 +474,7 @@ pub fn date_in_url(url: &str) -> Option<String> {
             if m.len() <= 2 {
                 m.parse::<u32>().ok()
             } else {
-                super::date_text::month_number(m)
+                super::date_text::month(m)
             }
         };
         if is_year
@@ -628,6 +634,19 @@ mod tests {
         );
         assert_eq!(normalize_date("Updated on the day after March 5, 2024"), None);
         assert_eq!(normalize_date("02-12-2025"), None);
+    }
+
+    #[test]
+    fn a_json_ld_type_is_matched_as_one_name_or_in_a_list() {
+        let object = |json: &str| match serde_json::from_str::<Value>(json) {
+            Ok(Value::Object(map)) => map,
+            _ => unreachable!("test objects are JSON objects"),
+        };
+        let types = ["NewsArticle", "BlogPosting"];
+        assert!(has_type(&object(r#"{"@type":"NewsArticle"}"#), &types));
+        assert!(has_type(&object(r#"{"@type":["WebPage","BlogPosting"]}"#), &types));
+        assert!(!has_type(&object(r#"{"@type":"Comment"}"#), &types));
+        assert!(!has_type(&object(r#"{"name":"Quay"}"#), &types));
     }
 
     #[test]

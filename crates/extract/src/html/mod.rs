@@ -232,21 +232,10 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
         }
         _ => (readable, blocks),
     };
-    if (meta.authors.is_empty() || site_authors)
-        && let Some(byline) = &meta.byline
+    if let Some(names) =
+        authors::from_byline(&meta.authors, site_authors, meta.byline.as_deref())
     {
-        let names = authors::clean_byline(byline).map_or_else(Vec::new, |names| {
-            if names.contains(',') || names.contains(" and ") || names.contains(" & ") {
-                authors_from_byline(&names)
-            } else {
-                vec![names]
-            }
-        });
-        // A byline the page shows replaces the site's name declared as author only when it
-        // names a person, never with nothing or a handle.
-        if !site_authors || !names.is_empty() && authors::names_a_person(byline) {
-            meta.authors = names;
-        }
+        meta.authors = names;
     }
     drop_leading_byline(&mut blocks, &meta);
     drop_interface_lines(&mut blocks);
@@ -581,30 +570,6 @@ fn strip_site_suffix(title: &str) -> String {
     title.to_owned()
 }
 
-/// "By Ana Ruiz and Li Wei, Reuters" → ["Ana Ruiz", "Li Wei"]: names split on commas and "and",
-/// a leading "By" dropped, parts without a capitalised word (roles, dates) left out.
-fn authors_from_byline(byline: &str) -> Vec<String> {
-    let trimmed = byline.trim();
-    let without_by = trimmed
-        .strip_prefix("By ")
-        .or_else(|| trimmed.strip_prefix("by "))
-        .or_else(|| trimmed.strip_prefix("BY "))
-        .unwrap_or(trimmed);
-    without_by
-        .split([',', '|', '&', '·'])
-        .flat_map(|part| part.split(" and "))
-        .map(|p| normalize_whitespace(p.trim_matches(|c: char| !c.is_alphanumeric())))
-        .filter(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            (1..=5).contains(&words.len())
-                && words
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && !p.chars().any(|c| c.is_ascii_digit())
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -690,18 +655,6 @@ mod tests {
         let body = read(&html, None);
         let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, LINES);
-    }
-
-    #[test]
-    fn bylines_split_into_author_names() {
-        assert_eq!(
-            authors_from_byline("By Ana Ruiz and Li Wei, Reuters"),
-            ["Ana Ruiz", "Li Wei", "Reuters"]
-        );
-        assert_eq!(
-            authors_from_byline("by Sam Roe | March 3, 2024"),
-            ["Sam Roe"]
-        );
     }
 
     #[test]

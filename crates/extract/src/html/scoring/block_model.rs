@@ -53,6 +53,23 @@ pub struct BlockModel {
     pub trees: Vec<Tree>,
 }
 
+/// What a weights file means by the lines it leaves out: no trees yet, probability one half
+/// to keep or add a unit, no gate, no growth floor, declared articles read like any page.
+impl Default for BlockModel {
+    fn default() -> Self {
+        Self {
+            depth: 0,
+            base: 0.0,
+            threshold: 0.5,
+            add_threshold: 0.5,
+            gate: f32::MAX,
+            growth: 0.0,
+            defer_articles: false,
+            trees: Vec::new(),
+        }
+    }
+}
+
 /// Why a weights file does not load.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ModelError {
@@ -78,16 +95,7 @@ impl BlockModel {
         if lines.next().map(|(_, l)| l) != Some(HEADER) {
             return Err(ModelError::Header);
         }
-        let mut model = Self {
-            depth: 0,
-            base: 0.0,
-            threshold: 0.5,
-            add_threshold: 0.5,
-            gate: f32::MAX,
-            growth: 0.0,
-            defer_articles: false,
-            trees: Vec::new(),
-        };
+        let mut model = Self::default();
         for (n, line) in lines {
             let number = |v: &str| v.trim().parse::<f32>().map_err(|_| ModelError::Number(n + 1));
             if line.is_empty() || line.starts_with('#') {
@@ -299,17 +307,12 @@ mod tests {
     fn stump(input: u16, at: f32, left: f32, right: f32) -> BlockModel {
         BlockModel {
             depth: 1,
-            base: 0.0,
-            threshold: 0.5,
-            add_threshold: 0.5,
-            gate: f32::MAX,
-            growth: 0.0,
-            defer_articles: false,
             trees: vec![Tree {
                 features: vec![input],
                 thresholds: vec![at],
                 leaves: vec![left, right],
             }],
+            ..BlockModel::default()
         }
     }
 

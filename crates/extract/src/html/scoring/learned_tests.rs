@@ -19,10 +19,6 @@ const SELECTED: u16 = FEATURES as u16;
 fn model(added_by: u16, growth: f32, defer_articles: bool) -> BlockModel {
     BlockModel {
         depth: 2,
-        base: 0.0,
-        threshold: 0.5,
-        add_threshold: 0.5,
-        gate: f32::MAX,
         growth,
         defer_articles,
         trees: vec![Tree {
@@ -30,6 +26,7 @@ fn model(added_by: u16, growth: f32, defer_articles: bool) -> BlockModel {
             thresholds: vec![0.5, 0.5, 2.0],
             leaves: vec![-5.0, 5.0, 5.0, 5.0],
         }],
+        ..BlockModel::default()
     }
 }
 
