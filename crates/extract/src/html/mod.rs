@@ -529,8 +529,8 @@ fn headline(doc: &Document) -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
-/// Title separators between a headline and a site name.
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+/// Title separators between a headline and a site name (a blog's "Walk • Ana Ruiz" too).
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "];
 
 /// "Headline | Site" → "Headline" when the part cut is the name the page declares for its site
 /// (`og:site_name`, JSON-LD publisher): only then is it certain that the part is not headline.

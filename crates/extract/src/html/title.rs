@@ -373,6 +373,25 @@ mod tests {
         );
     }
 
+    /// The bullet some blog templates put before the author's or the site's name separates the
+    /// title as a bar does. On `wcxb-dev` this matched the reference title on 1 more page of the
+    /// odd half, none lost (no title of the even half has one where it decides the title).
+    #[test]
+    fn a_name_after_a_bullet_is_cut_from_the_title() {
+        let html = "<html><head><title>A Short Walk Along the Quay • Ana Ruiz</title></head>\
+                    <body><h1>Ana Ruiz</h1></body></html>";
+        assert_eq!(
+            headline(html, None, &[]).as_deref(),
+            Some("A Short Walk Along the Quay")
+        );
+        let html = "<html><head><title>City Paper • Bridge Opens Today</title></head>\
+                    <body><p>x</p></body></html>";
+        assert_eq!(
+            headline(html, Some("City Paper"), &[]).as_deref(),
+            Some("Bridge Opens Today")
+        );
+    }
+
     #[test]
     fn a_site_name_or_section_after_the_h1_headline_is_cut() {
         let meta = PageMetadata {
