@@ -8,6 +8,7 @@
 //! - a sentence-initial greeting, interjection, auxiliary or question word ("Hi", "Thanks",
 //!   "Can");
 //! - a line break: a name never runs over the end of a line;
+//! - a slash, bar, bullet or semicolon inside it: those list names ("Twitter / NASA");
 //! - a lone month or weekday that is not also a name ("Nov", "Monday"; "May" and "June" stay);
 //! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM");
 //! - an office word before a person's name ("Ambassador Mohib"): it is the person's role (the
@@ -88,12 +89,34 @@ pub(super) fn tidy(
     let lines = Lines::new(text, tokens);
     spans
         .into_iter()
+        .flat_map(|(range, kind)| split_at_list_marks(text, tokens, range, kind))
         .filter_map(|(range, kind)| {
             let range = tidy_range(text, tokens, range, kind);
             (!range.is_empty() && !lines.is_lone_common_word(text, tokens, &range))
                 .then_some((range, kind))
         })
         .collect()
+}
+
+/// A span cut at the slashes, bars, bullets and semicolons inside it: they list names ("Twitter
+/// / NASA", "Acme | Brill"), never join one.
+fn split_at_list_marks(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    kind: Kind,
+) -> Vec<(Range<usize>, Kind)> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for i in range.clone() {
+        if matches!(tokens[i].text(text), "/" | "|" | "•" | "·" | ";") {
+            out.push((start..i, kind));
+            start = i + 1;
+        }
+    }
+    out.push((start..range.end, kind));
+    out.retain(|(r, _)| !r.is_empty());
+    out
 }
 
 /// The document's lines as capitals read them: which tokens stand in a title-case or all-caps
@@ -363,5 +386,21 @@ mod tests {
         assert!(!kept(3, Kind::Organization));
         assert_eq!(tokens[5].text(text), "C");
         assert!(!kept(5, Kind::Location));
+    }
+
+    #[test]
+    fn a_slash_or_bar_inside_a_span_lists_two_names() {
+        let text = "Shared by Brillco / Zantex and Acme | Dorn today.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let names: Vec<&str> = tidy(
+            text,
+            &tokens,
+            vec![(2..5, Kind::Organization), (6..9, Kind::Organization)],
+        )
+        .into_iter()
+        .map(|(r, _)| &text[tokens[r.start].start..tokens[r.end - 1].end])
+        .collect();
+        assert_eq!(names, ["Brillco", "Zantex", "Acme", "Dorn"]);
     }
 }

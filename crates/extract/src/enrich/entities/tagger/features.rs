@@ -1,5 +1,6 @@
 //! The CRF's features of each token, written once for training and tagging: the word, its
-//! shape and affixes, its neighbours, gazetteer and vocabulary hits, document-level
+//! shape and affixes, its neighbours, gazetteer and vocabulary hits, known organisation names
+//! ([`super::org_names`]), whether it is a common lower-case word, document-level
 //! capitalisation evidence, the cues of the capitalised run it stands in ([`super::runs`]) and
 //! the rule-based tagger's labels around it.
 
@@ -10,7 +11,9 @@ use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use super::super::super::gazetteer::{self, Gazetteer};
 use super::super::super::headings::Headings;
 use super::super::super::tokens::{Token, TokenKind};
+use super::super::common::is_common_word;
 use super::super::lexicon::{self, is_capitalized};
+use super::org_names::{Mark, OrgNames};
 use super::runs::{self, Cues, DocumentRuns, Run};
 
 /// Document-wide evidence about words: seen in lower case, seen capitalised mid-sentence, the
@@ -22,6 +25,8 @@ pub struct DocumentWords<'a> {
     /// The index in `runs` of the run each token stands in (`usize::MAX`: none).
     run_of: Vec<usize>,
     evidence: DocumentRuns<'a>,
+    /// Each token's place in a known organisation's name.
+    org_names: Vec<Mark>,
 }
 
 impl<'a> DocumentWords<'a> {
@@ -68,6 +73,7 @@ impl<'a> DocumentWords<'a> {
             runs: all_runs,
             run_of,
             evidence,
+            org_names: vocabulary.org_names.marks(text, tokens),
         }
     }
 
@@ -106,17 +112,24 @@ const CAPITALISED_FLAGS: [(u16, &str); 9] = [
 /// Every word the features look up, with its flags: one hash lookup per token instead of a
 /// scan of each list (the lists hold hundreds of words; scanning them was a third of tagging).
 /// Built from the gazetteer, so it lives in [`Models`](crate::enrich::models::Models) beside it.
-pub struct Vocabulary(FxHashMap<String, u16>);
+/// It also holds the known organisation names, matched over token runs.
+pub struct Vocabulary {
+    flags: FxHashMap<String, u16>,
+    org_names: OrgNames,
+}
 
 impl Vocabulary {
-    /// The vocabulary of the word lists and `gazetteer`.
+    /// The vocabulary of the word lists, `gazetteer` and the shipped organisation names.
     #[must_use]
     pub fn build(gazetteer: &Gazetteer) -> Self {
-        Self(vocabulary(gazetteer))
+        Self {
+            flags: vocabulary(gazetteer),
+            org_names: OrgNames::shipped(),
+        }
     }
 
     fn flags(&self, word: &str) -> u16 {
-        self.0.get(word).copied().unwrap_or(0)
+        self.flags.get(word).copied().unwrap_or(0)
     }
 
     /// What the lists say about `word`, as the capitalised runs read it.
@@ -292,12 +305,21 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
             if words.capitalised_mid_sentence.contains(w) {
                 add(&["capmid"]);
             }
+            if is_common_word(&lower[k]) {
+                add(&["common"]);
+            }
             let flags = vocabulary.flags(w);
             for (flag, name) in CAPITALISED_FLAGS {
                 if flags & flag != 0 {
                     add(&[name]);
                 }
             }
+        }
+        match words.org_names[i] {
+            Mark::None => {}
+            Mark::Single => add(&["ogz=1"]),
+            Mark::First => add(&["ogz=b"]),
+            Mark::Inside => add(&["ogz=i"]),
         }
         let flags = vocabulary.flags(lower[k].as_str());
         if flags & SPEECH != 0 {

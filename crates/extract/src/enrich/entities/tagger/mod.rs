@@ -14,6 +14,7 @@
 //! drift apart.
 
 pub mod features;
+mod org_names;
 mod runs;
 pub mod weights;
 
@@ -298,7 +299,8 @@ fn may_hold_a_name(text: &str, tokens: &[Token], sentence: Range<usize>, rules: 
 }
 
 /// "Ana Ruiz and Tomás Berg": a tagged span that joins two names the rules found separately
-/// across "and", "or", "&" or a comma is those two names.
+/// across "and", "or", "&" or a comma is those two names; so is one that joins a person the
+/// rules found to an organisation or place across "of" ("Ana Ruiz of Acme Party").
 fn split_conjoined(
     text: &str,
     tokens: &[Token],
@@ -317,8 +319,13 @@ fn split_conjoined(
             .cloned()
             .collect();
         let conjoined = inside.windows(2).any(|pair| {
-            (pair[0].0.end..pair[1].0.start)
-                .any(|i| matches!(tokens[i].text(text), "and" | "or" | "&" | ","))
+            let between = pair[0].0.end..pair[1].0.start;
+            let of_a_body = between.len() == 1
+                && tokens[between.start].text(text) == "of"
+                && pair[0].1 == Kind::Person
+                && pair[1].1 != Kind::Person;
+            of_a_body
+                || between.clone().any(|i| matches!(tokens[i].text(text), "and" | "or" | "&" | ","))
         });
         if conjoined {
             out.extend(inside);
@@ -435,6 +442,31 @@ mod tests {
         assert_eq!(
             said,
             [("Acme", Kind::Organization), ("Acme", Kind::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_span_joining_names_the_rules_found_apart_is_split() {
+        use super::super::super::tokens::{sentences, tokenize};
+        let text = "Ana Ruiz of Acme Party and Bea Lund met Bank of Brill.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let by_rules = [
+            (0..2, Kind::Person),
+            (3..5, Kind::Organization),
+            (6..8, Kind::Person),
+            (9..10, Kind::Organization),
+            (11..12, Kind::Location),
+        ];
+        let tagged = vec![(0..5, Kind::Person), (6..8, Kind::Person), (9..12, Kind::Organization)];
+        let got = split_conjoined(text, &tokens, tagged, &by_rules);
+        assert_eq!(
+            got,
+            [
+                (0..2, Kind::Person),
+                (3..5, Kind::Organization),
+                (6..8, Kind::Person),
+                (9..12, Kind::Organization)
+            ]
         );
     }
 
