@@ -8,7 +8,8 @@
 //! - a sentence-initial greeting, interjection, auxiliary or question word ("Hi", "Thanks",
 //!   "Can");
 //! - a line break: a name never runs over the end of a line;
-//! - a slash, bar, bullet or semicolon inside it: those list names ("Twitter / NASA");
+//! - a slash, bar, bullet or semicolon between spaces inside it: those list names ("Twitter /
+//!   NASA"; "AC/DC" stays one name);
 //! - a lone month or weekday that is not also a name ("Nov", "Monday"; "May" and "June" stay);
 //! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM");
 //! - an office word before a person's name ("Ambassador Mohib"): it is the person's role (the
@@ -98,8 +99,8 @@ pub(super) fn tidy(
         .collect()
 }
 
-/// A span cut at the slashes, bars, bullets and semicolons inside it: they list names ("Twitter
-/// / NASA", "Acme | Brill"), never join one.
+/// A span cut at the slashes, bars, bullets and semicolons standing between spaces inside it:
+/// they list names ("Twitter / NASA", "Acme | Brill"); unspaced they are part of one ("AC/DC").
 fn split_at_list_marks(
     text: &str,
     tokens: &[Token],
@@ -109,7 +110,12 @@ fn split_at_list_marks(
     let mut out = Vec::new();
     let mut start = range.start;
     for i in range.clone() {
-        if matches!(tokens[i].text(text), "/" | "|" | "•" | "·" | ";") {
+        // Only a mark with space on both sides lists names: "Bodø/Glimt", "AC/DC" are one name.
+        let spaced = i > range.start
+            && i + 1 < range.end
+            && tokens[i - 1].end < tokens[i].start
+            && tokens[i].end < tokens[i + 1].start;
+        if spaced && matches!(tokens[i].text(text), "/" | "|" | "•" | ";") {
             out.push((start..i, kind));
             start = i + 1;
         }
@@ -402,5 +408,14 @@ mod tests {
         .map(|(r, _)| &text[tokens[r.start].start..tokens[r.end - 1].end])
         .collect();
         assert_eq!(names, ["Brillco", "Zantex", "Acme", "Dorn"]);
+    }
+
+    #[test]
+    fn a_slash_without_spaces_is_part_of_the_name() {
+        let text = "They signed with Brill/Zantex Records today.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let out = tidy(text, &tokens, vec![(3..7, Kind::Organization)]);
+        assert_eq!(out, [(3..7, Kind::Organization)], "{:?}", &tokens[3..7]);
     }
 }

@@ -292,11 +292,15 @@ fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
 /// "according to X" (or "in the words of X", "in X’s words") starting at token `i`.
 pub fn according_to_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     if index.word(i).eq_ignore_ascii_case(ACCORDING_TO[0]) && index.word(i + 1) == ACCORDING_TO[1] {
-        // "according to Acme’s Ruiz": the speaker follows the possessive.
+        // "according to Acme’s Ruiz": the speaker follows the possessive when it is a person
+        // the tagger found ("according to Russia’s United Nations ambassador" stays as it was).
         let owned = matches!(index.word(i + 3), "’s" | "'s") && capitalised(index, i + 4);
         return owned
             .then(|| speaker_at_with(index, i + 4, false, true))
             .flatten()
+            .filter(|(found, _)| {
+                matches!(found, Speaker::Entity(e) if index.entities[*e].kind == Kind::Person)
+            })
             .or_else(|| speaker_at_with(index, i + 2, false, true));
     }
     // "in X’s words", "in his own words".
@@ -429,7 +433,13 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
 /// opens with. The person must close the run.
 fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)> {
     let sentence = index.tokens.get(from)?.sentence;
-    if !capitalised(index, from) {
+    let person_at = |k: usize| {
+        index
+            .mention_at(index.tokens[k].start)
+            .is_some_and(|m| index.entities[m.entity].kind == Kind::Person)
+    };
+    // A person opening the run ("said Mary Ann Smith") is the ordinary case, not this one.
+    if !capitalised(index, from) || person_at(from) {
         return None;
     }
     let in_run = |k: usize| {
@@ -447,9 +457,13 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
         k += 1;
     }
     // The tagger found no person: a known given name and one more word closing a run of three
-    // words or more ("… Product Manager Sophia Siao") are the person.
+    // words or more ("… Product Manager Sophia Siao") are the person, when the run ends there
+    // and no name the tagger found holds them.
     let first = k.checked_sub(2).filter(|f| *f > from)?;
-    let is_name = (first..k).all(|j| capitalised(index, j) && is_word(index, j))
+    let is_name = !in_run(k)
+        && (first..k).all(|j| {
+            capitalised(index, j) && is_word(index, j) && index.mention_at(index.tokens[j].start).is_none()
+        })
         && super::cues::given_name_gender(index.word(first)).is_some();
     let (text, tokens) = (index.text, index.tokens);
     is_name.then(|| {

@@ -299,8 +299,9 @@ fn may_hold_a_name(text: &str, tokens: &[Token], sentence: Range<usize>, rules: 
 }
 
 /// "Ana Ruiz and Tomás Berg": a tagged span that joins two names the rules found separately
-/// across "and", "or", "&" or a comma is those two names; so is one that joins a person the
-/// rules found to an organisation or place across "of" ("Ana Ruiz of Acme Party").
+/// across "and", "or", "&" or a comma is those two names; so is a person span that opens with a
+/// person the rules found and joins an organisation or place across "of" ("Ana Ruiz of Acme
+/// Party"; not "Church of Jesus Christ of …", which is no person span).
 fn split_conjoined(
     text: &str,
     tokens: &[Token],
@@ -320,7 +321,9 @@ fn split_conjoined(
             .collect();
         let conjoined = inside.windows(2).any(|pair| {
             let between = pair[0].0.end..pair[1].0.start;
-            let of_a_body = between.len() == 1
+            let of_a_body = kind == Kind::Person
+                && pair[0].0.start == span.start
+                && between.len() == 1
                 && tokens[between.start].text(text) == "of"
                 && pair[0].1 == Kind::Person
                 && pair[1].1 != Kind::Person;
@@ -458,6 +461,7 @@ mod tests {
             (11..12, Kind::Location),
         ];
         let tagged = vec![(0..5, Kind::Person), (6..8, Kind::Person), (9..12, Kind::Organization)];
+        // Bank of Brill stays whole: an organisation span is never split at "of".
         let got = split_conjoined(text, &tokens, tagged, &by_rules);
         assert_eq!(
             got,
