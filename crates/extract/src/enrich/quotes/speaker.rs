@@ -448,8 +448,8 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
     };
     let mut k = from + 1;
     while k < from + 10 && in_run(k) {
-        if let Some(m) = index.mention_at(index.tokens[k].start)
-            && index.entities[m.entity].kind == Kind::Person
+        if person_at(k)
+            && let Some(m) = index.mention_at(index.tokens[k].start)
         {
             let after = token_at(index.tokens, m.end);
             return (!in_run(after)).then_some((Speaker::Entity(m.entity), m.end));

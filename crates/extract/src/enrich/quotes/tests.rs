@@ -635,3 +635,23 @@ fn according_to_an_organisations_person_names_the_person() {
     let speaker = got[0].1.as_deref().unwrap_or_default();
     assert!(speaker.ends_with("Berg"), "{got:?}");
 }
+
+#[test]
+fn with_no_tagged_person_a_given_name_and_a_surname_closing_the_run_are_the_speaker() {
+    // No entities at all: only the given-name fallback can name the person.
+    let speaker_of = |text: &str| {
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let index = index::Index::new(text, &tokens, &[], &[]);
+        let quote_end = text.find('”').map(|i| i + '”'.len_utf8()).unwrap();
+        speaker::after_quote(&index, quote_end).map(|(found, ..)| found)
+    };
+    assert_eq!(
+        speaker_of("“We shipped it,” says Zantex Fonts Product Manager Sophia Quorne."),
+        Some(index::Speaker::Name("Sophia Quorne".to_owned()))
+    );
+    // Not a known given name: the fallback does not take the last two words.
+    assert_ne!(
+        speaker_of("“We shipped it,” says Zantex Fonts Product Manager Velbor Quorne."),
+        Some(index::Speaker::Name("Velbor Quorne".to_owned()))
+    );
+}
