@@ -210,12 +210,11 @@ impl Body {
         sections
     }
 
-    /// The first paragraph, where a dateline would be.
-    #[must_use]
-    pub fn lead(&self) -> Option<&str> {
+    /// The texts of the lead paragraph (where a dateline would be) and of every block after it.
+    pub fn blocks_from_lead(&self) -> impl Iterator<Item = &str> {
         self.blocks
             .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
+            .skip_while(|b| b.kind != BlockKind::Paragraph)
             .map(|b| b.text.as_str())
     }
 }
@@ -274,7 +273,7 @@ mod tests {
             ]
         );
         assert_eq!(body.text(), "Lead.\n\nOne\n\na.\n\nb.\n\nTwo\n\nc.");
-        assert_eq!(body.lead(), Some("Lead."));
+        assert_eq!(body.blocks_from_lead().next(), Some("Lead."));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Finds a news dateline at the start of the lead paragraph: "BOGOTÁ — …", "LONDON, March 3
-//! (Reuters) - …", "Kyiv, Ukraine (AP) — …". Hand-written: datelines are a newsroom convention
+//! (Reuters) - …", "Kyiv, Ukraine (AP) — …", or a wire story's own dateline line "LONDON
+//! 2026-11-28" after its shouted headline. Hand-written: datelines are a newsroom convention
 //! with no crate that parses them.
 
 use serde::{Deserialize, Serialize};
@@ -47,13 +48,37 @@ pub(crate) const MONTHS: [&str; 24] = [
     "december",
 ];
 
+/// The dateline of a story whose blocks from the lead paragraph on are `paragraphs`: in the
+/// lead, or in the block after a shouted headline ("SOCCER - LEAGUE RESULTS." then "LONDON
+/// 2026-11-28", which a text reader may take for a heading).
+#[must_use]
+pub fn find_in<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> Option<Dateline> {
+    let lead = paragraphs.next()?;
+    if is_shouted(lead) {
+        return paragraphs.next().and_then(find);
+    }
+    find(lead)
+}
+
+/// Letters, none of them lower case.
+fn is_shouted(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 /// The dateline that opens `lead`, if any.
 #[must_use]
 pub fn find(lead: &str) -> Option<Dateline> {
-    let (pos, _) = SEPARATORS
+    let Some((pos, sep)) = SEPARATORS
         .iter()
         .filter_map(|sep| lead.find(sep).map(|p| (p, sep)))
-        .min_by_key(|(p, _)| *p)?;
+        .min_by_key(|(p, _)| *p)
+    else {
+        return place_and_date(lead);
+    };
+    // A shouted line on both sides of the dash is a headline ("SOCCER - LEAGUE RESULTS").
+    if is_shouted(&lead[pos + sep.len()..]) {
+        return None;
+    }
     let prefix = lead[..pos].trim();
     if prefix.is_empty()
         || prefix.chars().count() > MAX_PREFIX_CHARS
@@ -94,6 +119,46 @@ pub fn find(lead: &str) -> Option<Dateline> {
         place,
         agency,
         date,
+    })
+}
+
+/// "LONDON 2026-11-28" or "NEW YORK, Nov 30": a shouted place of up to four words, then a date
+/// (an ISO date, or a month and a day), opening the paragraph.
+fn place_and_date(lead: &str) -> Option<Dateline> {
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let places = words
+        .iter()
+        .take(4)
+        .take_while(|w| {
+            let w = w.trim_end_matches(',');
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_shouted(w)
+        })
+        .count();
+    if places == 0 {
+        return None;
+    }
+    let rest = &words[places..];
+    let iso = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        w.len() == 10
+            && w.char_indices()
+                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+    };
+    let month_day = |month: &str, day: &str| {
+        MONTHS.contains(&month.trim_end_matches('.').to_lowercase().as_str())
+            && day.trim_end_matches([',', '.']).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let date = match rest {
+        [first, ..] if iso(first) => first.trim_end_matches([',', '.']).to_owned(),
+        [month, day, ..] if month_day(month, day) => {
+            format!("{} {}", month, day.trim_end_matches([',', '.']))
+        }
+        _ => return None,
+    };
+    Some(Dateline {
+        place: words[..places].join(" ").trim_end_matches(',').to_owned(),
+        agency: None,
+        date: Some(date),
     })
 }
 
@@ -140,6 +205,30 @@ mod tests {
         );
         assert_eq!(
             find("Officials said on Monday - without evidence - that"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_line_after_a_shouted_headline_is_found() {
+        let paragraphs = ["TENNIS - VELDORIAN STAR WINS OPENER.", "MARVENTO 2026-10-22", "Text."];
+        assert_eq!(
+            find_in(paragraphs.into_iter()),
+            dl("MARVENTO", None, Some("2026-10-22"))
+        );
+        assert_eq!(
+            find("NEW MARVENTO, Nov 30 Shares rose"),
+            dl("NEW MARVENTO", None, Some("Nov 30"))
+        );
+        assert_eq!(find("NASA said on Monday that"), None);
+        assert_eq!(find("MARVENTO 12 points clear"), None);
+    }
+
+    #[test]
+    fn a_shouted_headline_with_a_dash_is_not_a_dateline() {
+        assert_eq!(find("SOCCER - LEAGUE RESULTS AND STANDINGS."), None);
+        assert_eq!(
+            find_in(["SOCCER - LEAGUE RESULTS.", "The league played."].into_iter()),
             None
         );
     }

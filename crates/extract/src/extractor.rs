@@ -138,7 +138,7 @@ impl Extractor {
             .as_deref()
             .or(body.language_hint.as_deref());
         let language = language::detect(&text, hint);
-        let dateline = body.lead().and_then(dateline::find);
+        let dateline = dateline::find_in(body.blocks_from_lead());
         clock.lap("language")?;
         let title = body.title.clone().or_else(|| article.title.clone());
         let headings = body.heading_ranges();

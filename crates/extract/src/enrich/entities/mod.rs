@@ -6,7 +6,7 @@
 //! English NER offline without model downloads.
 //!
 //! The rooms, each using only those before it: `types` (the record's entity types), `lexicon`
-//! (word lists), `chunking`, `classification`, `common` (common words), `rules`, `tidy` (name edges cut back to name words), `salience`, `tagger`, then `results` (sports results lines); this module is
+//! (word lists), `chunking`, `classification`, `common` (common words), `recase` (shouted sentences recased), `rules`, `org_cues` (organisations by newswire phrasing), `tidy` (name edges cut back to name words), `salience`, `tagger`, then `results` (sports results lines); this module is
 //! the only one that calls the tagger, so nothing imports it back.
 //!
 //! Headings and the title are matched only against entities found in the body, since title case
@@ -16,6 +16,8 @@ mod chunking;
 mod classification;
 mod common;
 pub mod lexicon;
+mod org_cues;
+mod recase;
 mod results;
 mod rules;
 mod salience;
@@ -62,6 +64,10 @@ pub fn find(
 ) -> Result<(Vec<Entity>, Vec<MentionRef>), ExtractError> {
     let gazetteer = lookups.gazetteer;
     let headings = &Headings::new(headings);
+    // Names are read from the recased text; its offsets are the original's.
+    let recased = recase::shouted_sentences(gazetteer, text, tokens);
+    let original = text;
+    let text = recased.as_deref().unwrap_or(text);
     let mut found = rules::by_rules(gazetteer, text, tokens, headings, dateline, deadline)?;
     let spans = tagger::tag(
         lookups.weights,
@@ -73,9 +79,53 @@ pub fn find(
         deadline,
     )?;
     let spans = tidy::tidy(text, tokens, spans);
+    let spans = with_dateline_places(original, tokens, dateline.place, spans);
+    let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     found.refine(gazetteer, text, tokens, &spans, &teams);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
+}
+
+/// The places a dateline names ("LONDON", "Kyiv, Ukraine") where the dateline stands, at the
+/// start of a paragraph, as places when the tagger left them out: a dateline says where the
+/// story was filed, and a shouted word opening a line gives the tagger little to go on.
+fn with_dateline_places(
+    text: &str,
+    tokens: &[Token],
+    place: Option<&str>,
+    mut spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    let Some(place) = place else {
+        return spans;
+    };
+    let Some(at) = text
+        .match_indices(place)
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'))
+    else {
+        return spans;
+    };
+    let mut from = at;
+    for part in place.split(", ") {
+        let start = from + text[from..].find(part).unwrap_or(0);
+        let end = start + part.len();
+        from = end;
+        let Some(first) = tokens.iter().position(|t| t.start == start) else {
+            continue;
+        };
+        let Some(last) = tokens[first..].iter().position(|t| t.end == end) else {
+            continue;
+        };
+        let range = first..first + last + 1;
+        let overlaps = spans
+            .iter()
+            .any(|(r, _)| r.start < range.end && range.start < r.end);
+        if !overlaps {
+            spans.push((range, Kind::Location));
+        }
+    }
+    spans.sort_by_key(|(r, _)| r.start);
+    spans
 }
 
 #[cfg(test)]
@@ -98,6 +148,38 @@ mod tests {
         )
         .unwrap()
         .0
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_a_location() {
+        let text = "MARVENTO, Nov 30 - Shares of Zantex rose on Monday.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let dateline = DatelineNames {
+            place: Some("MARVENTO"),
+            agency: None,
+        };
+        let (found, _) = find(
+            Models::for_tests().entity_lookups(),
+            text,
+            &tokens,
+            &[],
+            None,
+            dateline,
+            Deadline::default(),
+        )
+        .unwrap();
+        assert_eq!(get(&found, "Marvento").kind, "location", "{found:?}");
+    }
+
+    #[test]
+    fn a_shouted_headline_names_what_the_story_names() {
+        let found = entities(
+            "VELDORIA'S ZANTEX SHARES JUMP ON OUTPUT FORECAST.\n\nMARVENTO, Nov 30 - Shares of \
+             Veldorian state oil company Zantex rose 4.1 percent on Monday.",
+        );
+        assert_eq!(get(&found, "Zantex").kind, "organization", "{found:?}");
+        assert_eq!(get(&found, "Zantex").count, 2, "{found:?}");
     }
 
     fn get<'a>(list: &'a [Entity], name: &str) -> &'a Entity {

@@ -276,7 +276,8 @@ pub(super) fn has_noisy_edge(name: &str) -> bool {
             && name.split_whitespace().last().is_some_and(is_calendar_word)
 }
 
-fn is_calendar_word(word: &str) -> bool {
+/// A month or weekday name, full or abbreviated ("Nov.", "Monday").
+pub(super) fn is_calendar_word(word: &str) -> bool {
     let word = word.trim_end_matches('.').to_lowercase();
     MONTHS.contains(&word.as_str()) || WEEKDAYS.contains(&word.as_str())
 }
