@@ -21,8 +21,8 @@ use super::types::Kind;
 const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "group", "bank", "insurer", "airline", "carrier", "carmaker", "automaker",
     "retailer", "lender", "broker", "brokerage", "conglomerate", "startup", "start-up",
-    "manufacturer", "refiner", "miner", "producer", "utility", "publisher", "broadcaster",
-    "newspaper", "daily", "chipmaker", "drugmaker", "supermarket", "operator", "exporter",
+    "manufacturer", "refiner", "miner", "utility", "publisher", "broadcaster",
+    "newspaper", "daily", "chipmaker", "drugmaker", "supermarket", "exporter",
     "agency", "regulator", "opposition", "ruling", "club", "side", "champions", "outfit",
 ];
 
@@ -134,7 +134,8 @@ pub(super) fn apply(
 /// that a name found elsewhere is found again at the start of a sentence or headline.
 fn whole_run_at(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     let opens = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
-    if !opens || tokens[i].kind != TokenKind::Word || !is_capitalized(tokens[i].text(text)) {
+    let word = tokens[i].text(text);
+    if !opens || tokens[i].kind != TokenKind::Word || !is_capitalized(word) || word.len() < 2 {
         return None;
     }
     let mut end = i + 1;
@@ -159,8 +160,9 @@ fn name_run(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
             && is_capitalized(word(k))
             && !FUNCTION_WORDS.contains(&lower.as_str())
             && !is_calendar_word(word(k))
-            // "A" or "Later" opening a sentence is no part of a name.
-            && !(opens(k) && (lower.len() == 1 || is_common_word(&lower)))
+            // "I", or "Later" opening a sentence, is no part of a name.
+            && word(k).chars().count() > 1
+            && !(opens(k) && is_common_word(&lower))
     };
     if opens(i) || !is_name_word(i) || (i > 0 && is_name_word(i - 1)) {
         return None;
@@ -229,7 +231,7 @@ mod tests {
     #[test]
     fn people_places_and_a_noun_with_an_article_are_left_alone() {
         let text = "The company Dana Ruiz founded grew. Colombia said in a statement it agreed. \
-                    She joined a group Veltrix ran.";
+                    She joined a group Veltrix ran. On the plus side I saw it, and I left.";
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
         let dana = tokens.iter().position(|t| t.text(text) == "Dana").unwrap();
