@@ -249,3 +249,45 @@ fn an_article_leaves_out_credits_teasers_prompts_and_more_from_sections_by_their
         ],
     );
 }
+
+const KAYAKS: [&str; 4] = [
+    "We spent three weeks paddling five folding kayaks along the Wenlow estuary, from the sheltered reed beds near Carrow Mill out to the choppy water beyond the old harbour wall.",
+    "The Marlowe Fold 12 was the quickest to assemble, taking a little under nine minutes once we had learned the order of its ribs, and it tracked straight in a crosswind.",
+    "The heavier Tarnhull Expedition felt the most stable when the tide turned against us, though its frame took two of us to put together and its deck bag leaked.",
+    "Of the cheaper boats, the Pellow Lite surprised us: its hull flexed in short waves, but it packed into a bag small enough for a train luggage rack.",
+];
+
+#[test]
+fn an_article_leaves_out_its_disclosure_breadcrumbs_and_link_menus_by_their_names() {
+    let paragraphs: String = KAYAKS.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let verdict = "Our verdict: pick the Marlowe Fold 12 for day trips and the Tarnhull Expedition \
+                   for longer journeys with heavy loads";
+    let page = format!(
+        "<html><body><div class=\"page-wrap\"><div class=\"entry-content\">\
+         <ul class=\"breadcrumb-trail\"><li><a href=\"/\">Home</a></li><li><a href=\"/gear\">Gear</a></li>\
+         <li><a href=\"/gear/boats\">Boats</a></li></ul>\
+         <h1>Five folding kayaks tested on the Wenlow estuary</h1>\
+         <div class=\"affiliate-disclosure\"><p>We may earn a commission when you buy through links \
+         on this page.</p></div>{paragraphs}\
+         <nav class=\"post-links\"><a href=\"/gear/paddles\">Best kayak paddles</a> \
+         <a href=\"/gear/dry-bags\">Best dry bags</a></nav>\
+         <div class=\"sidebar-content\"><p>{verdict}, and see our <a href=\"/gear/repair\">guide to \
+         field repairs</a>.</p></div>\
+         <div class=\"footer-links\"><a href=\"/about\">About us</a> <a href=\"/privacy\">Privacy \
+         policy</a></div></div></div></body></html>"
+    );
+    let text = text_of(&page);
+    assert_all_in(&text, &KAYAKS);
+    assert_all_in(&text, &[verdict]);
+    assert_all_out(
+        &text,
+        &[
+            "Gear",
+            "Boats",
+            "earn a commission",
+            "Best kayak paddles",
+            "Best dry bags",
+            "Privacy policy",
+        ],
+    );
+}

@@ -1,7 +1,7 @@
 //! Unit tests of the scoring reader: whole pages in, the kept blocks' texts out.
 
 use super::*;
-use super::vocabulary::{is_author_box, word_groups};
+use super::vocabulary::{is_author_box, is_chrome_name, is_notice, word_groups};
 
 const PARAGRAPH: &str = "The council approved the new bridge on Tuesday, after a long debate \
                          about its cost, its design and the traffic it will bring to the old town.";
@@ -175,5 +175,51 @@ fn author_boxes_are_named_by_author_and_a_box_word() {
     }
     for name in ["author", "post-author-name", "byline", "authors-list", "bio"] {
         assert!(!is_author_box(name, word_groups(name)), "{name}");
+    }
+}
+
+#[test]
+fn a_disclosure_inside_the_article_is_left_out() {
+    let got = article_with(
+        "<div class=\"affiliate-disclosure\"><p>We may earn a commission when you buy \
+         through the links on this page, at no cost to you.</p></div>",
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+    assert!(got.iter().all(|t| t == PARAGRAPH), "{got:?}");
+}
+
+#[test]
+fn a_menu_or_a_nav_of_links_inside_the_article_is_left_out() {
+    for inner in [
+        "<ul class=\"post-menu\"><li><a href=\"/a\">Harbour news</a></li>\
+         <li><a href=\"/b\">Ferry times</a></li><li><a href=\"/c\">Tide tables</a></li></ul>",
+        "<nav><a href=\"/a\">Previous story</a> <a href=\"/b\">Next story</a></nav>",
+    ] {
+        let got = article_with(inner);
+        assert_eq!(got.len(), 8, "{inner}: {got:?}");
+        assert!(got.iter().all(|t| t == PARAGRAPH), "{got:?}");
+    }
+}
+
+#[test]
+fn an_element_named_chrome_stays_when_its_text_is_not_links() {
+    let note = "The ferry timetable changes again in March, when the winter service ends.";
+    let got = article_with(&format!(
+        "<div class=\"breadcrumb-note\"><p>{note} See <a href=\"/t\">times</a>.</p></div>"
+    ));
+    assert_eq!(got.len(), 9, "{got:?}");
+}
+
+#[test]
+fn notices_and_chrome_are_named_by_their_class_words() {
+    for name in ["affiliate-disclosure", "footer-disclaimer", "DisclaimerBox"] {
+        assert!(is_notice(name), "{name}");
+    }
+    assert!(!is_notice("disclose-all"));
+    for name in ["menu-item", "breadcrumbs", "footer-links", "pagination", "social-icons"] {
+        assert!(is_chrome_name(name), "{name}");
+    }
+    for name in ["sidebar-content", "card-header", "related", "main-menu-article", ""] {
+        assert!(!is_chrome_name(name), "{name}");
     }
 }

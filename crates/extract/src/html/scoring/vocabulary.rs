@@ -200,6 +200,38 @@ pub(super) fn is_author_box(value: &str, groups: u8) -> bool {
     })
 }
 
+/// A notice block (a disclaimer or an advertiser's or affiliate disclosure): "disclaimer" or
+/// "disclosure" in the class or id.
+pub(super) fn is_notice(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    lower.contains("disclaimer") || lower.contains("disclosure")
+}
+
+/// Class or id fragments of navigation chrome: a narrower family than Readability's unlikely
+/// candidates (which also hold "header", "extra" and "related", the names of a listing's cards
+/// and their titles: with them, cross-validated listing F1 fell 0.676 → 0.674, with these it is
+/// 0.680).
+const CHROME: [&str; 8] = [
+    "menu",
+    "breadcrumb",
+    "footer",
+    "pagination",
+    "pager",
+    "navbar",
+    "social",
+    "sidebar",
+];
+
+/// Navigation chrome by its class or id ("menu-item", "breadcrumbs", "footer-links"), unless
+/// a fragment of a likely candidate excuses it ("sidebar-content", "main-menu-article").
+pub(super) fn is_chrome_name(value: &str) -> bool {
+    if value.is_empty() || word_groups(value) & MAYBE_WORD != 0 {
+        return false;
+    }
+    let lower = value.to_ascii_lowercase();
+    CHROME.iter().any(|w| lower.contains(w))
+}
+
 pub(super) fn normalized(text: &str) -> String {
     crate::body::normalize_whitespace(text)
 }
