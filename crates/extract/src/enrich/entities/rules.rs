@@ -326,6 +326,12 @@ impl Builder {
         }
     }
 
+    /// A builder with no roles, for tests of the steps after the rules.
+    #[cfg(test)]
+    pub(super) fn for_tests(name: &str, kind: Kind) -> Self {
+        Self::new(name.to_owned(), kind)
+    }
+
     fn add_role(&mut self, role: String) {
         if !self.roles.contains(&role) {
             self.roles.push(role);

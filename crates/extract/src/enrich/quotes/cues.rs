@@ -26,6 +26,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "clarifies", "emphasizes", "emphasises", "stresses", "reiterated", "reiterates",
     "instructed", "instructs", "retorted", "interjected", "alleged", "alleges", "sighed",
     "laughed", "snapped", "scoffed", "reflected", "conceding", "declaring", "stressing",
+    // Magazine and review style ("“…,” she shares", "Pell reveals").
+    "shares", "reveals", "revealed", "confesses", "confessed", "jokes", "muses", "laughs",
+    "confides", "confided", "enthuses", "enthused", "remarks", "comments",
+    // Plural subjects ("the authors conclude", "our testers agree").
+    "conclude", "argue", "write", "add", "suggest", "agree", "emphasise", "emphasize", "admit",
+    "acknowledge", "observe", "predict", "contend", "assert", "maintain", "reveal", "confirm",
+    "tell", "ask", "reply", "respond",
 ];
 
 /// Speech verbs a written document may be the subject of ("the report read", "a review
@@ -160,7 +167,7 @@ pub const GROUP_NOUNS: &[&str] = &[
 /// Determiners that open a noun-phrase speaker ("the Ohio lawmaker", "one tester").
 pub const NP_DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "some", "many", "several", "other", "two", "three", "four",
-    "most", "few", "his", "her", "their", "its", "this", "that",
+    "most", "few", "his", "her", "their", "its", "this", "that", "our", "your", "my",
 ];
 
 /// Words that end a noun phrase speaker: it never runs over them ("the mayor of …",

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use super::cues::{self, GENDERED_PRONOUNS, GENDERED_TITLES, PREPOSITIONS};
 use crate::enrich::entities::{Entity, Kind, MentionRef};
 use crate::enrich::tokens::Token;
+use crate::enrich::words::STOPWORDS;
 
 /// The token at or after byte `byte`.
 pub fn token_at(tokens: &[Token], byte: usize) -> usize {
@@ -43,8 +44,9 @@ pub struct Index<'a> {
     by_start: HashMap<usize, &'a MentionRef>,
     /// For each token, the last speech verb at or before it in its sentence.
     pub last_cue: Vec<Option<usize>>,
-    /// Person mentions, in text order.
-    pub persons: Vec<&'a MentionRef>,
+    /// Person mentions, in text order: the tagger's, and a known person's name word the tagger
+    /// left untagged ([`untagged_person_words`]).
+    pub persons: Vec<MentionRef>,
     /// Whether `persons` is ordered by start and sentence (mentions normally are).
     pub persons_ordered: bool,
     /// Per entity: `Some(true)` female, `Some(false)` male, from titles and from the first
@@ -74,6 +76,63 @@ fn last_word(s: &str) -> Option<String> {
         .map(str::to_lowercase)
 }
 
+/// Person mentions the tagger missed: a capitalised word standing alone (no capitalised word
+/// next to it) outside every mention, that is the one-word name, or the last word, of exactly
+/// one person entity ("Once Vorst arrived" after "Ellen Vorst"), as a mention of that person.
+pub(super) fn untagged_person_words(
+    text: &str,
+    tokens: &[Token],
+    entities: &[Entity],
+    mentions: &[MentionRef],
+) -> Vec<MentionRef> {
+    let mut by_word: HashMap<&str, Option<usize>> = HashMap::new();
+    for (id, e) in entities.iter().enumerate() {
+        if e.kind != Kind::Person {
+            continue;
+        }
+        if let Some(w) = e.name.split_whitespace().last() {
+            by_word
+                .entry(w)
+                .and_modify(|known| {
+                    if *known != Some(id) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some(id));
+        }
+    }
+    let capital = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut found = Vec::new();
+    let mut next_mention = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        while next_mention < mentions.len() && mentions[next_mention].end <= t.start {
+            next_mention += 1;
+        }
+        let covered = mentions.get(next_mention).is_some_and(|m| m.start <= t.start);
+        // A capitalised word before it is part of the same name, unless it is a common word
+        // opening the sentence ("Once Vorst arrived").
+        let name_before = k > 0
+            && capital(k - 1)
+            && !STOPWORDS.contains(&tokens[k - 1].text(text).to_lowercase().as_str());
+        if covered || !capital(k) || name_before || capital(k + 1) {
+            continue;
+        }
+        if let Some(Some(id)) = by_word.get(t.text(text)) {
+            found.push(MentionRef {
+                start: t.start,
+                end: t.end,
+                entity: *id,
+                sentence: t.sentence,
+            });
+        }
+    }
+    found
+}
+
 impl<'a> Index<'a> {
     pub fn new(
         text: &'a str,
@@ -100,10 +159,13 @@ impl<'a> Index<'a> {
         }
         // A photo credit ("Ezra Acayan / Getty Images") names nobody in the story.
         let credit = |m: &MentionRef| text[m.end..].trim_start_matches([' ', '\u{a0}']).starts_with('/');
-        let persons: Vec<&MentionRef> = mentions
+        let mut persons: Vec<MentionRef> = mentions
             .iter()
             .filter(|m| entities[m.entity].kind == Kind::Person && !credit(m))
+            .cloned()
             .collect();
+        persons.extend(untagged_person_words(text, tokens, entities, mentions));
+        persons.sort_by_key(|m| m.start);
         let persons_ordered = persons
             .windows(2)
             .all(|w| w[0].start <= w[1].start && w[0].sentence <= w[1].sentence);
@@ -164,7 +226,7 @@ impl<'a> Index<'a> {
         let mut last_person: Option<&MentionRef> = None;
         for (k, t) in self.tokens.iter().enumerate() {
             while next_person < self.persons.len() && self.persons[next_person].start <= t.start {
-                let m = self.persons[next_person];
+                let m = &self.persons[next_person];
                 if let Some((_, female)) = k
                     .checked_sub(1)
                     .map(|p| if self.word(p) == "." { p.saturating_sub(1) } else { p })

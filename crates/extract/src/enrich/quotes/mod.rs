@@ -415,7 +415,9 @@ fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Gi
         ),
         None => opening_source(index, from)?,
     };
-    let (name, entity) = name_of(index, found, outer_start);
+    // A pronoun subject ("… , he said.") resolves where it stands, not at the quote.
+    let at = index.last_cue[before].map_or(outer_start, |verb| index.tokens[verb].start);
+    let (name, entity) = name_of(index, found, at);
     Some((name.clone(), entity, name.map(|_| SpeakerKind::PreviousSentence), cue))
 }
 

@@ -20,7 +20,7 @@ pub fn gender_of(pronoun: &str) -> Option<bool> {
 }
 
 /// The person `pronoun` at byte `at` refers to.
-pub fn resolve<'a>(index: &Index<'a>, pronoun: &str, at: usize) -> Option<&'a MentionRef> {
+pub fn resolve<'i>(index: &'i Index<'_>, pronoun: &str, at: usize) -> Option<&'i MentionRef> {
     let tokens = index.tokens;
     let sentence = tokens
         .get(token_at(tokens, at).min(tokens.len().checked_sub(1)?))?
@@ -37,7 +37,7 @@ pub fn resolve<'a>(index: &Index<'a>, pronoun: &str, at: usize) -> Option<&'a Me
     // person of the nearest earlier sentence holding one.
     let window = || persons[..before_at].iter().rev().take(LOOK_BACK);
     let nearest = |fits: &dyn Fn(&MentionRef) -> bool| {
-        let mut candidate: Option<&'a MentionRef> = None;
+        let mut candidate: Option<&'i MentionRef> = None;
         for m in window() {
             if let Some(c) = candidate
                 && m.sentence != c.sentence
@@ -57,8 +57,15 @@ pub fn resolve<'a>(index: &Index<'a>, pronoun: &str, at: usize) -> Option<&'a Me
     // A person whose gender the text gives beats a nearer one it does not (often an
     // organisation tagged as a person, "Paris Baguette"), within a few sentences.
     let gendered = |m: &MentionRef| wanted.is_some() && index.gender[m.entity] == wanted;
+    // Not over a full name that is the subject of an earlier sentence ("Quinn Arden, a
+    // designer, says …" / "“…,” she says"): a reader takes that person.
+    let subject_before = |m: &MentionRef| {
+        m.sentence != sentence
+            && index.entities[m.entity].name.contains(' ')
+            && index.sentence_subject(m.start + 1) == Some(m.entity)
+    };
     match lenient {
-        Some(m) if index.gender[m.entity].is_none() && wanted.is_some() => nearest(&gendered)
+        Some(m) if index.gender[m.entity].is_none() && wanted.is_some() && !subject_before(m) => nearest(&gendered)
             .filter(|g| g.sentence + GENDERED_REACH >= sentence)
             .or(lenient),
         _ => lenient,

@@ -442,12 +442,16 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
     if !capitalised(index, from) || person_at(from) {
         return None;
     }
+    // "Acme Events Co-Owner and Lead Planner Dana Ruiz": a connector between capitalised
+    // words stays in the run.
     let in_run = |k: usize| {
         index.tokens.get(k).is_some_and(|t| t.sentence == sentence)
-            && (capitalised(index, k) || matches!(index.word(k), "’s" | "'s" | "&" | "-"))
+            && (capitalised(index, k)
+                || matches!(index.word(k), "’s" | "'s" | "&" | "-")
+                || matches!(index.word(k), "and" | "of" | "for") && capitalised(index, k + 1))
     };
     let mut k = from + 1;
-    while k < from + 10 && in_run(k) {
+    while k < from + RUN_WORDS && in_run(k) {
         if person_at(k)
             && let Some(m) = index.mention_at(index.tokens[k].start)
         {
@@ -471,6 +475,10 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
         (Speaker::Name(name), tokens[k - 1].end)
     })
 }
+
+/// How many tokens a capitalised run after an inverted speech verb may take before the person
+/// closing it ("Acme Events Co-Owner and Lead Planner Dana Ruiz").
+const RUN_WORDS: usize = 12;
 
 /// "said Lotfi Azzouz, Tunisia country director …": after an inverted speech verb, a name of
 /// two or more capitalised words that the tagger took for a place, followed by a comma or the

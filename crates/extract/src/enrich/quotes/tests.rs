@@ -655,3 +655,76 @@ fn with_no_tagged_person_a_given_name_and_a_surname_closing_the_run_are_the_spea
         Some(index::Speaker::Name("Velbor Quorne".to_owned()))
     );
 }
+
+#[test]
+fn a_first_name_alone_speaks_as_the_full_name_the_article_gives() {
+    assert_eq!(
+        quotes("Marta Quellin runs the bakery in Tolbury.\n\n“We bake at dawn,” Marta said."),
+        [q("We bake at dawn", "Marta Quellin", "said")]
+    );
+}
+
+#[test]
+fn a_known_surname_the_tagger_left_untagged_is_a_person_mention() {
+    let text = "Ellen Vorst joined in May. Once Vorst arrived, work sped up.";
+    let sentences = sentences(text, Some("en"));
+    let tokens = tokenize(text, &sentences);
+    let vorst = entities::Entity {
+        name: "Ellen Vorst".to_owned(),
+        kind: entities::Kind::Person,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        mentions: Vec::new(),
+        count: 1,
+        salience: 1.0,
+    };
+    let tagged = [MentionRef { start: 0, end: 11, entity: 0, sentence: 0 }];
+    let found = index::untagged_person_words(text, &tokens, &[vorst], &tagged);
+    let at = text.find("Vorst arrived").unwrap();
+    assert_eq!(found.iter().map(|m| (m.start, m.entity)).collect::<Vec<_>>(), [(at, 0)]);
+}
+
+#[test]
+fn magazine_speech_verbs_and_plural_subjects_attribute() {
+    assert_eq!(
+        quotes("“Colour is back this year,” Marta Pell shares."),
+        [q("Colour is back this year", "Marta Pell", "shares")]
+    );
+    assert_eq!(
+        quotes("“The effect is small but real,” the authors conclude."),
+        [q("The effect is small but real", "the authors", "conclude")]
+    );
+}
+
+#[test]
+fn a_possessive_determiner_opens_a_noun_phrase_speaker() {
+    assert_eq!(
+        quotes("“The handle slips when it is wet,” our tester noted."),
+        [q("The handle slips when it is wet", "our tester", "noted")]
+    );
+}
+
+#[test]
+fn a_title_case_role_joined_by_and_leads_to_the_person_closing_it() {
+    let got = speakers("“Guests want stories now,” says Pell Events Co-Owner and Lead Planner Marta Pell.");
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.as_deref().is_some_and(|s| s.ends_with("Marta Pell")), "{got:?}");
+}
+
+#[test]
+fn a_pronoun_keeps_the_full_name_that_was_the_subject_of_the_sentence_before() {
+    assert_eq!(
+        speakers(
+            "Mira Tolland runs a gallery in Leeds. Quinn Arden, a designer, says colour matters most. “Clients want bold hues,” she says."
+        ),
+        [s("Clients want bold hues", "Quinn Arden", SpeakerKind::Pronoun)]
+    );
+}
+
+#[test]
+fn a_pronoun_in_the_sentence_before_a_standalone_quote_resolves_where_it_stands() {
+    let got = speakers(
+        "Dario Fenn runs the bakery. He said on Monday, after a talk with Tam Oduya in Lyon, that the bakery would stay.\n\n“We bake every morning.”",
+    );
+    assert_eq!(got, [s("We bake every morning.", "Dario Fenn", SpeakerKind::PreviousSentence)]);
+}
