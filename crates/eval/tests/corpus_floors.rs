@@ -252,8 +252,9 @@ fn entity_recognition_stays_above_its_floor() {
 
 /// Quote floors on the hand-annotated development set (`crates/eval/data/quotes`, texts read
 /// from `../shared/corpus`): direct-quote recall, precision and speaker accuracy, a little under
-/// the measured 98.5 %, 94.0 % and 91.6 % (60 documents). Only go up.
-const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.97), ("precision", 0.93), ("speaker", 0.91)];
+/// the measured 98.5 %, 94.5 % and 95.1 % (60 documents; speaker 91.6 % before the pronoun and
+/// full-name work of 2026-12-06). Only go up.
+const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.97), ("precision", 0.93), ("speaker", 0.94)];
 
 /// Scores the quote set in `crates/eval/data/<set>` (at least `min_docs` documents) and holds
 /// its direct-quote recall, precision and speaker accuracy to `floors`.
@@ -289,10 +290,10 @@ fn quote_attribution_stays_above_its_floors() {
 
 /// Quote floors on the second batch annotated blind (`crates/eval/data/quotes-heldout2`, 11
 /// articles, 104 direct quotes; scored blind once: 100 %, 89.6 %, 85.6 %), a little under the
-/// 100 %, 96.0 % and 93.3 % measured after the rules written for its classes — a development set
-/// since then. Only go up.
+/// 100 %, 96.0 % and 97.1 % measured after the rules written for its classes (93.3 % before the
+/// pronoun work of 2026-12-06) — a development set since then. Only go up.
 const QUOTE_HELDOUT2_FLOORS: [(&str, f64); 3] =
-    [("recall", 0.99), ("precision", 0.95), ("speaker", 0.92)];
+    [("recall", 0.99), ("precision", 0.95), ("speaker", 0.96)];
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
@@ -302,10 +303,11 @@ fn quote_attribution_on_the_second_held_out_batch_stays_above_its_floors() {
 
 /// Quote floors on the third batch annotated blind (`crates/eval/data/quotes-heldout3`, 10
 /// articles, 116 direct quotes; scored blind once: 98.3 %, 90.1 %, 78.1 %), a little under the
-/// 98.3 %, 90.1 % and 80.7 % measured after the speaker rule written for its organisation-and-role
-/// class — a development set since then. Only go up.
+/// 98.3 %, 90.1 % and 83.3 % measured after the speaker rule written for its organisation-and-role
+/// class (80.7 %) and the pronoun work developed on the other sets (83.3 %, its errors unread).
+/// Only go up.
 const QUOTE_HELDOUT3_FLOORS: [(&str, f64); 3] =
-    [("recall", 0.98), ("precision", 0.89), ("speaker", 0.80)];
+    [("recall", 0.98), ("precision", 0.89), ("speaker", 0.82)];
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
