@@ -80,7 +80,7 @@ pub fn find(
         deadline,
     )?;
     let spans = tidy::tidy(text, tokens, spans);
-    let spans = with_dateline_places(original, tokens, dateline.place, spans);
+    let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     found.refine(gazetteer, text, tokens, &spans, &teams);
@@ -92,6 +92,7 @@ pub fn find(
 /// start of a paragraph, as places when the tagger left them out: a dateline says where the
 /// story was filed, and a shouted word opening a line gives the tagger little to go on.
 fn with_dateline_places(
+    gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
     place: Option<&str>,
@@ -100,6 +101,27 @@ fn with_dateline_places(
     let Some(place) = place else {
         return spans;
     };
+    // A shouted shop or forum line before a dash ("NEW ARRIVALS - Shop now") is no place: a
+    // place of several words, or of a common word, must be one the gazetteer knows ("NEW YORK").
+    let known = |part: &str| {
+        let titled: String = part
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        gazetteer.is_place(&titled) || gazetteer.is_city(&titled)
+    };
+    let plain = |part: &str| {
+        !part.contains(' ') && !common::is_common_word(&part.to_lowercase())
+    };
+    if !place.split(", ").all(|part| known(part) || plain(part)) {
+        return spans;
+    }
     let Some(at) = text
         .match_indices(place)
         .map(|(at, _)| at)
@@ -172,6 +194,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(get(&found, "Marvento").kind, "location", "{found:?}");
+    }
+
+    #[test]
+    fn a_dateline_of_common_words_is_a_place_only_when_the_gazetteer_knows_it() {
+        let text = "NEW ARRIVALS - Shop the autumn range today.\n\nNEW YORK - Shares rose.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let places = |place: &str| {
+            let dateline = DatelineNames {
+                place: Some(place),
+                agency: None,
+            };
+            let lookups = Models::for_tests().entity_lookups();
+            with_dateline_places(lookups.gazetteer, text, &tokens, dateline.place, Vec::new())
+        };
+        assert!(places("NEW ARRIVALS").is_empty());
+        assert_eq!(places("NEW YORK").len(), 1);
     }
 
     #[test]
