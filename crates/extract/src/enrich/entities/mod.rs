@@ -30,6 +30,7 @@ use std::ops::Range;
 
 use super::tokens::Token;
 use super::gazetteer::Gazetteer;
+use super::words::title_case;
 use super::headings::Headings;
 use tagger::Vocabulary;
 use tagger::weights::Weights;
@@ -104,16 +105,7 @@ fn with_dateline_places(
     // A shouted shop or forum line before a dash ("NEW ARRIVALS - Shop now") is no place: a
     // place of several words, or of a common word, must be one the gazetteer knows ("NEW YORK").
     let known = |part: &str| {
-        let titled: String = part
-            .split(' ')
-            .map(|w| {
-                let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |c| {
-                    c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
-                })
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let titled = title_case(part);
         gazetteer.is_place(&titled) || gazetteer.is_city(&titled)
     };
     let plain = |part: &str| {
@@ -159,6 +151,10 @@ mod tests {
     use crate::enrich::models::Models;
 
     fn entities(text: &str) -> Vec<Entity> {
+        entities_with_dateline(text, DatelineNames::default())
+    }
+
+    fn entities_with_dateline(text: &str, dateline: DatelineNames<'_>) -> Vec<Entity> {
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
         find(
@@ -167,7 +163,7 @@ mod tests {
             &tokens,
             &[],
             None,
-            DatelineNames::default(),
+            dateline,
             Deadline::default(),
         )
         .unwrap()
@@ -177,22 +173,11 @@ mod tests {
     #[test]
     fn the_place_of_a_dateline_is_a_location() {
         let text = "MARVENTO, Nov 30 - Shares of Zantex rose on Monday.";
-        let sentences = sentences(text, Some("en"));
-        let tokens = tokenize(text, &sentences);
         let dateline = DatelineNames {
             place: Some("MARVENTO"),
             agency: None,
         };
-        let (found, _) = find(
-            Models::for_tests().entity_lookups(),
-            text,
-            &tokens,
-            &[],
-            None,
-            dateline,
-            Deadline::default(),
-        )
-        .unwrap();
+        let found = entities_with_dateline(text, dateline);
         assert_eq!(get(&found, "Marvento").kind, "location", "{found:?}");
     }
 
@@ -379,23 +364,11 @@ mod tests {
     fn the_agency_a_dateline_names_is_an_organisation() {
         let text =
             "LONDON (Reuters) - Prices fell. Economists polled by Reuters had expected more.";
-        let sentences = sentences(text, Some("en"));
-        let tokens = tokenize(text, &sentences);
         let dateline = DatelineNames {
             place: Some("LONDON"),
             agency: Some("Reuters"),
         };
-        let found = find(
-            Models::for_tests().entity_lookups(),
-            text,
-            &tokens,
-            &[],
-            None,
-            dateline,
-            Deadline::default(),
-        )
-        .unwrap()
-        .0;
+        let found = entities_with_dateline(text, dateline);
         assert_eq!(get(&found, "Reuters").kind, "organization");
     }
 
