@@ -54,7 +54,7 @@ pub(crate) const MONTHS: [&str; 24] = [
 #[must_use]
 pub fn find_in<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> Option<Dateline> {
     let lead = paragraphs.next()?;
-    if is_shouted(lead) {
+    if is_headline_shouted(lead) {
         return paragraphs.next().and_then(find);
     }
     find(lead)
@@ -63,6 +63,25 @@ pub fn find_in<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> Option<Date
 /// Letters, none of them lower case.
 fn is_shouted(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// Lower-case words a shouted wire headline keeps as written ("ENGLAND v PAKISTAN SCORES").
+pub(crate) const HEADLINE_CONNECTORS: [&str; 6] = ["v", "v.", "vs", "vs.", "and", "of"];
+
+/// A shouted headline: some word of two letters or more in capitals, and every word with a
+/// lower-case letter one of the connectors wire headlines keep in lower case.
+fn is_headline_shouted(s: &str) -> bool {
+    let mut capitals = false;
+    for word in s.split_whitespace() {
+        if word.chars().any(char::is_lowercase) {
+            if !HEADLINE_CONNECTORS.contains(&word) {
+                return false;
+            }
+        } else if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            capitals = true;
+        }
+    }
+    capitals
 }
 
 /// The dateline that opens `lead`, if any.
@@ -75,8 +94,9 @@ pub fn find(lead: &str) -> Option<Dateline> {
     else {
         return place_and_date(lead);
     };
-    // A shouted line on both sides of the dash is a headline ("SOCCER - LEAGUE RESULTS").
-    if is_shouted(&lead[pos + sep.len()..]) {
+    // A shouted line on both sides of the dash is a headline ("SOCCER - LEAGUE RESULTS",
+    // "CRICKET - ENGLAND v PAKISTAN SCORES").
+    if is_headline_shouted(&lead[pos + sep.len()..]) {
         return None;
     }
     let prefix = lead[..pos].trim();
@@ -137,7 +157,22 @@ fn place_and_date(lead: &str) -> Option<Dateline> {
     if places == 0 {
         return None;
     }
-    let rest = &words[places..];
+    // A region or country after the shouted place and a comma ("PORTSMOUTH, England
+    // 2026-06-12", "ORLANDO, Fla. 2026-06-12"): up to two capitalised words that are no month.
+    let region = if words[places - 1].ends_with(',') {
+        words[places..]
+            .iter()
+            .take(2)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+                    && !MONTHS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+            })
+            .count()
+    } else {
+        0
+    };
+    let rest = &words[places + region..];
     let iso = |w: &str| {
         let w = w.trim_end_matches([',', '.']);
         w.len() == 10
@@ -156,7 +191,10 @@ fn place_and_date(lead: &str) -> Option<Dateline> {
         _ => return None,
     };
     Some(Dateline {
-        place: words[..places].join(" ").trim_end_matches(',').to_owned(),
+        place: words[..places + region]
+            .join(" ")
+            .trim_end_matches(',')
+            .to_owned(),
         agency: None,
         date: Some(date),
     })
@@ -220,6 +258,15 @@ mod tests {
             find("NEW MARVENTO, Nov 30 Shares rose"),
             dl("NEW MARVENTO", None, Some("Nov 30"))
         );
+        assert_eq!(
+            find("PORTSMOUTH, England 2026-06-12"),
+            dl("PORTSMOUTH, England", None, Some("2026-06-12"))
+        );
+        assert_eq!(
+            find("MARVENTO, Fla. 2026-06-12"),
+            dl("MARVENTO, Fla.", None, Some("2026-06-12"))
+        );
+        assert_eq!(find("MARVENTO, Shares Fell Sharply"), None);
         assert_eq!(find("NASA said on Monday that"), None);
         assert_eq!(find("MARVENTO 12 points clear"), None);
     }
@@ -227,6 +274,11 @@ mod tests {
     #[test]
     fn a_shouted_headline_with_a_dash_is_not_a_dateline() {
         assert_eq!(find("SOCCER - LEAGUE RESULTS AND STANDINGS."), None);
+        assert_eq!(find("CRICKET - VELDORIA v MARVENTO SCORES."), None);
+        assert_eq!(
+            find_in(["CRICKET - VELDORIA v MARVENTO SCORES.", "MARVENTO 2026-08-22"].into_iter()),
+            dl("MARVENTO", None, Some("2026-08-22"))
+        );
         assert_eq!(
             find_in(["SOCCER - LEAGUE RESULTS.", "The league played."].into_iter()),
             None

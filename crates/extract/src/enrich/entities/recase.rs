@@ -18,6 +18,7 @@ use super::super::gazetteer::Gazetteer;
 use super::super::tokens::{Token, TokenKind};
 use super::common::is_common_word;
 use super::lexicon::FUNCTION_WORDS;
+use crate::dateline::HEADLINE_CONNECTORS;
 
 /// Unknown shouted words this short (in letters) are left as written: initialisms.
 const INITIALISM_LETTERS: usize = 3;
@@ -69,7 +70,8 @@ pub(super) fn shouted_sentences(
     String::from_utf8(bytes).ok()
 }
 
-/// A sentence with no lower-case letter: two words or more, or one word beside a number (a
+/// A sentence with no lower-case letter but in the connectors wire headlines keep ("ENGLAND v
+/// PAKISTAN"): two words or more, or one word beside a number (a
 /// shouted dateline, "LONDON 2026-11-28"), with four letters or more in all.
 fn is_shouted(text: &str, tokens: &[Token], sentence: Range<usize>) -> bool {
     let tokens = &tokens[sentence];
@@ -84,9 +86,10 @@ fn is_shouted(text: &str, tokens: &[Token], sentence: Range<usize>) -> bool {
         .sum();
     (words >= 2 || words == 1 && numbers)
         && letters >= 4
-        && !tokens
-            .iter()
-            .any(|t| t.text(text).chars().any(char::is_lowercase))
+        && !tokens.iter().any(|t| {
+            let word = t.text(text);
+            word.chars().any(char::is_lowercase) && !HEADLINE_CONNECTORS.contains(&word)
+        })
 }
 
 /// How the document spells each word (lower-cased) inside its ordinary sentences, where it
@@ -230,6 +233,14 @@ mod tests {
         let out = recased("MARVENTO 2026-11-28\n\nResults of the league in Marvento.")
             .expect("a shouted dateline");
         assert!(out.starts_with("Marvento 2026-11-28"), "{out}");
+    }
+
+    #[test]
+    fn a_shouted_headline_with_a_lower_case_v_is_recased() {
+        let out = recased("CRICKET - VELDORIA v JAPAN SCORES.\n\nVeldoria batted first.")
+            .expect("a shouted headline");
+        assert!(out.starts_with("Cricket - Veldoria v Japan scores."), "{out}");
+        assert_eq!(recased("The v is a letter.\n\nVeldoria batted first."), None);
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub(super) fn type_teams(
 }
 
 /// Token ranges of the text's lines (a line ends at a newline or a sentence's end).
-fn lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+pub(super) fn lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=tokens.len() {
