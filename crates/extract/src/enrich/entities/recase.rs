@@ -15,6 +15,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::super::gazetteer::Gazetteer;
+use super::super::words;
 use super::super::tokens::{Token, TokenKind};
 use super::common::is_common_word;
 use super::lexicon::FUNCTION_WORDS;
@@ -51,12 +52,22 @@ pub(super) fn shouted_sentences(
     let mut bytes = text.as_bytes().to_vec();
     for (sentence, _) in sentences.iter().zip(&shouted).filter(|(_, s)| **s) {
         let mut first = true;
-        for token in &tokens[sentence.clone()] {
+        let sentence = &tokens[sentence.clone()];
+        let mut in_place = 0;
+        for (k, token) in sentence.iter().enumerate() {
             if token.kind != TokenKind::Word {
                 continue;
             }
             let word = token.text(text);
-            let mut spelled = spellings.spelling(gazetteer, word);
+            if in_place == 0 {
+                in_place = known_place_words(gazetteer, text, &sentence[k..]);
+            }
+            let mut spelled = if in_place > 0 {
+                in_place -= 1;
+                title_case(word)
+            } else {
+                spellings.spelling(gazetteer, word)
+            };
             if first {
                 spelled = capitalise_first(&spelled);
                 first = false;
@@ -68,6 +79,29 @@ pub(super) fn shouted_sentences(
     }
     // Only whole tokens of valid UTF-8 were replaced by strings of the same length.
     String::from_utf8(bytes).ok()
+}
+
+/// How many words opening `tokens` spell a place of two or three words the gazetteer knows
+/// ("NEW YORK", "SRI LANKA", "LOS ANGELES"), whose short words are no initialisms; 0 if none.
+fn known_place_words(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> usize {
+    for n in [3, 2] {
+        let Some(run) = tokens.get(..n) else {
+            continue;
+        };
+        let words = run.iter().all(|t| t.kind == TokenKind::Word)
+            && run.windows(2).all(|pair| &text[pair[0].end..pair[1].start] == " ");
+        if !words {
+            continue;
+        }
+        let titled = words::title_case(&text[run[0].start..run[n - 1].end]);
+        if gazetteer.country_of(&titled).is_some()
+            || gazetteer.is_place(&titled)
+            || gazetteer.is_city(&titled)
+        {
+            return n;
+        }
+    }
+    0
 }
 
 /// A sentence with no lower-case letter but in the connectors wire headlines keep ("ENGLAND v
@@ -233,6 +267,13 @@ mod tests {
         let out = recased("MARVENTO 2026-11-28\n\nResults of the league in Marvento.")
             .expect("a shouted dateline");
         assert!(out.starts_with("Marvento 2026-11-28"), "{out}");
+    }
+
+    #[test]
+    fn a_shouted_place_of_several_words_is_title_cased_whole() {
+        let out = recased("NEW YORK 2026-12-01\n\nResults of games played on Saturday.")
+            .expect("a shouted dateline");
+        assert!(out.starts_with("New York 2026-12-01"), "{out}");
     }
 
     #[test]

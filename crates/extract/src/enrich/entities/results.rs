@@ -77,6 +77,18 @@ fn teams_of_line(
     spans: &[(Range<usize>, Kind)],
 ) -> Vec<(Range<usize>, Kind)> {
     let word = |i: usize| tokens[i].text(text);
+    // A label before a colon opens the line ("Division two: Elche 3 Lleida 1", "Played on
+    // Saturday: …"); the results follow it.
+    let label_colon = |i: usize| {
+        word(i) == ":"
+            && i > line.start
+            && tokens[i - 1].kind == TokenKind::Word
+            && text[tokens[i].end..].starts_with(char::is_whitespace)
+    };
+    let line = match line.clone().rev().find(|&i| label_colon(i)) {
+        Some(colon) => colon + 1..line.end,
+        None => line,
+    };
     let mut scores = 0;
     for i in line.clone() {
         let w = word(i);
@@ -172,6 +184,18 @@ mod tests {
                 ("Ajax".to_owned(), Kind::Organization),
             ]
         );
+    }
+
+    #[test]
+    fn a_label_before_a_colon_opens_a_results_line() {
+        let found = teams(
+            "Division two: Elche 3 Lleida 1, Burgos 1 Zamora 2\nPlayed on Saturday: Getafe 4 Ajax 2",
+            &[],
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Elche", "Lleida", "Burgos", "Zamora", "Getafe", "Ajax"]);
+        assert!(found.iter().all(|(_, k)| *k == Kind::Organization));
+        assert!(teams("Posted 2014 at 08:32 AM 2", &[]).is_empty());
     }
 
     #[test]
