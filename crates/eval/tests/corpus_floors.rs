@@ -303,14 +303,28 @@ fn quote_attribution_on_the_second_held_out_batch_stays_above_its_floors() {
 
 /// Quote floors on the third batch annotated blind (`crates/eval/data/quotes-heldout3`, 10
 /// articles, 116 direct quotes; scored blind once: 98.3 %, 90.1 %, 78.1 %), a little under the
-/// 98.3 %, 90.1 % and 83.3 % measured after the speaker rule written for its organisation-and-role
-/// class (80.7 %) and the pronoun work developed on the other sets (83.3 %, its errors unread).
-/// Only go up.
+/// 98.3 %, 90.1 % and 95.6 % measured after the rules written for the classes of its errors
+/// (user names as speakers and pronoun referents, a participle after a comma, a person before a
+/// colon, a noun phrase before its past-tense verb; 83.3 % before) — a development set since
+/// then. Only go up.
 const QUOTE_HELDOUT3_FLOORS: [(&str, f64); 3] =
-    [("recall", 0.98), ("precision", 0.89), ("speaker", 0.82)];
+    [("recall", 0.98), ("precision", 0.89), ("speaker", 0.95)];
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
 fn quote_attribution_on_the_third_held_out_batch_stays_above_its_floors() {
     assert_quote_floors("quotes-heldout3", 10, QUOTE_HELDOUT3_FLOORS);
+}
+
+/// Quote floors on the fourth batch annotated blind (`crates/eval/data/quotes-heldout4`, 9
+/// documents, 87 direct quotes; scored blind once, after the rules developed on the third batch:
+/// 100 %, 95.5 %, 78.2 %; 77.0 % with the code before those rules), a little under those
+/// figures. A check set: no rule is developed on it. Only go up.
+const QUOTE_HELDOUT4_FLOORS: [(&str, f64); 3] =
+    [("recall", 0.99), ("precision", 0.94), ("speaker", 0.77)];
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn quote_attribution_on_the_fourth_held_out_batch_stays_above_its_floors() {
+    assert_quote_floors("quotes-heldout4", 9, QUOTE_HELDOUT4_FLOORS);
 }

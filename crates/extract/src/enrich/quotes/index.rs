@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::cues::{self, GENDERED_PRONOUNS, GENDERED_TITLES, PREPOSITIONS};
+use super::handles::{self, Handle};
 use crate::enrich::entities::{Entity, Kind, MentionRef};
 use crate::enrich::tokens::Token;
 use crate::enrich::words::STOPWORDS;
@@ -65,6 +66,8 @@ pub struct Index<'a> {
     pub walks: RefCell<HashMap<usize, Walk>>,
     /// The quoted byte ranges (marks excluded), in text order.
     quoted: Vec<std::ops::Range<usize>>,
+    /// User names used as speakers, in text order ([`handles`](super::handles)).
+    pub handles: Vec<Handle>,
 }
 
 /// How many tokens a dateline may run before its dash.
@@ -206,8 +209,11 @@ impl<'a> Index<'a> {
                 .into_iter()
                 .flat_map(|s| s.parts)
                 .collect(),
+            handles: Vec::new(),
         };
         index.gender = index.genders();
+        let found = handles::find(text, tokens, mentions, &|byte| index.in_quote(byte));
+        index.handles = found;
         index
     }
 

@@ -20,6 +20,7 @@
 //! kept crate does it.
 
 pub mod cues;
+pub mod handles;
 pub mod index;
 pub mod pronouns;
 pub mod signature;
@@ -27,6 +28,8 @@ pub mod speaker;
 pub mod spans;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_speakers;
 
 use serde::{Deserialize, Serialize};
 
@@ -362,7 +365,8 @@ fn name_of(index: &Index<'_>, found: Speaker, at: usize) -> (Option<String>, Opt
             }
         }
         Speaker::Pronoun(pronoun) => match pronouns::resolve(index, &pronoun, at) {
-            Some(m) => (Some(index.entities[m.entity].name.clone()), Some(m.entity)),
+            Some(pronouns::Referent::Person(m)) => (Some(index.entities[m.entity].name.clone()), Some(m.entity)),
+            Some(pronouns::Referent::Handle(h)) => (Some(index.text[h.start..h.end].to_owned()), None),
             None => (None, None),
         },
     }
@@ -378,10 +382,26 @@ fn colon_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
     let verb = index.last_cue[colon];
     let found = match verb {
         Some(v) => speaker::subject_before(index, from, v),
-        None => speaker::first_speaker(index, from),
+        None => person_before_colon(index, from, colon).or_else(|| speaker::first_speaker(index, from)),
     }?;
     let (name, entity) = name_of(index, found, outer_start);
     Some((name.clone(), entity, name.map(|_| SpeakerKind::Colon), verb.map(|v| index.word(v).to_owned())))
+}
+
+/// "Some testers were won over, including tester Paul Denholm: “…”": a person the tagger
+/// found, named right before the colon of a sentence with no speech verb, introduces the quote
+/// (not the sentence's subject, "Some testers").
+fn person_before_colon(index: &Index<'_>, from: usize, colon: usize) -> Option<Speaker> {
+    let last = colon.checked_sub(1).filter(|k| *k >= from)?;
+    let (start, end) = (index.tokens[from].start, index.tokens[last].end);
+    let persons = &index.persons;
+    let before = persons.partition_point(|m| m.start < end);
+    persons[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.start >= start)
+        .find(|m| m.end == end)
+        .map(|m| Speaker::Entity(m.entity))
 }
 
 /// The attribution of a later quote in the same sentence ("“A,” which …, “B,” Fontana

@@ -4,6 +4,7 @@
 //! paragraph boundaries. "they" resolves like an ungendered pronoun. The search looks back at
 //! most [`LOOK_BACK`] person mentions, so each pronoun costs the same however long the text.
 
+use super::handles::Handle;
 use super::index::{Index, token_at};
 use crate::enrich::entities::{Kind, MentionRef};
 
@@ -19,8 +20,45 @@ pub fn gender_of(pronoun: &str) -> Option<bool> {
     }
 }
 
+/// Whom a pronoun refers to: a person the tagger found, or a user name.
+#[derive(Debug, Clone, Copy)]
+pub enum Referent<'i> {
+    Person(&'i MentionRef),
+    Handle(&'i Handle),
+}
+
+/// Whom `pronoun` at byte `at` refers to: the person [`resolve_person`] finds, unless a user
+/// name ([`Handle`]) stands nearer by the same rule (the nearest in the pronoun's sentence,
+/// else the first of the nearest earlier sentence), within [`GENDERED_REACH`] sentences.
+/// Handles have no gender, but a reader takes the user the passage is about, not an earlier
+/// person whose gender fits.
+pub fn resolve<'i>(index: &'i Index<'_>, pronoun: &str, at: usize) -> Option<Referent<'i>> {
+    let person = resolve_person(index, pronoun, at);
+    let tokens = index.tokens;
+    let sentence = tokens.get(token_at(tokens, at).min(tokens.len().checked_sub(1)?))?.sentence;
+    let handles = &index.handles[..index.handles.partition_point(|h| h.start < at)];
+    let Some(last) = handles.last().filter(|h| h.sentence + GENDERED_REACH >= sentence) else {
+        return person.map(Referent::Person);
+    };
+    let handle = if last.sentence == sentence {
+        last
+    } else {
+        handles.iter().rev().take_while(|h| h.sentence == last.sentence).last().unwrap_or(last)
+    };
+    let nearer = match person {
+        None => true,
+        Some(p) if handle.sentence == sentence => p.sentence != sentence || handle.start > p.start,
+        Some(p) => p.sentence < handle.sentence || p.sentence == handle.sentence && handle.start < p.start,
+    };
+    if nearer {
+        Some(Referent::Handle(handle))
+    } else {
+        person.map(Referent::Person)
+    }
+}
+
 /// The person `pronoun` at byte `at` refers to.
-pub fn resolve<'i>(index: &'i Index<'_>, pronoun: &str, at: usize) -> Option<&'i MentionRef> {
+pub fn resolve_person<'i>(index: &'i Index<'_>, pronoun: &str, at: usize) -> Option<&'i MentionRef> {
     let tokens = index.tokens;
     let sentence = tokens
         .get(token_at(tokens, at).min(tokens.len().checked_sub(1)?))?

@@ -229,6 +229,7 @@ fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, HeadKind)> 
         if !(is_word(index, k) || joins_words || of_name)
             || (NP_STOPS.contains(&w.to_lowercase().as_str()) && !of_name)
             || is_speech_verb(w)
+            || past_tense_after_agent(index, last, w)
         {
             break;
         }
@@ -251,6 +252,17 @@ fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, HeadKind)> 
     ))
 }
 
+/// "Another respondent highlighted …", "One survey respondent summed this up": a lower-case
+/// past-tense word right after a speaking noun at token `last` is the verb of the sentence,
+/// so the noun phrase ends before it.
+fn past_tense_after_agent(index: &Index<'_>, last: usize, word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ed")
+        && word.starts_with(char::is_lowercase)
+        && is_word(index, last)
+        && head_kind(index.word(last)) == Some(HeadKind::Agent)
+}
+
 /// One to three capitalised words the tagger did not mark ("Parr", "Kelly D. Norris").
 fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     // "Senior researcher Mu Li", "Undersecretary for Education …": a role word is no name.
@@ -258,6 +270,16 @@ fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
         let lower = index.word(k).to_lowercase();
         ROLE_MODIFIERS.contains(&lower.as_str()) || PERSON_NOUNS.contains(&lower.as_str())
     };
+    // "elmo666", "wrote user jayk1984": a user name, alone or after a person noun.
+    let handle = |k: usize| {
+        let start = index.tokens.get(k)?.start;
+        let at = index.handles.partition_point(|h| h.start < start);
+        index.handles.get(at).filter(|h| h.start == start).map(|_| k)
+    };
+    let noun_before = PERSON_NOUNS.contains(&index.word(i).to_lowercase().as_str());
+    if let Some(k) = handle(i).or_else(|| noun_before.then(|| handle(i + 1)).flatten()) {
+        return Some((Speaker::Name(index.word(k).to_owned()), k));
+    }
     if !capitalised(index, i) {
         return None;
     }
@@ -570,6 +592,17 @@ pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution
 /// `from`. The walk over the sentence does not depend on the verb, so it runs once per
 /// sentence and each verb takes the last speaker it accepted before it.
 pub fn subject_before(index: &Index<'_>, from: usize, verb: usize) -> Option<Speaker> {
+    // "Ruiz suggested that the plan would work, saying, “…”": a participle after a comma
+    // belongs to the clause of the speech verb before it, whose subject speaks, not the nearest
+    // name in that verb's object.
+    if index.word(verb).ends_with("ing")
+        && verb > from + 1
+        && index.word(verb - 1) == ","
+        && let Some(finite) = index.last_cue[verb - 2].filter(|v| *v >= from)
+        && let Some(found) = subject_before(index, from, finite)
+    {
+        return Some(found);
+    }
     let walk = Rc::clone(
         index.walks
             .borrow_mut()

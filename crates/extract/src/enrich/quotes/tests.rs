@@ -29,7 +29,7 @@ fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
 }
 
 /// (text, speaker, kind) of each quote.
-fn speakers(text: &str) -> Vec<(String, Option<String>, Option<SpeakerKind>)> {
+pub(super) fn speakers(text: &str) -> Vec<(String, Option<String>, Option<SpeakerKind>)> {
     found(text)
         .into_iter()
         .map(|q| (q.text, q.speaker, q.speaker_kind))
