@@ -39,7 +39,7 @@ pub fn detect(text: &str, hint: Option<&str>) -> Option<String> {
 }
 
 /// The fewest words without a capital that decide the language on their own.
-const MIN_ORDINARY_WORDS: usize = 6;
+const MIN_ORDINARY_WORDS: usize = 4;
 
 /// The words of `text` that open with no capital and no digit: names, initialisms and
 /// figures say nothing of the language a story is written in, and a wire story of foreign
@@ -100,6 +100,14 @@ mod tests {
                     Pablo Irurzun 78) Castellon 1 (Diego Salas 12)\n\nOviedo 0 Tenerife 0\n\n\
                     Division two: Elche 3 Lleida 1, Burgos 1 Zamora 2\n\nPlayed on Saturday: \
                     Mallorca 4 Getafe 2";
+        assert_eq!(detect(text, None).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_results_table_with_a_short_english_lead_is_english() {
+        let text = "SOCCER - VELDORIAN RESULTS.\n\nMARVENTO 2026-08-31\n\nResults of Veldorian \
+                    first division matches on Saturday:\n\nAjax Amsterdam 2 PSV Eindhoven 1\n\n\
+                    Feyenoord 3 Vitesse Arnhem 0\n\nNAC Breda 1 Roda JC Kerkrade 1";
         assert_eq!(detect(text, None).as_deref(), Some("en"));
     }
 
