@@ -84,6 +84,7 @@ pub fn find(
     let spans = tidy::tidy(text, tokens, spans);
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
+    let spans = results::type_athletes(gazetteer, text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     let (spans, teams) = scorecards::type_players(text, tokens, spans, teams);
     found.refine(gazetteer, text, tokens, &spans, &teams);

@@ -46,6 +46,54 @@ pub(super) fn type_teams(
     (out, ranges)
 }
 
+/// The tagger's `spans` with every name of two words or more that it made a place but that
+/// stands before a country in brackets, which no place is ("Noureddine Morceli (Algeria)
+/// 3:32.00", "Marc Rosset (Switzerland) beat …"), typed as the athlete it is. A club before
+/// its country ("Bayern Munich (Germany)") is one the tagger already calls an organisation.
+pub(super) fn type_athletes(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mut spans: Spans,
+) -> Spans {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    for (range, kind) in &mut spans {
+        if *kind != Kind::Location || range.len() < 2 || word(range.end) != "(" {
+            continue;
+        }
+        let Some(close) = (range.end + 1..tokens.len().min(range.end + 6)).find(|&i| word(i) == ")")
+        else {
+            continue;
+        };
+        if close == range.end + 1 {
+            continue;
+        }
+        let inside = &text[tokens[range.end + 1].start..tokens[close - 1].end];
+        let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
+        let country = matches!(gazetteer.country_of(inside), Some((_, Via::Name)));
+        let place = gazetteer.country_of(surface).is_some()
+            || gazetteer.is_place(surface)
+            || gazetteer.is_city(surface);
+        // A results line holds a rank, a time or a score ("Middle East (Saudi Arabia): jobs"
+        // is no result).
+        let same_line = |a: usize, b: usize| !text[tokens[a].end..tokens[b].start].contains('\n');
+        let mut first = range.start;
+        while first > 0 && same_line(first - 1, first) {
+            first -= 1;
+        }
+        let mut figures = tokens[first].kind == TokenKind::Number;
+        let mut i = close;
+        while !figures && i + 1 < tokens.len() && same_line(i, i + 1) {
+            i += 1;
+            figures = tokens[i].kind == TokenKind::Number;
+        }
+        if country && !place && figures {
+            *kind = Kind::Person;
+        }
+    }
+    spans
+}
+
 /// Token ranges of the text's lines (a line ends at a newline or a sentence's end).
 pub(super) fn lines(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -196,6 +244,27 @@ mod tests {
         assert_eq!(names, ["Elche", "Lleida", "Burgos", "Zamora", "Getafe", "Ajax"]);
         assert!(found.iter().all(|(_, k)| *k == Kind::Organization));
         assert!(teams("Posted 2014 at 08:32 AM 2", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_name_before_a_country_in_brackets_is_an_athlete_not_a_place() {
+        let text = "1. Noura Belkadi (Algeria) 3:32.00\n2. Saint Lucia (Algeria) 3:33.00\n\
+                    Teachers - Middle East (Algeria): apply";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let range = |name: &str| {
+            let start = text.find(name).expect("name");
+            let a = tokens.iter().position(|t| t.start == start).expect("start");
+            let b = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
+            a..b + 1
+        };
+        let names = ["Noura Belkadi", "Saint Lucia", "Middle East"];
+        let spans = names.map(|n| (range(n), Kind::Location)).to_vec();
+        let models = Models::for_tests();
+        let typed: Vec<Kind> = type_athletes(&models.gazetteer, text, &tokens, spans)
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(typed, [Kind::Person, Kind::Location, Kind::Location]);
     }
 
     #[test]
