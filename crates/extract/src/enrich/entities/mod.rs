@@ -6,7 +6,7 @@
 //! English NER offline without model downloads.
 //!
 //! The rooms, each using only those before it: `types` (the record's entity types), `lexicon`
-//! (word lists), `chunking`, `classification`, `common` (common words), `recase` (shouted sentences recased), `rules`, `org_cues` (organisations by newswire phrasing), `tidy` (name edges cut back to name words), `fullnames` (a short person name joined to its full name), `salience`, `tagger`, then `results` (sports results lines) and `scorecards` (cricket batting and bowling lines); this module is
+//! (word lists), `chunking`, `classification`, `common` (common words), `recase` (shouted sentences recased), `rules`, `org_cues` (organisations by newswire phrasing), `sports_cues` (teams by sports prose), `tidy` (name edges cut back to name words), `fullnames` (a short person name joined to its full name), `salience`, `tagger`, then `results` (sports results lines) and `scorecards` (cricket batting and bowling lines); this module is
 //! the only one that calls the tagger, so nothing imports it back.
 //!
 //! Headings and the title are matched only against entities found in the body, since title case
@@ -23,6 +23,7 @@ mod results;
 mod rules;
 mod salience;
 mod scorecards;
+mod sports_cues;
 pub mod tagger;
 mod tidy;
 mod types;
@@ -84,6 +85,7 @@ pub fn find(
     let spans = tidy::tidy(text, tokens, spans);
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
+    let spans = sports_cues::apply(gazetteer, text, tokens, spans);
     let spans = results::type_athletes(gazetteer, text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     let (spans, teams) = scorecards::type_players(text, tokens, spans, teams);

@@ -49,14 +49,14 @@ pub(super) fn apply(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
-    mut spans: Vec<(Range<usize>, Kind)>,
+    spans: Vec<(Range<usize>, Kind)>,
 ) -> Vec<(Range<usize>, Kind)> {
     let word = |i: usize| tokens[i].text(text);
     let lower_at = |i: usize, w: &str| i < tokens.len() && word(i) == w;
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(run) = name_run(text, tokens, i) else {
+        let Some(run) = name_run(text, tokens, i, false) else {
             i += 1;
             continue;
         };
@@ -79,17 +79,30 @@ pub(super) fn apply(
                 .enumerate()
                 .all(|(k, w)| lower_at(run.end + k, w) && tokens[run.end + k].sentence == tokens[run.start].sentence)
         });
-        if cued_before || cued_after {
+        let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
+        let place =
+            gazetteer.is_place(surface) || gazetteer.is_demonym(surface) || gazetteer.is_city(surface);
+        if (cued_before || cued_after) && !place {
             found.push(run.clone());
         }
         i = run.end;
     }
+    mark(text, tokens, &found, spans)
+}
+
+/// The tagger's `spans` with each cued name of `found` typed as an organisation (added where the
+/// tagger left it out; a name the tagger typed as a person, whole or in part, stays one), and
+/// the same name standing whole elsewhere in the text typed the same way.
+pub(super) fn mark(
+    text: &str,
+    tokens: &[Token],
+    found: &[Range<usize>],
+    mut spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    let word = |i: usize| tokens[i].text(text);
     let mut names: Vec<Vec<&str>> = Vec::new();
     for run in found {
-        let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
-        if gazetteer.is_place(surface) || gazetteer.is_demonym(surface) || gazetteer.is_city(surface) {
-            continue;
-        }
+        let run = run.clone();
         let overlapping: Vec<usize> = (0..spans.len())
             .filter(|&s| spans[s].0.start < run.end && run.start < spans[s].0.end)
             .collect();
@@ -112,7 +125,7 @@ pub(super) fn apply(
     // The same name elsewhere in the story, standing whole, is the same organisation.
     let mut i = 0;
     while i < tokens.len() {
-        let Some(run) = name_run(text, tokens, i).or_else(|| whole_run_at(text, tokens, i)) else {
+        let Some(run) = name_run(text, tokens, i, false).or_else(|| whole_run_at(text, tokens, i)) else {
             i += 1;
             continue;
         };
@@ -150,8 +163,14 @@ fn whole_run_at(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
 }
 
 /// The run of capitalised words (joined by "of", "&", "and" inside) that starts at token `i`, not
-/// opening its sentence: a name as it stands inside running text.
-fn name_run(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
+/// opening its sentence unless `opening` (then its first word must be no common word): a name as
+/// it stands inside running text.
+pub(super) fn name_run(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    opening: bool,
+) -> Option<Range<usize>> {
     let word = |k: usize| tokens[k].text(text);
     let opens = |k: usize| k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
     let is_name_word = |k: usize| {
@@ -164,7 +183,7 @@ fn name_run(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
             && word(k).chars().count() > 1
             && !(opens(k) && is_common_word(&lower))
     };
-    if opens(i) || !is_name_word(i) || (i > 0 && is_name_word(i - 1)) {
+    if (opens(i) && !opening) || !is_name_word(i) || (i > 0 && !opens(i) && is_name_word(i - 1)) {
         return None;
     }
     let mut end = i + 1;
