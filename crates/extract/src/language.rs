@@ -15,17 +15,22 @@ pub fn detect(text: &str, hint: Option<&str>) -> Option<String> {
         end -= 1;
     }
     let sample = &text[..end];
-    let whole = whatlang::detect(sample);
-    let ordinary = ordinary_words(sample);
-    let of_ordinary = (ordinary.split_whitespace().count() >= MIN_ORDINARY_WORDS)
-        .then(|| whatlang::detect(&ordinary))
-        .flatten();
     let english = |info: &whatlang::Info| info.lang() == whatlang::Lang::Eng;
-    let detected = match (whole, of_ordinary) {
-        (Some(w), _) if w.is_reliable() && english(&w) => Some(w),
-        (_, Some(o)) if english(&o) => Some(o),
-        (Some(w), _) if w.is_reliable() => Some(w),
-        (w, o) => o.or(w),
+    let whole = whatlang::detect(sample);
+    let detected = match whole {
+        // The common case, read once: a reliable English reading of the whole text stands.
+        Some(w) if w.is_reliable() && english(&w) => Some(w),
+        whole => {
+            let ordinary = ordinary_words(sample);
+            let of_ordinary = (ordinary.split_whitespace().count() >= MIN_ORDINARY_WORDS)
+                .then(|| whatlang::detect(&ordinary))
+                .flatten();
+            match (whole, of_ordinary) {
+                (_, Some(o)) if english(&o) => Some(o),
+                (Some(w), _) if w.is_reliable() => Some(w),
+                (w, o) => o.or(w),
+            }
+        }
     };
     let detected = detected.and_then(|info| {
         let code = Language::from_639_3(info.lang().code())?
