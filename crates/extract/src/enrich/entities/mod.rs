@@ -149,6 +149,16 @@ fn with_dateline_places(
     spans
 }
 
+/// The token range that spells `name` where it first stands in `text` (tests of the passes
+/// after the tagger build their spans with it).
+#[cfg(test)]
+fn token_range(text: &str, tokens: &[Token], name: &str) -> Range<usize> {
+    let start = text.find(name).expect("name");
+    let first = tokens.iter().position(|t| t.start == start).expect("start");
+    let last = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
+    first..last + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::{sentences, tokenize};

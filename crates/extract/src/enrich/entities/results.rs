@@ -33,17 +33,16 @@ pub(super) fn type_teams(
         return (spans, Vec::new());
     }
     let ranges = teams.iter().map(|(r, _)| r.clone()).collect();
-    let mut out: Vec<(Range<usize>, Kind)> = spans
-        .into_iter()
-        .filter(|(r, _)| {
-            !teams
-                .iter()
-                .any(|(t, _)| r.start < t.end && t.start < r.end)
-        })
-        .collect();
-    out.extend(teams);
+    (overridden(spans, teams), ranges)
+}
+
+/// `spans` with every span that overlaps one of `over` replaced by `over`, in text order.
+pub(super) fn overridden(spans: Spans, over: Spans) -> Spans {
+    let overlaps = |r: &Range<usize>| over.iter().any(|(o, _)| r.start < o.end && o.start < r.end);
+    let mut out: Spans = spans.into_iter().filter(|(r, _)| !overlaps(r)).collect();
+    out.extend(over);
     out.sort_by_key(|(r, _)| r.start);
-    (out, ranges)
+    out
 }
 
 /// The tagger's `spans` with every name of two words or more that it made a place but that
@@ -202,12 +201,7 @@ mod tests {
 
     fn teams(text: &str, spans: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let find = |name: &str| {
-            let start = text.find(name).expect("name");
-            let a = tokens.iter().position(|t| t.start == start).expect("start");
-            let b = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
-            a..b + 1
-        };
+        let find = |name: &str| super::super::token_range(text, &tokens, name);
         let spans = spans.iter().map(|(n, k)| (find(n), *k)).collect();
         let models = Models::for_tests();
         type_teams(&models.gazetteer, text, &tokens, spans)
@@ -251,12 +245,7 @@ mod tests {
         let text = "1. Noura Belkadi (Algeria) 3:32.00\n2. Saint Lucia (Algeria) 3:33.00\n\
                     Teachers - Middle East (Algeria): apply";
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let range = |name: &str| {
-            let start = text.find(name).expect("name");
-            let a = tokens.iter().position(|t| t.start == start).expect("start");
-            let b = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
-            a..b + 1
-        };
+        let range = |name: &str| super::super::token_range(text, &tokens, name);
         let names = ["Noura Belkadi", "Saint Lucia", "Middle East"];
         let spans = names.map(|n| (range(n), Kind::Location)).to_vec();
         let models = Models::for_tests();

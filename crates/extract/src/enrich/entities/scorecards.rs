@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::super::tokens::{Token, TokenKind};
 use super::lexicon::is_capitalized;
-use super::results::lines;
+use super::results::{lines, overridden};
 use super::types::Kind;
 
 /// Token ranges with their types.
@@ -54,13 +54,7 @@ pub(super) fn type_players(
         .into_iter()
         .filter(|t| !players.iter().any(|(p, _)| t.start < p.end && p.start < t.end))
         .collect();
-    let mut out: Spans = spans
-        .into_iter()
-        .filter(|(r, _)| !players.iter().any(|(p, _)| r.start < p.end && p.start < r.end))
-        .collect();
-    out.extend(players);
-    out.sort_by_key(|(r, _)| r.start);
-    (out, teams)
+    (overridden(spans, players), teams)
 }
 
 /// The names of one line when it is a batting line (a name, a dismissal, the runs last) or

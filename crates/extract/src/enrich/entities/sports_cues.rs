@@ -247,12 +247,7 @@ mod tests {
 
     fn typed(text: &str, spans: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let find = |name: &str| {
-            let start = text.find(name).expect("name");
-            let a = tokens.iter().position(|t| t.start == start).expect("start");
-            let b = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
-            a..b + 1
-        };
+        let find = |name: &str| super::super::token_range(text, &tokens, name);
         let spans = spans.iter().map(|(n, k)| (find(n), *k)).collect();
         apply(&Models::for_tests().gazetteer, text, &tokens, spans)
             .into_iter()
