@@ -1,7 +1,8 @@
 //! Decodes HTML bytes to text: byte-order mark, then the transport's charset, then `<meta
 //! charset>` / `http-equiv` in the first 1024 bytes, then UTF-8 if valid, else windows-1252 (the
 //! WHATWG fallback for Western pages). Decoding itself is `encoding_rs`; only the label lookup
-//! order is ours.
+//! order is ours. Text that was already mojibake in the bytes is then repaired by
+//! [`crate::mojibake`].
 
 use std::borrow::Cow;
 
@@ -10,13 +11,22 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 /// How far into the document a `<meta>` charset declaration is honoured (as the HTML standard).
 const META_PRESCAN_BYTES: usize = 1024;
 
-/// Decodes `bytes`, never failing: malformed sequences become U+FFFD. Valid UTF-8 is borrowed,
-/// not copied.
+/// Decodes `bytes`, never failing: malformed sequences become U+FFFD, double-encoded UTF-8 is
+/// repaired. Valid, sound UTF-8 is borrowed, not copied.
 #[must_use]
 pub fn decode_html<'a>(bytes: &'a [u8], transport_charset: Option<&str>) -> Cow<'a, str> {
     let encoding = detect(bytes, transport_charset);
     let (text, _, _) = encoding.decode(bytes);
-    text
+    match text {
+        Cow::Borrowed(text) => crate::mojibake::repair(text),
+        Cow::Owned(text) => {
+            let repaired = match crate::mojibake::repair(&text) {
+                Cow::Owned(repaired) => Some(repaired),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(repaired.unwrap_or(text))
+        }
+    }
 }
 
 /// The encoding `decode_html` uses for these bytes.
@@ -81,6 +91,23 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_stored_with_mojibake_in_its_utf8_bytes_is_repaired() {
+        // "’" and "—" read once as Latin-1 and written back as UTF-8 by the site.
+        let html = "<meta charset=utf-8><title>An LLC\u{e2}\u{80}\u{99}s name</title><p>a \u{e2}\u{80}\u{94} b";
+        let text = decode_html(html.as_bytes(), None);
+        assert!(text.contains("An LLC\u{2019}s name"), "{text}");
+        assert!(text.contains("a \u{2014} b"), "{text}");
+    }
+
+    #[test]
+    fn undeclared_broken_utf8_read_as_windows_1252_is_repaired_where_it_was_utf8() {
+        // One stray byte makes the page invalid UTF-8, so it is read as windows-1252; its
+        // well-formed UTF-8 sequences are then restored.
+        let html = b"<p>It doesn\xe2\x80\x99t \xff matter";
+        assert!(decode_html(html, None).contains("It doesn\u{2019}t"));
+    }
 
     #[test]
     fn a_meta_charset_is_honoured() {

@@ -126,7 +126,7 @@ impl Extractor {
                 source.url.as_deref().or(article.url.as_deref()),
                 &self.options,
             )?,
-            Content::Text(text) => plain_text::read(text),
+            Content::Text(text) => plain_text::read(&crate::mojibake::repair(text)),
         };
         clock.lap("parse")?;
         let text = body.text();

@@ -39,8 +39,8 @@ macro_rules! internal_modules {
 }
 
 internal_modules!(
-    body, charset, dateline, deadline, decode, enrich, formats, html, language, plain_text,
-    prescan,
+    body, charset, dateline, deadline, decode, enrich, formats, html, language, mojibake,
+    plain_text, prescan,
 );
 
 mod article;
