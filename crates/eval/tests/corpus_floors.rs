@@ -225,7 +225,9 @@ const SHIPPED_TREES: enricher_eval::block_trees::TreeSettings =
 /// check README names for tagger changes) scores 0.652 here against 0.661, two entities' repeated
 /// mentions flipping ("Sea Org" ×6 as a place, a browser's name ×6 as a person) against seven
 /// organisations newly found (news agencies, NASA, U.N., Microsoft); the floor went 0.655 → 0.650.
-const ENTITY_F1_FLOOR: f64 = 0.650;
+/// Sports events no longer taken from the tagger and wire datelines on lines of their own made
+/// it 0.651 → 0.655 (12 fewer wrong), and the floor 0.653.
+const ENTITY_F1_FLOOR: f64 = 0.653;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]

@@ -49,15 +49,47 @@ pub(crate) const MONTHS: [&str; 24] = [
 ];
 
 /// The dateline of a story whose blocks from the lead paragraph on are `paragraphs`: in the
-/// lead, or in the block after a shouted headline ("SOCCER - LEAGUE RESULTS." then "LONDON
-/// 2026-11-28", which a text reader may take for a heading).
+/// lead, in the block after a shouted headline ("SOCCER - LEAGUE RESULTS." then "LONDON
+/// 2026-11-28 - …"), or on a line of its own after up to two short lines (a headline, a byline).
 #[must_use]
-pub fn find_in<'a>(mut paragraphs: impl Iterator<Item = &'a str>) -> Option<Dateline> {
-    let lead = paragraphs.next()?;
-    if is_headline_shouted(lead) {
-        return paragraphs.next().and_then(find);
+pub fn find_in<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Option<Dateline> {
+    let mut before: Option<&str> = None;
+    for p in paragraphs.take(MAX_LINES_BEFORE_DATELINE + 1) {
+        let found = match before {
+            None => find(p),
+            // The lead after a shouted headline ("SOCCER - LEAGUE RESULTS." then "LONDON
+            // 2026-11-28 - …").
+            Some(headline) if is_headline_shouted(headline) => find(p),
+            // A wire story's own dateline line after short lines of its own: a headline, a
+            // byline ("Ana Ruiz" then "LONDON 2026-11-28").
+            Some(_) => dateline_line(p),
+        };
+        if found.is_some() {
+            return found;
+        }
+        if !is_short_line(p) {
+            return None;
+        }
+        before = Some(p);
     }
-    find(lead)
+    None
+}
+
+/// How many short lines (a headline, a byline) may stand before a dateline line of its own.
+const MAX_LINES_BEFORE_DATELINE: usize = 2;
+
+/// The most words a headline or byline line before a dateline line has.
+const MAX_SHORT_LINE_WORDS: usize = 20;
+
+fn is_short_line(p: &str) -> bool {
+    p.split_whitespace().count() <= MAX_SHORT_LINE_WORDS && !p.contains('\n')
+}
+
+/// The dateline of a line that holds nothing else ("LONDON 2026-11-28", "AL-RAYYAN, Qatar
+/// Nov 30"): a place and a date, no story.
+#[must_use]
+pub fn dateline_line(line: &str) -> Option<Dateline> {
+    place_and_date(line).filter(|(_, rest)| *rest == 0).map(|(d, _)| d)
 }
 
 /// Letters, none of them lower case.
@@ -92,7 +124,7 @@ pub fn find(lead: &str) -> Option<Dateline> {
         .filter_map(|sep| lead.find(sep).map(|p| (p, sep)))
         .min_by_key(|(p, _)| *p)
     else {
-        return place_and_date(lead);
+        return place_and_date(lead).map(|(dateline, _)| dateline);
     };
     // A shouted line on both sides of the dash is a headline ("SOCCER - LEAGUE RESULTS",
     // "CRICKET - ENGLAND v PAKISTAN SCORES").
@@ -144,7 +176,9 @@ pub fn find(lead: &str) -> Option<Dateline> {
 
 /// "LONDON 2026-11-28" or "NEW YORK, Nov 30": a shouted place of up to four words, then a date
 /// (an ISO date, or a month and a day), opening the paragraph.
-fn place_and_date(lead: &str) -> Option<Dateline> {
+fn place_and_date(lead: &str) -> Option<(Dateline, usize)> {
+    // Tokenised text puts a space before the comma ("AL-AIN , United Arab Emirates").
+    let lead = lead.replace(" ,", ",");
     let words: Vec<&str> = lead.split_whitespace().collect();
     let places = words
         .iter()
@@ -158,11 +192,12 @@ fn place_and_date(lead: &str) -> Option<Dateline> {
         return None;
     }
     // A region or country after the shouted place and a comma ("PORTSMOUTH, England
-    // 2026-06-12", "ORLANDO, Fla. 2026-06-12"): up to two capitalised words that are no month.
+    // 2026-06-12", "ORLANDO, Fla. 2026-06-12", "AL-AIN, United Arab Emirates 1996-12-06"): up
+    // to three capitalised words that are no month.
     let region = if words[places - 1].ends_with(',') {
         words[places..]
             .iter()
-            .take(2)
+            .take(3)
             .take_while(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && !w.chars().any(|c| c.is_ascii_digit())
@@ -183,21 +218,22 @@ fn place_and_date(lead: &str) -> Option<Dateline> {
         MONTHS.contains(&month.trim_end_matches('.').to_lowercase().as_str())
             && day.trim_end_matches([',', '.']).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
     };
-    let date = match rest {
-        [first, ..] if iso(first) => first.trim_end_matches([',', '.']).to_owned(),
+    let (date, date_words) = match rest {
+        [first, ..] if iso(first) => (first.trim_end_matches([',', '.']).to_owned(), 1),
         [month, day, ..] if month_day(month, day) => {
-            format!("{} {}", month, day.trim_end_matches([',', '.']))
+            (format!("{} {}", month, day.trim_end_matches([',', '.'])), 2)
         }
         _ => return None,
     };
-    Some(Dateline {
+    let dateline = Dateline {
         place: words[..places + region]
             .join(" ")
             .trim_end_matches(',')
             .to_owned(),
         agency: None,
         date: Some(date),
-    })
+    };
+    Some((dateline, rest.len() - date_words))
 }
 
 fn looks_like_date(s: &str) -> bool {
@@ -269,6 +305,32 @@ mod tests {
         assert_eq!(find("MARVENTO, Shares Fell Sharply"), None);
         assert_eq!(find("NASA said on Monday that"), None);
         assert_eq!(find("MARVENTO 12 points clear"), None);
+    }
+
+    #[test]
+    fn a_dateline_line_after_a_headline_and_a_byline_is_found() {
+        let lines = ["SOCCER - LATE GOAL SINKS LEADERS .", "Ana Ruiz", "MARVENTO , Veldoria 2026-10-22", "Text."];
+        assert_eq!(
+            find_in(lines.into_iter()),
+            dl("MARVENTO, Veldoria", None, Some("2026-10-22"))
+        );
+        let lines = ["Leaders held at home", "Ana Ruiz", "NEW MARVENTO, North Veldoria Isles Nov 30", "Text."];
+        assert_eq!(
+            find_in(lines.into_iter()),
+            dl("NEW MARVENTO, North Veldoria Isles", None, Some("Nov 30"))
+        );
+    }
+
+    #[test]
+    fn a_dateline_after_prose_or_with_a_story_after_a_byline_is_not_taken() {
+        let prose = "The council met on Sunday and voted, after a long and angry debate, to close \
+                     the old harbour road to lorries for a year.";
+        assert_eq!(find_in([prose, "MARVENTO 2026-10-22"].into_iter()), None);
+        assert_eq!(
+            find_in(["Ana Ruiz", "MARVENTO 2026-10-22 The council met."].into_iter()),
+            None
+        );
+        assert_eq!(dateline_line("MARVENTO 2026-10-22 The council met."), None);
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub fn read(text: &str) -> Body {
     trim_boilerplate(&mut paragraphs);
     let mut raw_title = None;
     let title = match paragraphs.first() {
-        Some(first) if paragraphs.len() > 1 && looks_like_title(first) => {
+        Some(first)
+            if paragraphs.len() > 1
+                && looks_like_title(first)
+                && crate::dateline::dateline_line(first).is_none() =>
+        {
             let title = strip_symbols(first);
             raw_title = Some(paragraphs.remove(0));
             Some(title).filter(|t| !t.is_empty())
@@ -22,7 +26,11 @@ pub fn read(text: &str) -> Body {
     trim_boilerplate(&mut paragraphs);
     let kinds: Vec<BlockKind> = (0..paragraphs.len())
         .map(|i| {
-            if looks_like_heading(&paragraphs[i]) && next_is_body(&paragraphs, i) {
+            // A wire story's dateline line ("LONDON 2026-11-28") opens its text; it heads nothing.
+            if looks_like_heading(&paragraphs[i])
+                && next_is_body(&paragraphs, i)
+                && crate::dateline::dateline_line(&paragraphs[i]).is_none()
+            {
                 BlockKind::Heading
             } else {
                 BlockKind::Paragraph
@@ -49,6 +57,8 @@ pub fn read(text: &str) -> Body {
 /// Paragraphs are separated by blank lines; text with no blank line has one paragraph per line.
 fn split_paragraphs(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // The newline that ends a file is no blank line.
+    let text = text.trim_end();
     let has_blank_lines = text
         .split('\n')
         .collect::<Vec<_>>()
@@ -328,6 +338,24 @@ mod tests {
         let body = read("A Headline\nFirst sentence here.\nSecond one here.");
         assert_eq!(body.title.as_deref(), Some("A Headline"));
         assert_eq!(body.blocks.len(), 2);
+    }
+
+    #[test]
+    fn the_newline_ending_a_file_does_not_join_its_lines_into_one_paragraph() {
+        let body = read("A Headline\nFirst sentence here.\nSecond one here.\n");
+        assert_eq!(body.title.as_deref(), Some("A Headline"));
+        assert_eq!(body.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_dateline_line_is_neither_the_title_nor_a_heading() {
+        let first = read("MARVENTO, Veldoria 2026-06-14\n\nThe council met on Sunday to vote.");
+        assert_eq!(first.title, None);
+        let body = read(
+            "Council votes\n\nMARVENTO, Veldoria 2026-06-14\n\nThe council met on Sunday to vote.",
+        );
+        assert_eq!(body.title.as_deref(), Some("Council votes"));
+        assert!(body.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
     }
 
     #[test]

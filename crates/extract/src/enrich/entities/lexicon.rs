@@ -478,6 +478,25 @@ pub(super) const NOT_ENTITY_HEADS: &[&str] = &[
     "Declaration",
 ];
 
+/// Last words of sports events' names ("the Harbour Open", "the Desert Invitational", "the
+/// Riverside Stakes"), not entities either. Kept apart from [`NOT_ENTITY_HEADS`] because they
+/// apply to the tagger's names only: the rules' chunks feed the tagger's features, and the
+/// shipped weights were trained on them as they are.
+pub(super) const EVENT_HEADS: &[&str] = &[
+    "Open",
+    "Classic",
+    "Invitational",
+    "Trophy",
+    "Masters",
+    "Prix",
+    "Stakes",
+    "Bowl",
+    "Slam",
+    "Olympiad",
+    "Paralympics",
+    "Regatta",
+];
+
 /// Words that make a chunk a place when it ends with them.
 pub(super) const PLACE_WORDS: &[&str] = &[
     "River",

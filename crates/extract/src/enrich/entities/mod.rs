@@ -83,6 +83,7 @@ pub fn find(
         deadline,
     )?;
     let spans = tidy::tidy(text, tokens, spans);
+    let spans = without_events(text, tokens, spans);
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let spans = sports_cues::apply(gazetteer, text, tokens, spans);
@@ -92,6 +93,21 @@ pub fn find(
     found.refine(gazetteer, text, tokens, &spans, &teams);
     fullnames::join(&mut found.entities, &mut found.mentions);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
+}
+
+/// The tagger's names less those of events, laws and awards ("the Harbour Open", "the Desert
+/// Invitational"): the tagger reads such a name as a place or an organisation from its first
+/// word, where its last word says what it is.
+fn without_events(
+    text: &str,
+    tokens: &[Token],
+    mut spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    spans.retain(|(range, _)| {
+        let words: Vec<&str> = range.clone().map(|i| tokens[i].text(text)).collect();
+        !rules::names_any_event(&words)
+    });
+    spans
 }
 
 /// The places a dateline names ("LONDON", "Kyiv, Ukraine") where the dateline stands, at the
@@ -119,8 +135,10 @@ fn with_dateline_places(
     if !place.split(", ").all(|part| known(part) || plain(part)) {
         return spans;
     }
+    // Matched by its first part: tokenised text spaces the comma off ("AL-AIN , Qatar").
+    let head = place.split(", ").next().unwrap_or(place);
     let Some(at) = text
-        .match_indices(place)
+        .match_indices(head)
         .map(|(at, _)| at)
         .find(|&at| at == 0 || text[..at].ends_with('\n'))
     else {
@@ -332,6 +350,31 @@ mod tests {
                 .all(|e| e.name != "Science Fair" && e.name != "Clean Air Act"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn sports_events_are_not_entities_though_their_winners_are() {
+        let found = entities(
+            "Anna Lindqvist won the Harbour Open on Sunday. She was third at the Desert \
+             Invitational and wins the Riverside Stakes next month.",
+        );
+        assert!(found.iter().any(|e| e.name == "Anna Lindqvist"), "{found:?}");
+        assert!(
+            found.iter().all(|e| !["Harbour Open", "Desert Invitational", "Riverside Stakes"]
+                .contains(&e.name.as_str())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_wire_storys_dateline_line_after_its_headline_and_byline_names_places() {
+        let text = "CYCLING - LATE ATTACK WINS STAGE .\nAna Ruiz\nMARVENTO , Veldoria \
+                    2026-12-06\nTomas Brel won the stage on Friday .\n";
+        let extractor = crate::Extractor::new(crate::Options::default()).expect("extractor");
+        let record = extractor.extract(&crate::Article::text(text)).expect("record");
+        let dateline = record.dateline.expect("dateline");
+        assert_eq!(dateline.place, "MARVENTO, Veldoria");
+        assert!(record.entities.iter().any(|e| e.name == "Tomas Brel"));
     }
 
     #[test]

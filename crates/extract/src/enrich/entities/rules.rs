@@ -12,7 +12,7 @@ use super::super::headings::Headings;
 use super::super::tokens::{Token, TokenKind};
 use super::chunking;
 use super::classification::{Votes, classify, single_name_cue};
-use super::lexicon::{NOT_ENTITY_HEADS, ROLE_NOUNS, is_given_name};
+use super::lexicon::{EVENT_HEADS, NOT_ENTITY_HEADS, ROLE_NOUNS, is_given_name};
 use super::types::{DatelineNames, Kind, MentionRef};
 use crate::ExtractError;
 use crate::deadline::Deadline;
@@ -107,6 +107,19 @@ impl RuleEntities {
 ///
 /// # Errors
 /// [`ExtractError::TimeBudgetExceeded`] once `deadline` has passed (checked per name chunk).
+/// Whether a name of two or more words ends in a word that makes it an event, a law, an award
+/// or a product ("Coastal Classic", "Clean Air Act"): a name, but of no person, organisation
+/// or place.
+pub(super) fn names_event(words: &[&str]) -> bool {
+    words.len() > 1 && words.last().is_some_and(|w| NOT_ENTITY_HEADS.contains(w))
+}
+
+/// Whether a name the tagger found is an event's, a law's or an award's: [`names_event`], or a
+/// sports event's ("the Harbour Open").
+pub(super) fn names_any_event(words: &[&str]) -> bool {
+    names_event(words) || words.len() > 1 && words.last().is_some_and(|w| EVENT_HEADS.contains(w))
+}
+
 pub(super) fn by_rules(
     gazetteer: &Gazetteer,
     text: &str,
@@ -130,10 +143,7 @@ pub(super) fn by_rules(
             continue;
         }
         // Events, laws, awards and products are names, but not of persons, organisations or places.
-        if chunk.role.is_none()
-            && words.len() > 1
-            && words.last().is_some_and(|w| NOT_ENTITY_HEADS.contains(w))
-        {
+        if chunk.role.is_none() && names_event(&words) {
             continue;
         }
         // A role split (`chunk.kind`) is evidence; `classify` says whether its type is.
