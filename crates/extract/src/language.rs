@@ -44,9 +44,44 @@ pub fn detect(text: &str, hint: Option<&str>) -> Option<String> {
     match (detected, hint) {
         (Some((code, true)), _) => Some(code),
         (_, Some(hint)) => Some(hint),
+        _ if reads_as_english(sample) => Some("en".to_owned()),
         (Some((code, false)), None) if text.split_whitespace().count() >= 5 => Some(code),
         _ => None,
     }
+}
+
+/// English words that no other language written in Latin letters uses as one of its own common
+/// words ("was", "will", "die", "in", "is", "for" and "to" are left out for that reason).
+const ENGLISH_FUNCTION_WORDS: [&str; 40] = [
+    "the", "and", "of", "that", "it", "with", "he", "she", "they", "we", "you", "be", "by",
+    "from", "this", "have", "has", "had", "said", "says", "would", "not", "but", "are", "were",
+    "been", "which", "who", "their", "its", "after", "about", "could", "than", "also", "his",
+    "there", "what", "when", "into",
+];
+
+/// The fewest different English function words, and their least share of the words, for a
+/// text that no detection reads reliably to be English.
+const MIN_FUNCTION_WORDS: usize = 2;
+const MIN_FUNCTION_SHARE: f64 = 0.2;
+
+/// Whether a text too short for `whatlang` to be sure of is English by its function words
+/// ("The bank said it would cut 400 jobs in Wales." reads as Afrikaans, "Rain stopped play
+/// after lunch." as German): a review, an e-mail or a one-line story is often that short.
+fn reads_as_english(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let hits: Vec<&String> = words
+        .iter()
+        .filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    let mut distinct = hits.clone();
+    distinct.sort();
+    distinct.dedup();
+    distinct.len() >= MIN_FUNCTION_WORDS
+        && hits.len() as f64 >= MIN_FUNCTION_SHARE * words.len() as f64
 }
 
 /// The fewest words without a capital that are read on their own.
@@ -89,6 +124,27 @@ mod tests {
     fn english_text_is_english() {
         let text = "The government announced on Tuesday that it would raise taxes on large companies next year.";
         assert_eq!(detect(text, None).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_short_english_text_that_detection_is_unsure_of_is_english() {
+        for text in [
+            "The bank said it would cut 400 jobs in Wales and Scotland.",
+            "Great food and the staff were friendly, would go back.",
+        ] {
+            assert_eq!(detect(text, None).as_deref(), Some("en"), "{text}");
+        }
+    }
+
+    #[test]
+    fn short_texts_in_other_languages_are_not_made_english() {
+        for text in [
+            "Die bank het gesê hy sal werk sny.",
+            "El banco dijo que recortará empleos en Gales.",
+            "De minister is dinsdag afgetreden, zei een woordvoerder.",
+        ] {
+            assert_ne!(detect(text, None).as_deref(), Some("en"), "{text}");
+        }
     }
 
     #[test]
