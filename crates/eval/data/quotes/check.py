@@ -9,6 +9,7 @@ Document text, as the guideline defines it:
 - gum-news/<stem>: the `# text = ` lines of ../shared/corpus/gum-news/<stem>.conllu; sentences
   joined by one space, a paragraph break at every `# newpar` line (blank line between paragraphs).
 - wcxb-dev/<id>: `ground_truth.main_content` of ../shared/corpus/wcxb-dev/ground-truth/<id>.json.
+- <source>/<name> otherwise: the plain text ../shared/corpus/<source>/<name>.txt.
 - readability-pages/<case>: the text of ../shared/corpus/readability-pages/<case>/expected.html,
   one block per block-level element (an approximation of the eval crate's renderer; quotes are
   compared after normalising whitespace, so only the words matter).
@@ -48,7 +49,13 @@ def doc_text(doc):
     if src == 'readability-pages':
         with open(os.path.join(CORPUS, 'readability-pages', stem, 'expected.html'), encoding='utf-8') as fh:
             return html_text(fh.read())
-    raise ValueError(doc)
+    # Any other source is a folder of plain-text documents under the corpus: <source>/<name>.txt
+    # (e.g. the fifth held-out batch's `wh-briefings/<stem>`, see its SOURCES.md).
+    path = os.path.join(CORPUS, src, stem + '.txt')
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as fh:
+            return fh.read()
+    raise ValueError(f'{doc}: no text at {path}')
 
 
 BLOCKS = {'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table',

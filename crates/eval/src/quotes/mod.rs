@@ -6,7 +6,8 @@
 //! `gum-news/<stem>` is rebuilt from `<corpus>/gum-news/<stem>.conllu` by the entity scorer's
 //! loader ([`crate::entities::parse`]); `wcxb-dev/<id>` is `ground_truth.main_content` of
 //! `<corpus>/wcxb-dev/ground-truth/<id>.json`; `readability-pages/<case>` is the text of
-//! `<corpus>/readability-pages/<case>/expected.html`, blocks separated by a blank line.
+//! `<corpus>/readability-pages/<case>/expected.html`, blocks separated by a blank line; any other
+//! `<source>/<name>` is the plain text `<corpus>/<source>/<name>.txt`.
 //! Predicted quotes are matched to gold ones by the rule in [`matching`]; the figures are
 //! defined in [`report`].
 
@@ -106,7 +107,17 @@ pub fn document_text(corpus: &Path, id: &str) -> anyhow::Result<String> {
                 .with_context(|| format!("cannot read {}", path.display()))?;
             Ok(crate::content::html_text(&html))
         }
-        other => anyhow::bail!("unknown document source {other:?} in {id:?}"),
+        // Any other source is a folder of plain-text documents: `<corpus>/<source>/<name>.txt`
+        // (the fifth held-out batch's `wh-briefings/<stem>`, see its SOURCES.md).
+        other => {
+            let path = corpus.join(other).join(format!("{name}.txt"));
+            std::fs::read_to_string(&path).with_context(|| {
+                format!(
+                    "cannot read {} (unknown document source {other:?} in {id:?})",
+                    path.display()
+                )
+            })
+        }
     }
 }
 

@@ -33,6 +33,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "conclude", "argue", "write", "add", "suggest", "agree", "emphasise", "emphasize", "admit",
     "acknowledge", "observe", "predict", "contend", "assert", "maintain", "reveal", "confirm",
     "tell", "ask", "reply", "respond",
+    // "as Ruiz points out, “…”", "the article points out".
+    "points",
 ];
 
 /// Speech verbs a written document may be the subject of ("the report read", "a review
@@ -41,7 +43,7 @@ pub const DOCUMENT_VERBS: &[&str] = &[
     "read", "reads", "states", "stated", "stating", "concludes", "concluded", "found", "finds",
     "notes", "noted", "says", "said", "shows", "showed", "warns", "warned", "adds", "added",
     "explains", "explained", "argues", "argued", "recommends", "recommended", "describes",
-    "described", "suggests", "suggested", "claims", "claimed",
+    "described", "suggests", "suggested", "claims", "claimed", "points", "pointed",
 ];
 
 /// Head nouns of a written or published source ("the report", "a meta-analysis", "the post"):
@@ -90,7 +92,8 @@ pub const PERSON_NOUNS: &[&str] = &[
     "owner", "landlord", "tenant", "homeowner", "shopper", "commuter", "local", "locals",
     "native", "expat", "mum", "mom", "dad", "grandparent", "relative", "cousin", "nephew",
     "niece", "widow", "widower", "teenager", "youth", "pensioner", "retiree", "novelist",
-    "poet", "historian", "spokesmen", "spokeswomen",
+    "poet", "historian", "spokesmen", "spokeswomen", "scholar", "reader", "subscriber",
+    "commenter", "listener", "viewer", "follower", "reviewer",
 ];
 
 /// Head nouns of organisations and bodies that speak ("the central bank", "the ministry").

@@ -29,6 +29,8 @@ pub mod spans;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_sources;
+#[cfg(test)]
 mod tests_speakers;
 
 use serde::{Deserialize, Serialize};
@@ -499,23 +501,45 @@ const TERM_WORDS: usize = 4;
 /// A standalone quote with no other source: the person who opens the sentence right before it,
 /// in the same or the previous paragraph, when that sentence ends with a full stop ("Ana Ruiz,
 /// the governor, was blunt." / "“…”"), as a reader takes it.
+///
+/// A quote opening its own paragraph (a list item, "- “…”") may also take a speaking noun
+/// phrase that opens the previous paragraph's last sentence ("Audience reviewers gave it 67%."
+/// / "- “…”").
 fn person_opening_sentence_before(index: &Index<'_>, outer_start: usize) -> Option<Given> {
-    let q = token_at(index.tokens, outer_start);
-    let last = q.checked_sub(1)?;
+    let here = index.paragraph_of(outer_start);
+    let punct = |k: usize| index.tokens[k].kind == crate::enrich::tokens::TokenKind::Punct;
+    // A list marker or a dash opening the quote's paragraph is passed over.
+    let mut last = token_at(index.tokens, outer_start).checked_sub(1)?;
+    while punct(last) && index.paragraph_of(index.tokens[last].start) == here && index.word(last) != "." {
+        last = last.checked_sub(1)?;
+    }
     let before = index.tokens.get(last)?;
-    let (here, there) = (index.paragraph_of(outer_start), index.paragraph_of(before.start));
+    let there = index.paragraph_of(before.start);
     if !(there == here || there + 1 == here) || index.word(last) != "." {
         return None;
     }
     let start = index.sentence_start(before.sentence);
-    let id = index.sentence_subject(before.start)?;
-    let opening = index.mention_at(index.tokens.get(start)?.start)?;
-    (opening.entity == id && index.entities[id].kind == entities::Kind::Person).then(|| {
-        (
+    if let Some(id) = index.sentence_subject(before.start)
+        && index.mention_at(index.tokens.get(start)?.start).is_some_and(|m| m.entity == id)
+        && index.entities[id].kind == entities::Kind::Person
+    {
+        return Some((
             Some(index.entities[id].name.clone()),
             Some(id),
             Some(SpeakerKind::PreviousSentence),
             None,
-        )
-    })
+        ));
+    }
+    if there == here {
+        return None;
+    }
+    // Quoted words and marks at the sentence's opening are no part of the phrase's head.
+    let first = (start..last).find(|k| !punct(*k) && !index.in_quote(index.tokens[*k].start))?;
+    match speaker::speaker_at(index, first, false)? {
+        (Speaker::Phrase(phrase), _) => {
+            let entity = index.link(&phrase, true);
+            Some((Some(phrase), entity, Some(SpeakerKind::PreviousSentence), None))
+        }
+        _ => None,
+    }
 }

@@ -133,9 +133,15 @@ fn speaker_at_with(
             (found, last)
         }
         Some((found, last, HeadKind::Agent)) => (found, last),
-        None => name_at(index, i)?,
+        None => bare_phrase_at(index, i)
+            .or_else(|| name_at(index, i))
+            .or_else(|| name_after_article(index, i))?,
     };
     if !need_cue || cue_follows(index, last + 1).is_some() {
+        return Some((found, tokens[last].end));
+    }
+    // "a law professor who says “…”": a relative clause whose verb is a speech verb.
+    if index.word(last + 1) == "who" && cue_follows(index, last + 2).is_some() {
         return Some((found, tokens[last].end));
     }
     // "Mu Li, of the university's school, said": an apposition between commas before the verb.
@@ -162,6 +168,72 @@ fn speaker_at_with(
         .then(|| (last + 2..last + 4).find(|j| is_word(index, *j) && cue_follows(index, j + 1).is_some()))
         .flatten()
         .map(|j| (found, tokens[j].end))
+}
+
+/// "Legal scholars have found", "Planetary defense researcher Ana Ruiz": a noun phrase with no
+/// determiner, up to [`NP_MAX_WORDS`] words ending in a noun that speaks ([`HeadKind::Agent`]),
+/// every word lower-case but the first when it opens the sentence (or follows a quote mark).
+/// The tagger's names are not read as one. Its last token.
+fn bare_phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    let (text, tokens) = (index.text, index.tokens);
+    let t = tokens.get(i)?;
+    let lower = |k: usize| is_word(index, k) && index.word(k).starts_with(char::is_lowercase);
+    let opens = i == index.sentence_start(t.sentence)
+        || matches!(index.word(i - 1), "“" | "”" | "\"" | "-" | "—" | ":");
+    let first_ok = lower(i) || opens && capitalised(index, i);
+    if !first_ok || index.mention_at(t.start).is_some() || STOPWORDS.contains(&index.word(i).to_lowercase().as_str()) {
+        return None;
+    }
+    let agent = |k: usize| head_kind(index.word(k)) == Some(HeadKind::Agent) && !is_speech_verb(index.word(k));
+    // With no tags for parts of speech, the phrase ends at its first speaking noun (and the
+    // speaking nouns right after it, "police officers"): "Audience reviewers gave it 67%".
+    let mut last = i;
+    while !agent(last) {
+        let w = index.word(last + 1);
+        if last >= i + NP_MAX_WORDS
+            || !lower(last + 1)
+            || NP_STOPS.contains(&w)
+            || STOPWORDS.contains(&w)
+            || is_speech_verb(w)
+        {
+            return None;
+        }
+        last += 1;
+    }
+    while last < i + NP_MAX_WORDS && lower(last + 1) && agent(last + 1) {
+        last += 1;
+    }
+    // "user jayk1984", "defense researcher Ana Ruiz": a role before a name; the name speaks.
+    let next = index.tokens.get(last + 1).map(|t| t.start);
+    let handle_at = |b: usize| {
+        let at = index.handles.partition_point(|h| h.start < b);
+        index.handles.get(at).is_some_and(|h| h.start == b)
+    };
+    if capitalised(index, last + 1) || next.is_some_and(handle_at) {
+        return None;
+    }
+    let head = index.word(last);
+    // One capitalised word alone is a title before a name ("Undersecretary for …") unless plural.
+    let enough = last > i || lower(i) || head.ends_with('s');
+    enough.then(|| (Speaker::Phrase(text[t.start..tokens[last].end].to_owned()), last))
+}
+
+/// "reports the Wall Street Journal", "the Associated Press said": a name after "the" (the
+/// tagger's, or capitalised words it missed) that no speaking noun heads.
+fn name_after_article(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
+    if !index.word(i).eq_ignore_ascii_case("the") || !capitalised(index, i + 1) {
+        return None;
+    }
+    let (found, last) = match index.mention_at(index.tokens[i + 1].start) {
+        Some(m) if index.entities[m.entity].kind == Kind::Location => return None,
+        Some(m) => (Speaker::Entity(m.entity), token_at(index.tokens, m.end) - 1),
+        None => name_at(index, i + 1)?,
+    };
+    // "the AI-designed robots": a name that modifies the noun after it is no speaker.
+    let modifies = is_word(index, last + 1)
+        && index.word(last + 1).starts_with(char::is_lowercase)
+        && cue_follows(index, last + 1).is_none();
+    (!modifies).then_some((found, last))
 }
 
 /// "Clinton’s campaign said", "Russia’s foreign ministry said": after a possessive at token
@@ -441,7 +513,8 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
         // Thursday"): only a name of two words or more, or a known given name, counts.
         (Speaker::Name(name), end)
             if name.contains(' ')
-                || name.split_whitespace().next().and_then(super::cues::given_name_gender).is_some() =>
+                || name.split_whitespace().next().and_then(super::cues::given_name_gender).is_some()
+                || super::handles::is_handle(&name) =>
         {
             Some((Speaker::Name(name), end))
         }
@@ -549,17 +622,29 @@ fn cue_after_apposition(index: &Index<'_>, k: usize) -> Option<usize> {
     (!inside_verb).then(|| cue_follows(index, close + 1)).flatten()
 }
 
+/// How many tokens after a quote [`subject_then_verb`] looks for its speech verb ("…" in 6,000
+/// C++ files, Acme says).
+const SUBJECT_THEN_VERB_TOKENS: usize = 12;
+
 /// "…," team member Rodaba Noori told the press: a speech verb a few words after the quote,
 /// and the speaker that ends right before it (role words in front are passed over).
 fn subject_then_verb(index: &Index<'_>, from: usize, sentence: usize) -> Option<Attribution> {
     let tokens = index.tokens;
-    let verb = (from..from + 8)
+    let verb = (from..from + SUBJECT_THEN_VERB_TOKENS)
         .take_while(|k| {
             tokens.get(*k).is_some_and(|t| {
                 t.sentence == sentence && !matches!(index.word(*k), "“" | "”" | "\"" | ";")
             })
         })
         .find(|k| is_speech_verb(index.word(*k)))?;
+    // "…," Callan Ruiz, vice president of Ruiz Appliance & Security told us: a person right
+    // after the quote, then an apposition up to the verb (its closing comma left out).
+    if let Some((Speaker::Entity(e), end)) = speaker_at(index, from, false)
+        && index.entities[e].kind == Kind::Person
+        && index.word(token_at(tokens, end)) == ","
+    {
+        return Some((Speaker::Entity(e), index.word(verb).to_owned(), Pattern::Verb, tokens[verb].end));
+    }
     (from..verb).find_map(|k| {
         let (speaker, end) = speaker_at(index, k, true)?;
         let cue = cue_follows(index, token_at(tokens, end))?;
@@ -686,6 +771,11 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
                     k = close + 1;
                     continue;
                 }
+            } else if word(k).eq_ignore_ascii_case("the") {
+                // "of the Refugee Council Enver Solomon told": a name after "the" that is no
+                // subject here may still open one from its own first word.
+                k += 1;
+                continue;
             }
             k = next.max(k + 1);
         } else {
@@ -698,7 +788,9 @@ fn subject_walk(index: &Index<'_>, from: usize) -> Walk {
 /// Whether a written source's noun ("analysis", "statement") heads the few words from token
 /// `from` (before `end`, a stop word or punctuation).
 fn document_follows(index: &Index<'_>, from: usize, end: usize) -> bool {
+    // "the Office's May 2025 report": a date may stand before the noun.
+    let dated = |j: usize| is_word(index, j) || index.tokens[j].kind == TokenKind::Number;
     (from..(from + 4).min(end))
-        .take_while(|j| is_word(index, *j) && !NP_STOPS.contains(&index.word(*j).to_lowercase().as_str()))
+        .take_while(|j| dated(*j) && !NP_STOPS.contains(&index.word(*j).to_lowercase().as_str()))
         .any(|j| DOCUMENT_NOUNS.contains(&index.word(j).to_lowercase().as_str()))
 }
