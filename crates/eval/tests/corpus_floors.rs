@@ -176,14 +176,15 @@ fn assert_word_f1_floors(report: &content::Report, floors: &[(&str, f64)]) {
 
 /// Cross-validated word-bag F1 floors of the learned reader on wcxb-dev (5 folds by page, each
 /// page extracted by trees trained on the other four, with the shipped settings), a little
-/// under the measured 0.8442 (article 0.9374, collection 0.6520, documentation 0.9184, forum
-/// 0.7866, listing 0.6800, product 0.5492, service 0.8093). Only go up.
+/// under the measured 0.8468 (article 0.9405, collection 0.6585, documentation 0.9184, forum
+/// 0.7908, listing 0.6791, product 0.5553, service 0.8073) after repeated blocks were dropped
+/// from the classifier's output. Only go up.
 const WCXB_LEARNED_CV_FLOORS: [(&str, f64); 8] = [
     ("all", 0.84),
-    ("article", 0.93),
-    ("collection", 0.645),
+    ("article", 0.935),
+    ("collection", 0.65),
     ("documentation", 0.91),
-    ("forum", 0.78),
+    ("forum", 0.785),
     ("listing", 0.675),
     ("product", 0.54),
     ("service", 0.80),

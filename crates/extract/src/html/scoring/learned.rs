@@ -82,6 +82,23 @@ pub(super) fn learned_blocks(
     assemble(&table, &units, &kept, choice, page.skip)
 }
 
+/// The shortest block (in characters) that [`drop_repeats`] drops when it repeats.
+const REPEAT_CHARS: usize = 20;
+
+/// `blocks` without the blocks that repeat an earlier block's text word for word (compared
+/// case-insensitively, at least [`REPEAT_CHARS`] characters): responsive pages write the same
+/// description, post or card twice (once per layout), and a reader shows it once. Short
+/// repeats ("Add to cart", a section label) stay. Applied where the classifier's decisions
+/// stand (on the scorer's own output, Readability's test pages lose repeated paragraphs that
+/// their expected text keeps).
+pub(super) fn drop_repeats(blocks: Vec<Block>) -> Vec<Block> {
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    blocks
+        .into_iter()
+        .filter(|b| b.text.chars().count() < REPEAT_CHARS || seen.insert(b.text.to_lowercase()))
+        .collect()
+}
+
 /// A unit's text: the leaf block's, or the container's loose text.
 fn unit_text(table: &Table<'_>, element: u32, loose: bool) -> String {
     let e = &table.elements[element as usize];

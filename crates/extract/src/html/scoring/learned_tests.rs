@@ -42,6 +42,16 @@ fn read(html: &str, model: Option<BlockModel>, declares_article: bool) -> Vec<Bl
         .blocks
 }
 
+/// `n` paragraphs, each [`PARAGRAPH`] with its number in front (the learned reader drops a
+/// block that repeats an earlier one word for word).
+fn paragraphs(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("{i}. {PARAGRAPH}")).collect()
+}
+
+fn html_paragraphs(n: usize) -> String {
+    paragraphs(n).iter().map(|p| format!("<p>{p}</p>")).collect()
+}
+
 fn texts(blocks: &[Block]) -> Vec<&str> {
     blocks.iter().map(|b| b.text.as_str()).collect()
 }
@@ -60,7 +70,7 @@ fn page_with_cards() -> String {
         "<html><body><nav><a href=\"/\">Home</a></nav><div id=\"story\"><h2>The bridge</h2>{}\
          <ul><li>A first point, with a comma.</li><li>A second point.</li></ul></div>\
          <aside><ul>{cards}</ul></aside></body></html>",
-        format!("<p>{PARAGRAPH}</p>").repeat(4)
+        html_paragraphs(4)
     )
 }
 
@@ -110,13 +120,33 @@ fn an_added_unit_inside_an_element_the_scorer_cleaned_out_is_read_in_its_place()
     let html = format!(
         "<html><body><article>{}<p style=\"display: none\">Hidden teaser text.</p>\
          <div class=\"share\">Share on Facebook, Twitter, email</div>{}</article></body></html>",
-        format!("<p>{PARAGRAPH}</p>").repeat(3),
-        format!("<p>{PARAGRAPH}</p>").repeat(3)
+        html_paragraphs(3),
+        paragraphs(6)[3..]
+            .iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
     );
     let scorer = read(&html, None, false);
-    assert_eq!(texts(&scorer), vec![PARAGRAPH; 6]);
+    let numbered = paragraphs(6);
+    assert_eq!(texts(&scorer), numbered);
     let got = read(&html, Some(model(LOOSE, 0.0, false)), false);
-    let mut expected = vec![PARAGRAPH; 6];
+    let mut expected: Vec<&str> = numbered.iter().map(String::as_str).collect();
     expected.insert(3, "Share on Facebook, Twitter, email");
+    assert_eq!(texts(&got), expected);
+}
+
+#[test]
+fn where_the_model_decides_a_block_that_repeats_an_earlier_one_word_for_word_is_read_once() {
+    let html = format!(
+        "<html><body><article><div class=\"wide\">{}</div><div class=\"narrow\">{}</div>\
+         </article><div>Loose words beside the story, which the model adds.</div></body></html>",
+        html_paragraphs(3),
+        html_paragraphs(3).to_uppercase()
+    );
+    let scorer = read(&html, None, false);
+    assert_eq!(scorer.len(), 6, "the scorer keeps both copies: {:?}", texts(&scorer));
+    let got = read(&html, Some(model(LOOSE, 0.0, false)), false);
+    let mut expected: Vec<String> = paragraphs(3);
+    expected.push("Loose words beside the story, which the model adds.".to_owned());
     assert_eq!(texts(&got), expected);
 }

@@ -188,8 +188,13 @@ pub fn main_content(
             .then(|| learned::learned_blocks(&page, &choice, model))
             .flatten()
     });
+    // Where the classifier's decisions stand, a block that repeats an earlier one is dropped.
+    let blocks = learned.map_or_else(
+        || blocks::blocks_of_nodes(roots, &keep),
+        learned::drop_repeats,
+    );
     Some(MainContent {
-        blocks: learned.unwrap_or_else(|| blocks::blocks_of_nodes(roots, &keep)),
+        blocks,
         readable,
         substantial: readable || raw_chars >= CHAR_THRESHOLD as usize,
     })
