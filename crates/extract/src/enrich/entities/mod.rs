@@ -16,6 +16,7 @@ mod chunking;
 mod classification;
 mod common;
 mod fullnames;
+mod known_places;
 pub mod lexicon;
 mod org_cues;
 mod recase;
@@ -85,6 +86,7 @@ pub fn find(
     let spans = tidy::tidy(text, tokens, spans);
     let spans = without_events(text, tokens, spans);
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
+    let spans = known_places::apply(gazetteer, text, tokens, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let spans = sports_cues::apply(gazetteer, text, tokens, spans);
     let spans = results::type_athletes(gazetteer, text, tokens, spans);
@@ -280,6 +282,17 @@ mod tests {
             "organization"
         );
         assert_eq!(get(&found, "Bank of England").kind, "organization");
+    }
+
+    #[test]
+    fn a_company_named_with_and_without_its_legal_form_is_one_entity() {
+        let found = entities(
+            "Shares of Veldor Bank Plc rose on Tuesday. Veldor Bank said it would pay more, and \
+             Quorvo Corp. agreed. Quorvo fell.",
+        );
+        let veldor = get(&found, "Veldor Bank Plc");
+        assert_eq!(veldor.aliases, ["Veldor Bank"]);
+        assert_eq!(found.iter().filter(|e| e.name.starts_with("Veldor")).count(), 1);
     }
 
     #[test]

@@ -9,10 +9,11 @@ use std::ops::Range;
 use super::super::words;
 use super::super::gazetteer::{self, Gazetteer};
 use super::super::headings::Headings;
+use super::known_places::is_region;
 use super::super::tokens::{Token, TokenKind};
 use super::chunking;
 use super::classification::{Votes, classify, single_name_cue};
-use super::lexicon::{EVENT_HEADS, NOT_ENTITY_HEADS, ROLE_NOUNS, is_given_name};
+use super::lexicon::{EVENT_HEADS, NOT_ENTITY_HEADS, ROLE_NOUNS, is_acronym, is_given_name};
 use super::types::{DatelineNames, Kind, MentionRef};
 use crate::ExtractError;
 use crate::deadline::Deadline;
@@ -91,7 +92,8 @@ impl RuleEntities {
             });
         }
         for (builder, vote) in self.entities.iter_mut().zip(&votes) {
-            if builder.typed_by_evidence {
+            // A region that is also a given name ("Asia") is no evidence of a person.
+            if builder.typed_by_evidence && !is_region(&builder.name) {
                 continue;
             }
             let best = (0..3).max_by_key(|k| (vote[*k], *k == builder.kind as usize));
@@ -364,8 +366,24 @@ fn canonical_key(gazetteer: &Gazetteer, surface: &str, kind: Kind) -> String {
     {
         return format!("country:{code}");
     }
+    if kind == Kind::Organization
+        && let Some((name, form_word)) = form.rsplit_once(' ')
+        && COMPANY_FORMS.contains(&form_word)
+        && gazetteer.country_of(name.trim_end_matches(',')).is_none()
+        && !gazetteer.is_place(name.trim_end_matches(','))
+        && !is_acronym(name.trim_end_matches(','))
+    {
+        // "Veldor Bank Plc" and "Veldor Bank" are one company; "NZ Inc" and "NZ" are not.
+        return name.trim_end_matches(',').to_owned();
+    }
     form
 }
+
+/// Legal forms a company's name may carry or drop ("Veldor Bank Plc", later "Veldor Bank").
+const COMPANY_FORMS: &[&str] = &[
+    "plc", "PLC", "Plc", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co", "Co.", "LLC", "AG",
+    "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "S.p.A.", "Limited", "Incorporated", "LLP", "Bhd",
+];
 
 /// "the foreign minister Ana Ruiz": up to three lower-case words ending in an office noun.
 fn lowercase_role_before(text: &str, tokens: &[Token], start: usize) -> Option<String> {
