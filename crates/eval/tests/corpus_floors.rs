@@ -333,3 +333,17 @@ const QUOTE_HELDOUT4_FLOORS: [(&str, f64); 3] =
 fn quote_attribution_on_the_fourth_held_out_batch_stays_above_its_floors() {
     assert_quote_floors("quotes-heldout4", 9, QUOTE_HELDOUT4_FLOORS);
 }
+
+/// Quote floors on the sixth batch annotated blind (`crates/eval/data/quotes-heldout6`, 12 news
+/// pages — ten front and section pages of news sites, two short articles — 23 direct quotes
+/// among 115 quotations, most of them not attributed; scored blind once: 91.3 % recall (21/23),
+/// 87.0 % precision (40/46), 71.4 % speaker accuracy (15/21)), set a little under those. Only go
+/// up.
+const QUOTE_HELDOUT6_FLOORS: [(&str, f64); 3] =
+    [("recall", 0.90), ("precision", 0.86), ("speaker", 0.70)];
+
+#[test]
+#[ignore = "reads ../shared; run by .ci/run with --ignored"]
+fn quote_attribution_on_the_sixth_held_out_batch_stays_above_its_floors() {
+    assert_quote_floors("quotes-heldout6", 12, QUOTE_HELDOUT6_FLOORS);
+}
