@@ -4,7 +4,7 @@
 //! 1. the quote's own sentence — a speech verb and its subject after the quote ("…," Okafor
 //!    said / said Ms. Lindqvist / the lawmaker said), before it (Ruiz told reporters: "…") or
 //!    in its middle ("…," he said, "…": two quotes, the second given the first one's speaker),
-//!    or "according to X" ([`speaker`]); quoted words are never a speaker;
+//!    or "according to X" ([`speaker`], [`attribution_after`], [`subject_walk`]); quoted words are never a speaker;
 //! 2. a sentence ending with a colon just before a quote that stands alone (`colon`);
 //! 3. the attribution of a later quote in the same sentence ("“A,” which …, “B,” she said");
 //! 4. the subject of the sentence before, when it has a speech verb (`previous_sentence`, or
@@ -19,13 +19,17 @@
 //! stage is linear in the text. Hand-written: quote attribution is newsroom-specific and no
 //! kept crate does it.
 
+pub mod attribution_after;
 pub mod cues;
 pub mod handles;
 pub mod index;
+pub mod phrases;
 pub mod pronouns;
+mod reading;
 pub mod signature;
 pub mod speaker;
 pub mod spans;
+pub mod subject_walk;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -122,7 +126,7 @@ pub fn find(
         }
         let end = span.inner().end;
         let mut attribution = signature::signed(&index, span.outer.end)
-            .or_else(|| speaker::after_quote(&index, span.outer.end));
+            .or_else(|| attribution_after::after_quote(&index, span.outer.end));
         if let Some((_, _, _, attribution_end)) = &attribution
             && let Some(next) = spans.get(position + 1)
             && *attribution_end <= next.outer.start
@@ -140,7 +144,7 @@ pub fn find(
             .take_if(|(at, _)| *at == span.outer.start)
             .map(|(_, given)| given);
         if attribution.is_none() && carry.is_none() {
-            attribution = speaker::before_quote(&index, span.outer.start);
+            attribution = subject_walk::before_quote(&index, span.outer.start);
         }
         let standalone = starts_sentence(&index, span.outer.start);
         if attribution.is_none()
@@ -383,8 +387,8 @@ fn colon_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
     let from = index.sentence_start(sentence);
     let verb = index.last_cue[colon];
     let found = match verb {
-        Some(v) => speaker::subject_before(index, from, v),
-        None => person_before_colon(index, from, colon).or_else(|| speaker::first_speaker(index, from)),
+        Some(v) => subject_walk::subject_before(index, from, v),
+        None => person_before_colon(index, from, colon).or_else(|| subject_walk::first_speaker(index, from)),
     }?;
     let (name, entity) = name_of(index, found, outer_start);
     Some((name.clone(), entity, name.map(|_| SpeakerKind::Colon), verb.map(|v| index.word(v).to_owned())))
@@ -415,7 +419,7 @@ fn later_in_sentence(index: &Index<'_>, later: &[spans::Span], outer_start: usiz
     if next_sentence != sentence {
         return None;
     }
-    speaker::after_quote(index, next.outer.end).map(|found| given_by(index, found, outer_start))
+    attribution_after::after_quote(index, next.outer.end).map(|found| given_by(index, found, outer_start))
 }
 
 /// The subject of the sentence before a standalone quote when that sentence has a speech verb
@@ -432,7 +436,7 @@ fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Gi
     let from = index.sentence_start(t.sentence);
     let (found, cue) = match index.last_cue[before] {
         Some(verb) => (
-            speaker::subject_before(index, from, verb)?,
+            subject_walk::subject_before(index, from, verb)?,
             Some(index.word(verb).to_owned()),
         ),
         None => opening_source(index, from)?,
