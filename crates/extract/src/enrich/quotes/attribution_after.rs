@@ -114,8 +114,10 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
 /// opens with. The person must close the run.
 fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)> {
     let sentence = index.tokens.get(from)?.sentence;
+    // A person mention opening with a lower-case word ("of Policy") is the tagger's slip.
     let person_at = |k: usize| {
-        index
+        capitalised(index, k)
+            && index
             .mention_at(index.tokens[k].start)
             .is_some_and(|m| index.entities[m.entity].kind == Kind::Person)
     };
@@ -129,17 +131,35 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
         index.tokens.get(k).is_some_and(|t| t.sentence == sentence)
             && (capitalised(index, k)
                 || matches!(index.word(k), "’s" | "'s" | "&" | "-")
-                || matches!(index.word(k), "and" | "of" | "for") && capitalised(index, k + 1))
+                || matches!(index.word(k), "and" | "of" | "for") && capitalised(index, k + 1)
+                // "Executive Vice President, Chief Policy Officer, and Head of Advocacy, Ana
+                // Ruiz": commas between title-case roles, and before the name, stay in it.
+                || index.word(k) == ","
+                    && (capitalised(index, k + 1) || index.word(k + 1) == "and" && capitalised(index, k + 2)))
     };
     let mut k = from + 1;
+    // A person followed by a comma and more of the run ("Dana Ruiz, Chief of Staff") is kept
+    // in case no later person closes the run ("…, Head of Policy, Dana Ruiz").
+    let mut before_comma = None;
     while k < from + RUN_WORDS && in_run(k) {
         if person_at(k)
             && let Some(m) = index.mention_at(index.tokens[k].start)
         {
             let after = token_at(index.tokens, m.end);
-            return (!in_run(after)).then_some((Speaker::Entity(m.entity), m.end));
+            if !in_run(after) {
+                return Some((Speaker::Entity(m.entity), m.end));
+            }
+            if index.word(after) != "," {
+                return None;
+            }
+            before_comma = Some((Speaker::Entity(m.entity), m.end));
+            k = after;
+            continue;
         }
         k += 1;
+    }
+    if before_comma.is_some() {
+        return before_comma;
     }
     // The tagger found no person: a known given name and one more word closing a run of three
     // words or more ("… Product Manager Sophia Siao") are the person, when the run ends there
@@ -159,7 +179,7 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
 
 /// How many tokens a capitalised run after an inverted speech verb may take before the person
 /// closing it ("Acme Events Co-Owner and Lead Planner Dana Ruiz").
-const RUN_WORDS: usize = 12;
+const RUN_WORDS: usize = 32;
 
 /// "said Lotfi Azzouz, Tunisia country director …": after an inverted speech verb, a name of
 /// two or more capitalised words that the tagger took for a place, followed by a comma or the

@@ -145,7 +145,13 @@ pub(super) fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, 
             || (NP_STOPS.contains(&w.to_lowercase().as_str()) && !of_name)
             || is_speech_verb(w)
             || past_tense_after_agent(index, last, w)
+            || verb_or_adverb_after_agent(index, last, w)
         {
+            // "a pub owner and robbery victim": a second speaking noun joined by "and" is
+            // the same person's.
+            if let Some(second) = joined_agent(index, last, k) {
+                last = second;
+            }
             break;
         }
         last = k;
@@ -176,6 +182,38 @@ fn past_tense_after_agent(index: &Index<'_>, last: usize, word: &str) -> bool {
         && word.starts_with(char::is_lowercase)
         && is_word(index, last)
         && head_kind(index.word(last)) == Some(HeadKind::Agent)
+}
+
+/// "a shop owner recently robbed", "a bartender praises the plan": a lower-case word that
+/// names nothing ([`head_kind`]) and reads as an adverb or a verb ("-ly", "-ed", a final "s"),
+/// right after a speaking noun at token `last`, ends the noun phrase before it.
+fn verb_or_adverb_after_agent(index: &Index<'_>, last: usize, word: &str) -> bool {
+    let verb_like = word.ends_with("ly") || word.ends_with("ed") || word.ends_with('s') && !word.ends_with("ss");
+    verb_like
+        && word.len() > 3
+        && word.starts_with(char::is_lowercase)
+        && head_kind(word).is_none()
+        && is_word(index, last)
+        && head_kind(index.word(last)) == Some(HeadKind::Agent)
+}
+
+/// After a speaking noun at token `last` and "and" at token `and`, one or two lower-case words
+/// ending in another speaking noun ("a pub owner and robbery victim"), followed by no further
+/// lower-case word: that noun's token.
+fn joined_agent(index: &Index<'_>, last: usize, and: usize) -> Option<usize> {
+    if index.word(and) != "and" || head_kind(index.word(last)) != Some(HeadKind::Agent) {
+        return None;
+    }
+    let lower = |k: usize| {
+        is_word(index, k)
+            && index.word(k).starts_with(char::is_lowercase)
+            && !STOPWORDS.contains(&index.word(k))
+            && !is_speech_verb(index.word(k))
+    };
+    let second = (and + 1..=and + 2)
+        .take_while(|k| lower(*k))
+        .find(|k| head_kind(index.word(*k)) == Some(HeadKind::Agent))?;
+    (!lower(second + 1)).then_some(second)
 }
 
 /// One to three capitalised words the tagger did not mark ("Parr", "Kelly D. Norris").

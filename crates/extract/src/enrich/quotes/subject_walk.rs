@@ -8,6 +8,7 @@ use super::index::{Index, Speaker, Walk, token_at};
 use super::reading::{cue_follows, is_word};
 use super::speaker::{Attribution, Pattern, according_to_at, speaker_at};
 use crate::enrich::tokens::TokenKind;
+use crate::enrich::words::STOPWORDS;
 
 /// The attribution before a quote starting at byte `quote_start`, in its sentence: the last
 /// speech verb there and its subject, or "according to X".
@@ -150,4 +151,30 @@ fn document_follows(index: &Index<'_>, from: usize, end: usize) -> bool {
     (from..(from + 4).min(end))
         .take_while(|j| dated(*j) && !NP_STOPS.contains(&index.word(*j).to_lowercase().as_str()))
         .any(|j| DOCUMENT_NOUNS.contains(&index.word(j).to_lowercase().as_str()))
+}
+
+/// "In Ohio, a bartender praises the plan: “…”": in a sentence with no speech verb before the
+/// colon at token `colon`, the first speaker opening a clause, when a lower-case verb ("-s",
+/// "-ed") follows it, is the clause's subject and introduces the quote.
+pub fn subject_before_verb(index: &Index<'_>, from: usize, colon: usize) -> Option<Speaker> {
+    let word = |k: usize| index.word(k);
+    // The subject opens the clause: the sentence's first word (a list marker aside) or the word
+    // after a comma closing an opening phrase ("In Ohio, …").
+    let opening = (index.after_dateline(from)..colon).find(|k| index.tokens[*k].kind == TokenKind::Word)?;
+    let first = (opening..colon).find_map(|k| {
+        let t = &index.tokens[k];
+        let opens_clause = k == opening || word(k - 1) == ",";
+        (t.kind == TokenKind::Word && opens_clause && !index.in_quote(t.start))
+            .then(|| speaker_at(index, k, false))
+            .flatten()
+    })?;
+    let (found, end) = first;
+    let next = token_at(index.tokens, end);
+    let w = word(next);
+    let verb_like = next < colon
+        && w.len() > 3
+        && w.starts_with(char::is_lowercase)
+        && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed"))
+        && !STOPWORDS.contains(&w);
+    verb_like.then_some(found)
 }
