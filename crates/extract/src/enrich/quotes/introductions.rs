@@ -29,6 +29,14 @@ const HEADING_TOKENS: usize = 32;
 /// Nation").
 const HEADING_CONNECTORS: &[&str] = &["of", "on", "and", "the", "for", "in", "at", "to", "de", "du", "la"];
 
+/// Words of page furniture that a title-case line may hold ("Advertisement", "Read More",
+/// "Related Coverage", "Watch Live"): such a line names no source.
+const PAGE_FURNITURE: &[&str] = &[
+    "advertisement", "advert", "sponsored", "related", "read", "more", "watch", "listen", "share", "subscribe",
+    "photo", "photos", "video", "videos", "gallery", "comments", "comment", "update", "updated", "newsletter",
+    "sign", "click", "continue", "story", "live", "also", "see", "top", "latest",
+];
+
 /// The speaker the introduction of the quote opening at byte `outer_start` names, when the
 /// quote opens its paragraph (after a list marker or a short lead ending with a colon).
 pub fn run_introduction(index: &Index<'_>, outer_start: usize) -> Option<Given> {
@@ -127,7 +135,8 @@ fn heading_source(index: &Index<'_>, first: usize, end: usize) -> Option<Speaker
             && index.word(k).starts_with(char::is_uppercase)
             && !STOPWORDS.contains(&index.word(k).to_lowercase().as_str())
     });
-    if !named {
+    let furniture = (first..end).any(|k| PAGE_FURNITURE.contains(&index.word(k).to_lowercase().as_str()));
+    if !named || furniture {
         return None;
     }
     // A person the tagger found closing the head part ("Secretary of State Ana Ruiz").

@@ -4,7 +4,7 @@
 //! capitalised name the tagger missed.
 
 use super::cues::{
-    GROUP_NOUNS, HeadKind, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, PERSON_NOUNS, ROLE_MODIFIERS, head_kind,
+    GROUP_NOUNS, HeadKind, PHRASE_VERBS, NP_DETERMINERS, NP_MAX_WORDS, NP_STOPS, PERSON_NOUNS, ROLE_MODIFIERS, head_kind,
     is_speech_verb,
 };
 use super::index::{Index, Speaker, token_at};
@@ -146,6 +146,7 @@ pub(super) fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, 
             || is_speech_verb(w)
             || past_tense_after_agent(index, last, w)
             || verb_or_adverb_after_agent(index, last, w)
+            || PHRASE_VERBS.iter().any(|(verb, next)| w == *verb && index.word(k + 1) == *next)
         {
             // "a pub owner and robbery victim": a second speaking noun joined by "and" is
             // the same person's.

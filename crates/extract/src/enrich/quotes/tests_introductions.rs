@@ -109,3 +109,21 @@ fn the_subject_of_a_sentence_ending_with_a_colon_speaks_without_a_speech_verb() 
     let text = "- In Leeds, a baker praises the new rule: “It saves me an hour every single day.”";
     assert_eq!(speaker_names(text), named(&["a baker"]));
 }
+
+#[test]
+fn a_line_of_page_furniture_above_a_quote_is_no_source() {
+    let text = "“The port will reopen in May,” said harbour master Tomas Berg.\n\n\
+                Related Coverage\n\n\
+                “We have the staff and the ships to do it.”";
+    let got = speaker_names(text);
+    assert_ne!(got[1].as_deref(), Some("Related Coverage"));
+}
+
+#[test]
+fn as_a_source_put_it_before_a_colon_introduces_the_quote() {
+    let text = "The auditors checked every ledger. As the auditors put it:\n\n\
+                “The accounts are in good order for the third year running.”\n\n\
+                The board met again in June. As Tomas Berg put it bluntly:\n\n\
+                “Nobody is leaving the harbour this year.”";
+    assert_eq!(speaker_names(text), named(&["the auditors", "Tomas Berg"]));
+}
