@@ -140,9 +140,11 @@ fn heading_source(index: &Index<'_>, first: usize, end: usize) -> Option<Speaker
         return None;
     }
     // A person the tagger found closing the head part ("Secretary of State Ana Ruiz").
-    let person = index
-        .persons
+    let persons = &index.persons;
+    let from = if index.persons_ordered { persons.partition_point(|m| m.start < start) } else { 0 };
+    let person = persons[from..]
         .iter()
+        .take_while(|m| !index.persons_ordered || m.start < stop)
         .find(|m| m.start >= start && m.end == stop)
         .map(|m| Speaker::Entity(m.entity));
     if person.is_some() {

@@ -127,3 +127,14 @@ fn as_a_source_put_it_before_a_colon_introduces_the_quote() {
                 “Nobody is leaving the harbour this year.”";
     assert_eq!(speaker_names(text), named(&["the auditors", "Tomas Berg"]));
 }
+
+#[test]
+fn prose_between_an_introduction_and_a_quote_ends_its_run() {
+    let text = "Mayor Lina Okafor outlined her plan this morning:\n\n\
+                - “We will rebuild the north pier by spring.”\n\n\
+                The council will vote on the plan in May after a public hearing.\n\n\
+                - “The pier has waited long enough for this.”";
+    let got = speakers(text);
+    assert_eq!(got[0].2, Some(SpeakerKind::Colon));
+    assert_ne!(got[1].2, Some(SpeakerKind::Colon));
+}
