@@ -255,9 +255,10 @@ fn entity_recognition_stays_above_its_floor() {
 
 /// Quote floors on the hand-annotated development set (`crates/eval/data/quotes`, texts read
 /// from `../shared/corpus`): direct-quote recall, precision and speaker accuracy, a little under
-/// the measured 98.5 %, 94.5 % and 95.8 % (60 documents; speaker 91.6 % before the pronoun and
-/// full-name work of 2026-12-06, 95.1 % before the rules for the fourth batch's classes). Only go up.
-const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.97), ("precision", 0.93), ("speaker", 0.95)];
+/// the measured 98.5 %, 94.5 % and 96.0 % (60 documents; speaker 91.6 % before the pronoun and
+/// full-name work of 2026-12-06, 95.1 % before the rules for the fourth batch's classes, 95.8 %
+/// before "As X put it:" was read as a cue). Only go up.
+const QUOTE_FLOORS: [(&str, f64); 3] = [("recall", 0.97), ("precision", 0.93), ("speaker", 0.955)];
 
 /// Scores the quote set in `crates/eval/data/<set>` (at least `min_docs` documents) and holds
 /// its direct-quote recall, precision and speaker accuracy to `floors`.

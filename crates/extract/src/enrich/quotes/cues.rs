@@ -180,7 +180,8 @@ pub const NP_STOPS: &[&str] = &[
     "but", "to", "as", "when", "while", "after", "before", "since", "because", "if", "is", "was",
     "are", "were", "be", "been", "has", "had", "have", "not", "it", "he", "she", "they", "we",
     "you", "i", "this", "seen", "published", "obtained", "released", "sent", "issued",
-    "written", "signed", "quoted", "cited",
+    "written", "signed", "quoted", "cited", "whose", "whom", "where", "near", "under", "outside",
+    "inside", "behind", "about", "over", "into", "during", "like", "through",
 ];
 
 /// Titles before a name that the tagger may leave out of it ("Dr. Parr", "Prof. Osei").

@@ -299,6 +299,16 @@ impl<'a> Index<'a> {
         self.paragraph_breaks.partition_point(|b| b + 2 <= byte)
     }
 
+    /// The byte range of paragraph `paragraph` (its breaks left out).
+    pub fn paragraph_range(&self, paragraph: usize) -> std::ops::Range<usize> {
+        let start = paragraph
+            .checked_sub(1)
+            .and_then(|p| self.paragraph_breaks.get(p))
+            .map_or(0, |b| b + 2);
+        let end = self.paragraph_breaks.get(paragraph).copied().unwrap_or(self.text.len());
+        start..end.max(start)
+    }
+
     pub fn word(&self, k: usize) -> &'a str {
         self.tokens.get(k).map_or("", |t| t.text(self.text))
     }

@@ -4,9 +4,12 @@
 //! 1. the quote's own sentence — a speech verb and its subject after the quote ("…," Okafor
 //!    said / said Ms. Lindqvist / the lawmaker said), before it (Ruiz told reporters: "…") or
 //!    in its middle ("…," he said, "…": two quotes, the second given the first one's speaker),
-//!    or "according to X" ([`speaker`]); quoted words are never a speaker;
+//!    or "according to X" ([`speaker`], [`attribution_after`], [`subject_walk`]); quoted words are never a speaker;
 //! 2. a sentence ending with a colon just before a quote that stands alone (`colon`);
 //! 3. the attribution of a later quote in the same sentence ("“A,” which …, “B,” she said");
+//!    then, for a quote opening its paragraph, the introduction above its run of quote
+//!    paragraphs: a sentence ending with a colon ("Ruiz outlined her plan:" / "- “…”") or a
+//!    line that is only a name ("Senator Ana Ruiz on Morning Report") ([`introductions`]);
 //! 4. the subject of the sentence before, when it has a speech verb (`previous_sentence`, or
 //!    `running_quote` when that sentence holds the last quote and its speaker);
 //! 5. the last speaker of a running quote in the same or the previous paragraph
@@ -19,15 +22,22 @@
 //! stage is linear in the text. Hand-written: quote attribution is newsroom-specific and no
 //! kept crate does it.
 
+pub mod attribution_after;
 pub mod cues;
 pub mod handles;
 pub mod index;
+pub mod introductions;
+pub mod phrases;
 pub mod pronouns;
+mod reading;
 pub mod signature;
 pub mod speaker;
 pub mod spans;
+pub mod subject_walk;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_introductions;
 #[cfg(test)]
 mod tests_sources;
 #[cfg(test)]
@@ -122,7 +132,7 @@ pub fn find(
         }
         let end = span.inner().end;
         let mut attribution = signature::signed(&index, span.outer.end)
-            .or_else(|| speaker::after_quote(&index, span.outer.end));
+            .or_else(|| attribution_after::after_quote(&index, span.outer.end));
         if let Some((_, _, _, attribution_end)) = &attribution
             && let Some(next) = spans.get(position + 1)
             && *attribution_end <= next.outer.start
@@ -140,7 +150,7 @@ pub fn find(
             .take_if(|(at, _)| *at == span.outer.start)
             .map(|(_, given)| given);
         if attribution.is_none() && carry.is_none() {
-            attribution = speaker::before_quote(&index, span.outer.start);
+            attribution = subject_walk::before_quote(&index, span.outer.start);
         }
         let standalone = starts_sentence(&index, span.outer.start);
         if attribution.is_none()
@@ -165,13 +175,18 @@ pub fn find(
                 last.unwrap_or_else(|| given_by(&index, found, span.outer.start))
             }
             None if text[..span.outer.start].trim_end().ends_with(':') && !standalone => {
-                // "Sunak defended the record: “…”": the colon's sentence speaks.
-                colon_speaker(&index, span.outer.start).unwrap_or_default()
+                // "Sunak defended the record: “…”": the colon's sentence speaks; a list item's
+                // lead ("- On tariffs: “…”") names none, the line heading the list does.
+                colon_speaker(&index, span.outer.start)
+                    .filter(|given| given.0.is_some())
+                    .or_else(|| introductions::run_introduction(&index, span.outer.start))
+                    .unwrap_or_default()
             }
             None if carry.is_some() => carry.unwrap_or_default(),
             None if standalone => colon_speaker(&index, span.outer.start)
                 .or_else(|| later_in_sentence(&index, &spans[position + 1..], span.outer.start))
                 .or_else(|| running_from_sentence_before(&index, previous.as_ref(), span.outer.start))
+                .or_else(|| introductions::run_introduction(&index, span.outer.start))
                 .or_else(|| {
                     previous_sentence_speaker(&index, span.outer.start).map(|mut given| {
                         // The sentence before is the last quote's own: a running quote.
@@ -379,12 +394,20 @@ fn name_of(index: &Index<'_>, found: Speaker, at: usize) -> (Option<String>, Opt
 fn colon_speaker(index: &Index<'_>, outer_start: usize) -> Option<Given> {
     let q = token_at(index.tokens, outer_start);
     let colon = q.checked_sub(1).filter(|k| index.word(*k) == ":")?;
+    speaker_before_colon(index, colon, outer_start)
+}
+
+/// The speaker a sentence ending with the colon at token `colon` introduces, named for a quote
+/// at byte `outer_start`.
+fn speaker_before_colon(index: &Index<'_>, colon: usize, outer_start: usize) -> Option<Given> {
     let sentence = index.tokens[colon].sentence;
     let from = index.sentence_start(sentence);
     let verb = index.last_cue[colon];
     let found = match verb {
-        Some(v) => speaker::subject_before(index, from, v),
-        None => person_before_colon(index, from, colon).or_else(|| speaker::first_speaker(index, from)),
+        Some(v) => subject_walk::subject_before(index, from, v),
+        None => person_before_colon(index, from, colon)
+            .or_else(|| subject_walk::first_speaker(index, from))
+            .or_else(|| subject_walk::subject_before_verb(index, from, colon)),
     }?;
     let (name, entity) = name_of(index, found, outer_start);
     Some((name.clone(), entity, name.map(|_| SpeakerKind::Colon), verb.map(|v| index.word(v).to_owned())))
@@ -415,7 +438,7 @@ fn later_in_sentence(index: &Index<'_>, later: &[spans::Span], outer_start: usiz
     if next_sentence != sentence {
         return None;
     }
-    speaker::after_quote(index, next.outer.end).map(|found| given_by(index, found, outer_start))
+    attribution_after::after_quote(index, next.outer.end).map(|found| given_by(index, found, outer_start))
 }
 
 /// The subject of the sentence before a standalone quote when that sentence has a speech verb
@@ -432,7 +455,7 @@ fn previous_sentence_speaker(index: &Index<'_>, outer_start: usize) -> Option<Gi
     let from = index.sentence_start(t.sentence);
     let (found, cue) = match index.last_cue[before] {
         Some(verb) => (
-            speaker::subject_before(index, from, verb)?,
+            subject_walk::subject_before(index, from, verb)?,
             Some(index.word(verb).to_owned()),
         ),
         None => opening_source(index, from)?,

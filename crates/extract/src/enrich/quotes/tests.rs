@@ -643,7 +643,7 @@ fn with_no_tagged_person_a_given_name_and_a_surname_closing_the_run_are_the_spea
         let tokens = tokenize(text, &sentences(text, Some("en")));
         let index = index::Index::new(text, &tokens, &[], &[]);
         let quote_end = text.find('”').map(|i| i + '”'.len_utf8()).unwrap();
-        speaker::after_quote(&index, quote_end).map(|(found, ..)| found)
+        super::attribution_after::after_quote(&index, quote_end).map(|(found, ..)| found)
     };
     assert_eq!(
         speaker_of("“We shipped it,” says Zantex Fonts Product Manager Sophia Quorne."),
