@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::super::gazetteer::Gazetteer;
 use super::super::tokens::{Token, TokenKind};
 use super::common::is_common_word;
-use super::lexicon::{FUNCTION_WORDS, is_capitalized};
+use super::lexicon::{FUNCTION_WORDS, HONORIFICS, ROLE_HEADS, is_capitalized, is_given_name};
 use super::tidy::is_calendar_word;
 use super::types::Kind;
 
@@ -98,8 +98,11 @@ pub(super) fn apply(
         let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
         let place =
             gazetteer.is_place(surface) || gazetteer.is_demonym(surface) || gazetteer.is_city(surface);
+        let last = word(run.end - 1);
+        let some_word_is_a_name = run.clone().any(|k| !is_common_word(&word(k).to_lowercase()));
         let headed = run.len() >= 2
-            && INSTITUTION_HEADS.contains(&word(run.end - 1))
+            && (INSTITUTION_HEADS.contains(&last)
+                || (INDUSTRY_HEADS.contains(&last) && some_word_is_a_name))
             && !spans.iter().any(|(r, _)| r.start < run.end && run.start < r.end)
             && !is_title_case(text, &tokens[line_around(text, tokens, run.start)]);
         if ((cued_before || cued_after) && !place) || headed {
@@ -107,9 +110,52 @@ pub(super) fn apply(
         }
         i = run.end;
     }
+    let spans = with_companies_read_as_people(gazetteer, text, tokens, spans);
     let spans = with_joined_institutions(gazetteer, text, tokens, spans);
     let spans = without_opening_company_nouns(text, tokens, spans);
     mark(text, tokens, &found, spans)
+}
+
+/// Last words of companies' names that name their trade ("Ostrava Steel", "Halvex Mining"):
+/// kept apart from [`INSTITUTION_HEADS`] because alone with common words they name no one
+/// ("Social Media", "Human Resources"), and some are surnames ("David Steel", "Alan Sugar").
+const INDUSTRY_HEADS: &[&str] = &[
+    "Steel", "Motors", "Motor", "Airlines", "Airways", "Foods", "Oil", "Gas", "Petroleum",
+    "Electric", "Electronics", "Chemicals", "Chemical", "Mining", "Textiles", "Cement", "Pharma",
+    "Pharmaceuticals", "Telecom", "Telecommunications", "Bancorp", "Brewery", "Breweries",
+    "Shipping", "Logistics", "Software", "Semiconductor", "Semiconductors", "Minerals", "Metals",
+    "Shipyard", "Refinery", "Insurance", "Airport",
+];
+
+/// The tagger's `spans` with a "person" whose name ends in an institution's or a trade's head
+/// word and does not open with a given name, a title or an honorific typed as an organisation
+/// ("Ostrava Chemicals"; not "David Steel"; "Dana Ruiz Foundation" stays the tagger's call).
+fn with_companies_read_as_people(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    mut spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    for (range, kind) in &mut spans {
+        if *kind != Kind::Person || range.len() < 2 {
+            continue;
+        }
+        let first = tokens[range.start].text(text);
+        let last = tokens[range.end - 1].text(text);
+        // "Steel" ends surnames too ("David Steel", whose "David", a city's name as well, is
+        // no given name to the gazetteer).
+        let headed = INSTITUTION_HEADS.contains(&last)
+            || (INDUSTRY_HEADS.contains(&last)
+                && last != "Steel"
+                && range.clone().any(|k| !is_common_word(&tokens[k].text(text).to_lowercase())));
+        let personal = is_given_name(gazetteer, first)
+            || HONORIFICS.contains(&first)
+            || ROLE_HEADS.contains(&first);
+        if headed && !personal {
+            *kind = Kind::Organization;
+        }
+    }
+    spans
 }
 
 /// Company nouns that open a wire sentence before the company's name ("Carmaker Zantex AG said
@@ -390,6 +436,21 @@ mod tests {
     fn a_company_noun_opening_the_sentence_is_no_part_of_the_name() {
         let found = organisations("Carmaker Zantex AG said profit rose.", vec![(0..3, Kind::Person)]);
         assert_eq!(found, ["Zantex AG"]);
+    }
+
+    #[test]
+    fn a_company_named_by_its_trade_is_no_person_but_a_person_so_named_stays_one() {
+        let text = "Officials said Ostrava Chemicals and Halvex Mining would merge, and David Steel \
+                    and the head of Social Media agreed with them on Monday.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let at = |w: &str| tokens.iter().position(|t| t.text(text) == w).unwrap();
+        let spans = vec![
+            (at("Ostrava")..at("Ostrava") + 2, Kind::Person),
+            (at("David")..at("David") + 2, Kind::Person),
+        ];
+        let found = organisations(text, spans);
+        assert_eq!(found, ["Ostrava Chemicals", "Halvex Mining"]);
     }
 
     #[test]
