@@ -88,10 +88,14 @@ pub fn find(
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = known_places::apply(gazetteer, text, tokens, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
-    let spans = sports_cues::apply(gazetteer, text, tokens, spans);
+    // The teams sports prose names stay teams whatever the rules guessed from a place word
+    // ("Manchester City", a city's name) or the city list.
+    let prose_teams = sports_cues::cued_teams(gazetteer, text, tokens);
+    let spans = sports_cues::apply(&prose_teams, text, tokens, spans);
     let spans = results::type_athletes(gazetteer, text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
-    let (spans, teams) = scorecards::type_players(text, tokens, spans, teams);
+    let (spans, mut teams) = scorecards::type_players(text, tokens, spans, teams);
+    teams.extend(prose_teams.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Organization))));
     found.refine(gazetteer, text, tokens, &spans, &teams);
     fullnames::join(&mut found.entities, &mut found.mentions);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
@@ -352,6 +356,17 @@ mod tests {
         for team in ["Leeds", "Bristol Rovers", "Newcastle", "Aston Villa"] {
             assert_eq!(get(&found, team).kind, "organization", "{team}");
         }
+    }
+
+    #[test]
+    fn a_team_named_after_its_city_is_an_organisation_in_a_result() {
+        let found = entities(
+            "Manchester City beat Arsenal 2-1 on Saturday in the league, the club said in its \
+             report, and fans in Manchester cheered.",
+        );
+        assert_eq!(get(&found, "Manchester City").kind, Kind::Organization);
+        assert_eq!(get(&found, "Arsenal").kind, Kind::Organization);
+        assert_eq!(get(&found, "Manchester").kind, Kind::Location);
     }
 
     #[test]

@@ -48,14 +48,22 @@ const COMPETITION_WORDS: &[&str] = &[
     "Prix", "Conference",
 ];
 
-/// The tagger's `spans` with the teams these cues name typed as organisations (rule in the
-/// module docs).
+/// The tagger's `spans` with the teams these cues name (`found`, from [`cued_teams`]) typed as
+/// organisations (rule in the module docs).
 pub(super) fn apply(
-    gazetteer: &Gazetteer,
+    found: &[Range<usize>],
     text: &str,
     tokens: &[Token],
     spans: Vec<(Range<usize>, Kind)>,
 ) -> Vec<(Range<usize>, Kind)> {
+    if found.is_empty() {
+        return spans;
+    }
+    mark(text, tokens, found, spans)
+}
+
+/// The names these cues make teams.
+pub(super) fn cued_teams(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let cues = Cues { text, tokens };
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -71,10 +79,7 @@ pub(super) fn apply(
         }
         i = run.end;
     }
-    if found.is_empty() {
-        return spans;
-    }
-    mark(text, tokens, &found, spans)
+    found
 }
 
 /// Whether the cued name `run` may be a team: no country, nationality or competition, no lone
@@ -249,7 +254,8 @@ mod tests {
         let tokens = tokenize(text, &sentences(text, Some("en")));
         let find = |name: &str| super::super::token_range(text, &tokens, name);
         let spans = spans.iter().map(|(n, k)| (find(n), *k)).collect();
-        apply(&Models::for_tests().gazetteer, text, &tokens, spans)
+        let found = cued_teams(&Models::for_tests().gazetteer, text, &tokens);
+        apply(&found, text, &tokens, spans)
             .into_iter()
             .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
             .collect()
