@@ -12,6 +12,7 @@
 //! Headings and the title are matched only against entities found in the body, since title case
 //! makes every word look like a name.
 
+mod acronyms;
 mod chunking;
 mod classification;
 mod common;
@@ -96,8 +97,10 @@ pub fn find(
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     let (spans, mut teams) = scorecards::type_players(text, tokens, spans, teams);
     teams.extend(prose_teams.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Organization))));
+    let spans = acronyms::apply(text, tokens, spans);
     found.refine(gazetteer, text, tokens, &spans, &teams);
     fullnames::join(&mut found.entities, &mut found.mentions);
+    acronyms::join(text, &found.entities, &mut found.mentions);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
 }
 
@@ -367,6 +370,19 @@ mod tests {
         assert_eq!(get(&found, "Manchester City").kind, Kind::Organization);
         assert_eq!(get(&found, "Arsenal").kind, Kind::Organization);
         assert_eq!(get(&found, "Manchester").kind, Kind::Location);
+    }
+
+    #[test]
+    fn initials_defined_in_brackets_are_the_organisation_they_stand_for() {
+        let found = entities(
+            "The ruling Veldoran National Union (VNU) won a by-election on Friday, officials \
+             said. VNU candidate Ana Ruiz beat the opposition by 12,000 votes, and the VNU \
+             will now hold a majority in parliament.",
+        );
+        let union = get(&found, "Veldoran National Union");
+        assert_eq!(union.kind, Kind::Organization);
+        assert_eq!(union.aliases, ["VNU"]);
+        assert_eq!(union.mentions.len(), 4);
     }
 
     #[test]
