@@ -155,6 +155,29 @@ fn with_companies_read_as_people(
             *kind = Kind::Organization;
         }
     }
+    // "Halvex and Norlen, which both reported …": people take "who", not "which".
+    let which_after = |end: usize| {
+        end + 1 < tokens.len()
+            && tokens[end].text(text) == ","
+            && tokens[end + 1].text(text) == "which"
+            && tokens[end + 1].sentence == tokens[end].sentence
+    };
+    let mut k = spans.len();
+    while k > 0 {
+        k -= 1;
+        let (range, kind) = spans[k].clone();
+        let next = spans.get(k + 1).map(|(r, _)| r.clone());
+        let listed_before = next.as_ref().is_some_and(|r| {
+            r.start == range.end + 1 && tokens[range.end].text(text) == "and" && which_after(r.end)
+        });
+        let first = tokens[range.start].text(text);
+        let personal = is_given_name(gazetteer, first)
+            || HONORIFICS.contains(&first)
+            || ROLE_HEADS.contains(&first);
+        if kind == Kind::Person && !personal && (which_after(range.end) || listed_before) {
+            spans[k].1 = Kind::Organization;
+        }
+    }
     spans
 }
 
@@ -451,6 +474,22 @@ mod tests {
         ];
         let found = organisations(text, spans);
         assert_eq!(found, ["Ostrava Chemicals", "Halvex Mining"]);
+    }
+
+    #[test]
+    fn names_followed_by_which_are_no_people_but_a_given_name_stays_a_person() {
+        let text = "Trading was led by Halvex and Norlen, which both gained, and by Quorvo, which \
+                    fell, while Ana Ruiz, which surprised many, resigned.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let at = |w: &str| tokens.iter().position(|t| t.text(text) == w).unwrap();
+        let spans = ["Halvex", "Norlen", "Quorvo"]
+            .iter()
+            .map(|w| (at(w)..at(w) + 1, Kind::Person))
+            .chain([(at("Ana")..at("Ana") + 2, Kind::Person)])
+            .collect();
+        let found = organisations(text, spans);
+        assert_eq!(found, ["Halvex", "Norlen", "Quorvo"]);
     }
 
     #[test]
