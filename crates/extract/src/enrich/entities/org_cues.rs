@@ -27,6 +27,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "manufacturer", "refiner", "miner", "utility", "publisher", "broadcaster",
     "newspaper", "daily", "chipmaker", "drugmaker", "supermarket", "exporter",
     "agency", "regulator", "opposition", "ruling", "club", "side", "champions", "outfit",
+    "steelmaker", "planemaker", "shipbuilder",
 ];
 
 /// Lower-case words that, right after a name, say it is an organisation's.
@@ -72,7 +73,10 @@ pub(super) fn apply(
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(run) = name_run(text, tokens, i, false) else {
+        let run = name_run(text, tokens, i, false).or_else(|| {
+            name_run(text, tokens, i, true).filter(|r| is_described_as_company(text, tokens, r))
+        });
+        let Some(run) = run else {
             i += 1;
             continue;
         };
@@ -105,7 +109,8 @@ pub(super) fn apply(
                 || (INDUSTRY_HEADS.contains(&last) && some_word_is_a_name))
             && !spans.iter().any(|(r, _)| r.start < run.end && run.start < r.end)
             && !is_title_case(text, &tokens[line_around(text, tokens, run.start)]);
-        if ((cued_before || cued_after) && !place) || headed {
+        let described = is_described_as_company(text, tokens, &run);
+        if ((cued_before || cued_after || described) && !place) || headed {
             found.push(run.clone());
         }
         i = run.end;
@@ -114,6 +119,34 @@ pub(super) fn apply(
     let spans = with_joined_institutions(gazetteer, text, tokens, spans);
     let spans = without_opening_company_nouns(text, tokens, spans);
     mark(text, tokens, &found, spans)
+}
+
+/// Words that may follow the company noun heading an apposition ("Zantex, the largest bank
+/// in the region", "…, a chipmaker based in Taipei").
+const AFTER_APPOSITION_HEAD: &[&str] = &[
+    "in", "of", "by", "based", "which", "that", "with", "to", "from", "and", "owned", "controlled",
+];
+
+/// Whether `run` stands before an apposition whose head is a company noun ("Zantex, the
+/// country's biggest carmaker, …", "Quorvo, a Swiss bank"): the noun is the head when
+/// punctuation or a preposition or relative word follows it ("a bank employee" is a person).
+fn is_described_as_company(text: &str, tokens: &[Token], run: &Range<usize>) -> bool {
+    let word = |k: usize| tokens[k].text(text);
+    let sentence = tokens[run.start].sentence;
+    let within = |k: usize| k < tokens.len() && tokens[k].sentence == sentence;
+    if !within(run.end + 1) || word(run.end) != "," || !matches!(word(run.end + 1), "the" | "a" | "an") {
+        return false;
+    }
+    let first = run.end + 2;
+    (first..first + 5).take_while(|&k| within(k)).any(|k| {
+        COMPANY_NOUNS.contains(&word(k))
+            // "a group of farmers" counts people.
+            && !(word(k) == "group" && within(k + 1) && word(k + 1) == "of")
+            && (k == first || (first..k).all(|m| !is_capitalized(word(m)) || word(m).ends_with("'s")))
+            && (!within(k + 1)
+                || tokens[k + 1].kind != TokenKind::Word
+                || AFTER_APPOSITION_HEAD.contains(&word(k + 1)))
+    })
 }
 
 /// Last words of companies' names that name their trade ("Ostrava Steel", "Halvex Mining"):
@@ -490,6 +523,17 @@ mod tests {
             .collect();
         let found = organisations(text, spans);
         assert_eq!(found, ["Halvex", "Norlen", "Quorvo"]);
+    }
+
+    #[test]
+    fn a_name_described_as_a_company_in_apposition_is_an_organisation() {
+        let found = organisations(
+            "Zorvik, the country's largest steelmaker, cut jobs. Traders said Kestrel, the \
+             biggest broker in town, sold. Lena Holm, a bank employee, Norlen, a group of \
+             farmers, and Brenvale, a rival, said nothing.",
+            Vec::new(),
+        );
+        assert_eq!(found, ["Zorvik", "Kestrel"]);
     }
 
     #[test]
