@@ -227,8 +227,10 @@ const SHIPPED_TREES: enricher_eval::block_trees::TreeSettings =
 /// mentions flipping ("Sea Org" ×6 as a place, a browser's name ×6 as a person) against seven
 /// organisations newly found (news agencies, NASA, U.N., Microsoft); the floor went 0.655 → 0.650.
 /// Sports events no longer taken from the tagger and wire datelines on lines of their own made
-/// it 0.651 → 0.655 (12 fewer wrong), and the floor 0.653.
-const ENTITY_F1_FLOOR: f64 = 0.653;
+/// it 0.651 → 0.655 (12 fewer wrong), and the floor 0.653. The post-tagger organisation and
+/// place rules of 2026-12-06 night (head words, legal forms, regions, initials in brackets) made
+/// it 0.657, and the floor 0.655.
+const ENTITY_F1_FLOOR: f64 = 0.655;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
