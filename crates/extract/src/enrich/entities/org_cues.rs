@@ -103,10 +103,10 @@ pub(super) fn apply(
         let place =
             gazetteer.is_place(surface) || gazetteer.is_demonym(surface) || gazetteer.is_city(surface);
         let last = word(run.end - 1);
-        let some_word_is_a_name = run.clone().any(|k| !is_common_word(&word(k).to_lowercase()));
         let headed = run.len() >= 2
             && (INSTITUTION_HEADS.contains(&last)
-                || (INDUSTRY_HEADS.contains(&last) && some_word_is_a_name))
+                || (INDUSTRY_HEADS.contains(&last)
+                    && run.clone().any(|k| !is_common_word(&word(k).to_lowercase()))))
             && !spans.iter().any(|(r, _)| r.start < run.end && run.start < r.end)
             && !is_title_case(text, &tokens[line_around(text, tokens, run.start)]);
         let described = is_described_as_company(text, tokens, &run);
@@ -181,10 +181,7 @@ fn with_companies_read_as_people(
             || (INDUSTRY_HEADS.contains(&last)
                 && last != "Steel"
                 && range.clone().any(|k| !is_common_word(&tokens[k].text(text).to_lowercase())));
-        let personal = is_given_name(gazetteer, first)
-            || HONORIFICS.contains(&first)
-            || ROLE_HEADS.contains(&first);
-        if headed && !personal {
+        if headed && !opens_like_a_person(gazetteer, first) {
             *kind = Kind::Organization;
         }
     }
@@ -204,14 +201,20 @@ fn with_companies_read_as_people(
             r.start == range.end + 1 && tokens[range.end].text(text) == "and" && which_after(r.end)
         });
         let first = tokens[range.start].text(text);
-        let personal = is_given_name(gazetteer, first)
-            || HONORIFICS.contains(&first)
-            || ROLE_HEADS.contains(&first);
-        if kind == Kind::Person && !personal && (which_after(range.end) || listed_before) {
+        if kind == Kind::Person
+            && !opens_like_a_person(gazetteer, first)
+            && (which_after(range.end) || listed_before)
+        {
             spans[k].1 = Kind::Organization;
         }
     }
     spans
+}
+
+/// Whether a name opening with `first` reads as a person's: a given name, an honorific or a
+/// title ("Dana Ruiz Foundation", "Dr Quorvo Mining" stay the tagger's call).
+fn opens_like_a_person(gazetteer: &Gazetteer, first: &str) -> bool {
+    is_given_name(gazetteer, first) || HONORIFICS.contains(&first) || ROLE_HEADS.contains(&first)
 }
 
 /// Company nouns that open a wire sentence before the company's name ("Carmaker Zantex AG said
