@@ -49,6 +49,10 @@ pub(super) fn overridden(spans: Spans, over: Spans) -> Spans {
 /// stands before a country in brackets, which no place is ("Noureddine Morceli (Algeria)
 /// 3:32.00", "Marc Rosset (Switzerland) beat …"), typed as the athlete it is. A club before
 /// its country ("Bayern Munich (Germany)") is one the tagger already calls an organisation.
+/// Names of two or three capitalised words the tagger left out are athletes too on such a
+/// line, and so is one that opens with a given name right after the score that opens its line
+/// ("66 Ivo Lind (Norway), Dan Okoro (Kenya)", "65 Tea Berg"): the tagger never saw a name
+/// after a figure at a line's start.
 pub(super) fn type_athletes(
     gazetteer: &Gazetteer,
     text: &str,
@@ -56,16 +60,19 @@ pub(super) fn type_athletes(
     mut spans: Spans,
 ) -> Spans {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
-    for (range, kind) in &mut spans {
-        if *kind != Kind::Location || range.len() < 2 || word(range.end) != "(" {
-            continue;
+    let same_line = |a: usize, b: usize| !text[tokens[a].end..tokens[b].start].contains('\n');
+    // `close_figures`: the figures must open the line or follow the brackets (a name the
+    // tagger left out needs the table's layout, not a number somewhere in a paragraph).
+    let before_country = |range: &Range<usize>, close_figures: bool| {
+        if range.len() < 2 || word(range.end) != "(" {
+            return false;
         }
         let Some(close) = (range.end + 1..tokens.len().min(range.end + 6)).find(|&i| word(i) == ")")
         else {
-            continue;
+            return false;
         };
         if close == range.end + 1 {
-            continue;
+            return false;
         }
         let inside = &text[tokens[range.end + 1].start..tokens[close - 1].end];
         let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
@@ -75,20 +82,54 @@ pub(super) fn type_athletes(
             || gazetteer.is_city(surface);
         // A results line holds a rank, a time or a score ("Middle East (Saudi Arabia): jobs"
         // is no result).
-        let same_line = |a: usize, b: usize| !text[tokens[a].end..tokens[b].start].contains('\n');
         let mut first = range.start;
         while first > 0 && same_line(first - 1, first) {
             first -= 1;
         }
-        let mut figures = tokens[first].kind == TokenKind::Number;
+        let mut figures = tokens[first].kind == TokenKind::Number
+            || (close + 1 < tokens.len() && tokens[close + 1].kind == TokenKind::Number);
         let mut i = close;
-        while !figures && i + 1 < tokens.len() && same_line(i, i + 1) {
+        while !figures && !close_figures && i + 1 < tokens.len() && same_line(i, i + 1) {
             i += 1;
             figures = tokens[i].kind == TokenKind::Number;
         }
-        if country && !place && figures {
+        country && !place && figures
+    };
+    for (range, kind) in &mut spans {
+        if *kind == Kind::Location && before_country(range, false) {
             *kind = Kind::Person;
         }
+    }
+    // Names the tagger left out.
+    let covered = |i: usize| spans.iter().any(|(r, _)| r.contains(&i));
+    let name_word = |i: usize| {
+        i < tokens.len() && tokens[i].kind == TokenKind::Word && is_capitalized(word(i)) && !covered(i)
+    };
+    let mut added: Spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(i) || (i > 0 && same_line(i - 1, i) && name_word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len() && end - i < 4 && same_line(end - 1, end) && name_word(end) {
+            end += 1;
+        }
+        let run = i..end;
+        let opens_after_score = i >= 1
+            && tokens[i - 1].kind == TokenKind::Number
+            && (i == 1 || !same_line(i - 2, i - 1))
+            && is_given_name(gazetteer, word(i))
+            && (end == tokens.len() || !same_line(end - 1, end) || matches!(word(end), "," | "("));
+        if (2..=3).contains(&run.len()) && (before_country(&run, true) || opens_after_score) {
+            added.push((run, Kind::Person));
+        }
+        i = end;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|(r, _)| r.start);
     }
     spans
 }
@@ -254,6 +295,21 @@ mod tests {
             .map(|(_, k)| k)
             .collect();
         assert_eq!(typed, [Kind::Person, Kind::Location, Kind::Location]);
+    }
+
+    #[test]
+    fn names_the_tagger_left_out_on_a_leaderboard_are_athletes() {
+        let text = "Leading scores (Britain unless stated):\n65 Anna Lindqvar\n66 Tomaso Verrel \
+                    (Italy), Dan Okoro (Kenya)\nThe Federal Reserve (United States) cut rates by 25 \
+                    points, and Tomaso Verrel (Italy) said 3 more.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let models = Models::for_tests();
+        let found: Vec<&str> = type_athletes(&models.gazetteer, text, &tokens, Vec::new())
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Person)
+            .map(|(r, _)| &text[tokens[r.start].start..tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(found, ["Anna Lindqvar", "Tomaso Verrel", "Dan Okoro"]);
     }
 
     #[test]

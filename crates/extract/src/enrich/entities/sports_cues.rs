@@ -1,12 +1,13 @@
 //! Teams named by sports prose: wire sports stories name clubs in running text, not only on
 //! results lines (`results` reads those) — "Zantex striker Ana Ruiz", "the Quorvo coach",
 //! "signed for Zantex", "joined Zantex from Quorvo", "Zantex's 2-1 win over Quorvo", "beat Zantex
-//! 3-1", "drew 1-1 with Zantex", "lost to Zantex". A name so cued is an organisation, and so is
+//! 3-1", "drew 1-1 with Zantex", "lost to Zantex", "Zantex v Quorvo". A name so cued is an organisation, and so is
 //! the same name elsewhere in the story (`org_cues::mark`), unless the gazetteer knows it as a
 //! country or a nationality (national sides are places, as newswire annotation has it), it names
 //! a competition ("Premier League striker"), or the tagger typed it as a person; a name of two
 //! or more words opening with a given name is an athlete where a result is the cue ("Ana Ruiz
-//! beat Tea Berg 6-4"). Hand-written: these are the sports desk's set phrases, which no crate
+//! beat Tea Berg 6-4"). A name the tagger ran across a "v" ("ZANTEX V QUORVO" in a shouted
+//! headline read as one name) is first cut in two at it. Hand-written: these are the sports desk's set phrases, which no crate
 //! lists.
 
 use std::ops::Range;
@@ -48,6 +49,51 @@ const COMPETITION_WORDS: &[&str] = &[
     "Prix", "Conference",
 ];
 
+/// The words for "versus" between two sides ("Zantex v Quorvo", "ZANTEX V QUORVO", "Zantex vs.
+/// Quorvo").
+const VERSUS: &[&str] = &["v", "V", "vs", "VS", "Vs", "v.", "vs."];
+
+/// The tagger's `spans` with every name that runs across a [`VERSUS`] word cut in two there,
+/// each side typed anew: a country is a place (a national side), a name of two or more words
+/// opening with a given name a person, any other a team.
+pub(super) fn split_at_versus(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    let word = |i: usize| tokens[i].text(text);
+    let side = |range: Range<usize>| {
+        let surface = &text[tokens[range.start].start..tokens[range.end - 1].end];
+        let kind = if matches!(gazetteer.country_of(surface), Some((_, Via::Name))) {
+            Kind::Location
+        } else if range.len() >= 2 && is_given_name(gazetteer, word(range.start)) {
+            Kind::Person
+        } else {
+            Kind::Organization
+        };
+        (range, kind)
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for (range, kind) in spans {
+        // A lone given name before a capital "V" is a person's first name and middle initial
+        // ("Ana V Ruiz").
+        let initial = |k: usize| k == range.start + 1 && is_given_name(gazetteer, word(range.start));
+        let Some(k) = (range.start + 1..range.end.saturating_sub(1))
+            .find(|&k| VERSUS.contains(&word(k)) && !initial(k))
+        else {
+            out.push((range, kind));
+            continue;
+        };
+        let after = if word(k + 1) == "." { k + 2 } else { k + 1 };
+        out.push(side(range.start..k));
+        if after < range.end {
+            out.push(side(after..range.end));
+        }
+    }
+    out
+}
+
 /// The tagger's `spans` with the teams these cues name (`found`, from [`cued_teams`]) typed as
 /// organisations (rule in the module docs).
 pub(super) fn apply(
@@ -73,7 +119,8 @@ pub(super) fn cued_teams(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) ->
             continue;
         };
         let by_role = cues.role_after(&run) || cues.transfer_before(&run);
-        let by_result = cues.result_after(&run) || cues.result_before(&run);
+        let by_result =
+            cues.result_after(&run) || cues.result_before(&run) || cues.versus_around(&run);
         if (by_role || by_result) && is_team(gazetteer, &cues, &run, by_result) {
             found.push(run.clone());
         }
@@ -193,6 +240,30 @@ impl Cues<'_> {
             start -= 1;
         }
         start < end && (joined(start) || signed_for(start))
+    }
+
+    /// Whether token `i`, in `run`'s sentence, is a [`VERSUS`] word ("v", "vs", or "vs" with its
+    /// full stop split off, `i` then being the stop).
+    fn versus_at(&self, i: usize, run: &Range<usize>) -> bool {
+        self.is_at(i, run, VERSUS)
+            || (i >= 1 && self.word(i) == "." && self.is_at(i - 1, run, VERSUS))
+    }
+
+    /// "Zantex v Quorvo", "Zantex vs. Quorvo": either side of a fixture.
+    fn versus_around(&self, run: &Range<usize>) -> bool {
+        let at = run.end;
+        if self.is_at(at, run, VERSUS) {
+            let next = if at + 1 < self.tokens.len() && self.word(at + 1) == "." { at + 2 } else { at + 1 };
+            return self.is_name_word_at(next, run);
+        }
+        let Some(before) = run.start.checked_sub(1) else {
+            return false;
+        };
+        if !self.versus_at(before, run) {
+            return false;
+        }
+        let name_end = if self.word(before) == "." { before - 1 } else { before };
+        name_end >= 1 && self.is_name_word_at(name_end - 1, run)
     }
 
     /// "Zantex beat Quorvo 3-1", "Zantex drew 1-1 with Quorvo", "Zantex lost 2-1 to Quorvo",
@@ -344,6 +415,48 @@ mod tests {
             &[],
         );
         assert_eq!(found, ["Zantex"]);
+    }
+
+    #[test]
+    fn both_sides_of_a_fixture_are_teams_and_national_sides_stay_places() {
+        let found = typed(
+            "Zantex v Quorvo was called off. Veltrix vs. Marblo is on Sunday, and so is Portugal \
+             v Marblo.",
+            &[],
+        );
+        let orgs: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == Kind::Organization)
+            .map(|(n, _)| n.as_str())
+            .collect();
+        assert_eq!(orgs, ["Zantex", "Quorvo", "Veltrix", "Marblo", "Marblo"], "{found:?}");
+    }
+
+    #[test]
+    fn a_name_run_across_versus_is_cut_in_two() {
+        let text = "SOCCER - ZANTEX V QUORVO REPORT. Germany V France ended level. Ana V Ruiz spoke.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let find = |name: &str| super::super::token_range(text, &tokens, name);
+        let spans = vec![
+            (find("ZANTEX V QUORVO"), Kind::Person),
+            (find("Germany V France"), Kind::Organization),
+            (find("Ana V Ruiz"), Kind::Person),
+        ];
+        let split = split_at_versus(&Models::for_tests().gazetteer, text, &tokens, spans);
+        let named: Vec<(&str, Kind)> = split
+            .iter()
+            .map(|(r, k)| (&text[tokens[r.start].start..tokens[r.end - 1].end], *k))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("ZANTEX", Kind::Organization),
+                ("QUORVO", Kind::Organization),
+                ("Germany", Kind::Location),
+                ("France", Kind::Location),
+                ("Ana V Ruiz", Kind::Person),
+            ]
+        );
     }
 
     #[test]
