@@ -115,10 +115,86 @@ pub(super) fn apply(
         }
         i = run.end;
     }
+    let movers = market_movers(gazetteer, text, tokens);
+    let spans = with_movers_read_as_people(gazetteer, text, tokens, &movers, spans);
+    found.extend(movers);
     let spans = with_companies_read_as_people(gazetteer, text, tokens, spans);
     let spans = with_joined_institutions(gazetteer, text, tokens, spans);
     let spans = without_opening_company_nouns(text, tokens, spans);
     mark(text, tokens, &found, spans)
+}
+
+/// Lower-case verbs of a share price's move ("Zantex rose 3 percent"); not "gained" or "lost",
+/// which candidates do with the vote.
+const MOVES: &[&str] = &[
+    "rose", "fell", "slipped", "jumped", "climbed", "dropped", "slid", "surged",
+    "tumbled", "plunged", "soared", "advanced", "declined", "eased", "added", "shed", "sank",
+    "rallied", "firmed", "dipped", "edged",
+];
+
+/// Units of a share price's move: a percentage, or the currency's small coin.
+const MOVE_UNITS: &[&str] = &["percent", "per", "%", "pct", "cents", "pence", "cent", "p"];
+
+/// Names the market report makes companies: a name before "shares" or "stock" ("Zantex shares
+/// fell"), or before a price move measured in percent or cents ("Quorvo rose 3 percent", "Veltrix
+/// edged up 2 cents") — people and places do not trade; an index does, so a name after "the"
+/// ("the Nikkei rose 1 percent") and a place are left alone.
+fn market_movers(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let in_sentence = |i: usize, of: usize| i < tokens.len() && tokens[i].sentence == tokens[of].sentence;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(run) = name_run(text, tokens, i, true) else {
+            i += 1;
+            continue;
+        };
+        i = run.end;
+        let at = run.end;
+        let after_the = run.start >= 1 && word(run.start - 1).eq_ignore_ascii_case("the");
+        let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
+        if after_the
+            || gazetteer.is_place(surface)
+            || gazetteer.is_city(surface)
+            || gazetteer.is_demonym(surface)
+            || !in_sentence(at, run.start)
+        {
+            continue;
+        }
+        let shares = matches!(word(at), "shares" | "stock") && in_sentence(at + 1, run.start)
+            && (MOVES.contains(&word(at + 1)) || matches!(word(at + 1), "were" | "closed" | "traded" | "ended"));
+        let moved = MOVES.contains(&word(at))
+            && (at + 1..at + 5).any(|k| {
+                in_sentence(k + 1, run.start)
+                    && tokens[k].kind == TokenKind::Number
+                    && MOVE_UNITS.contains(&word(k + 1))
+            });
+        if shares || moved {
+            found.push(run);
+        }
+    }
+    found
+}
+
+/// The tagger's `spans` with a "person" that the market report makes a company
+/// ([`market_movers`]) typed as an organisation, unless it opens with a given name, a title
+/// or an honorific.
+fn with_movers_read_as_people(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    movers: &[Range<usize>],
+    mut spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    for (range, kind) in &mut spans {
+        if *kind == Kind::Person
+            && movers.iter().any(|m| m.start < range.end && range.start < m.end)
+            && !opens_like_a_person(gazetteer, tokens[range.start].text(text))
+        {
+            *kind = Kind::Organization;
+        }
+    }
+    spans
 }
 
 /// Words that may follow the company noun heading an apposition ("Zantex, the largest bank
@@ -560,5 +636,22 @@ mod tests {
         let dana = tokens.iter().position(|t| t.text(text) == "Dana").unwrap();
         let found = organisations(text, vec![(dana..dana + 2, Kind::Person)]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_whose_shares_or_price_move_is_a_company_even_read_as_a_person() {
+        let text = "Halvex shares fell on Monday. Traders said Quorvo Telekom rose 3 percent and \
+                    Veltrix edged up 2 cents, while the Zenko rose 1 percent and Marlow lost 5 \
+                    percent of the vote. Ana Berg rose 2 percent in the polls.";
+        let sentences = sentences(text, Some("en"));
+        let tokens = tokenize(text, &sentences);
+        let at = |w: &str| tokens.iter().position(|t| t.text(text) == w).unwrap();
+        let spans = vec![
+            (at("Quorvo")..at("Quorvo") + 2, Kind::Person),
+            (at("Marlow")..at("Marlow") + 1, Kind::Person),
+            (at("Ana")..at("Ana") + 2, Kind::Person),
+        ];
+        let found = organisations(text, spans);
+        assert_eq!(found, ["Halvex", "Quorvo Telekom", "Veltrix"]);
     }
 }
