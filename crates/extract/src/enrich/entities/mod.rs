@@ -89,6 +89,8 @@ pub fn find(
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = known_places::apply(gazetteer, text, tokens, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
+    let known = lookups.vocabulary.org_name_ranges(text, tokens);
+    let spans = org_cues::with_known_names(gazetteer, text, tokens, &known, spans);
     let spans = sports_cues::split_at_versus(gazetteer, text, tokens, spans);
     // The teams sports prose names stay teams whatever the rules guessed from a place word
     // ("Manchester City", a city's name) or the city list.

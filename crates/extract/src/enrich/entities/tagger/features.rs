@@ -128,6 +128,31 @@ impl Vocabulary {
         }
     }
 
+    /// The token ranges of the known organisation names in `text` (longest first, no overlaps).
+    #[must_use]
+    pub fn org_name_ranges(&self, text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+        let marks = self.org_names.marks(text, tokens);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < marks.len() {
+            match marks[i] {
+                Mark::Single => out.push(i..i + 1),
+                Mark::First => {
+                    let mut end = i + 1;
+                    while end < marks.len() && marks[end] == Mark::Inside {
+                        end += 1;
+                    }
+                    out.push(i..end);
+                    i = end;
+                    continue;
+                }
+                Mark::None | Mark::Inside => {}
+            }
+            i += 1;
+        }
+        out
+    }
+
     fn flags(&self, word: &str) -> u16 {
         self.flags.get(word).copied().unwrap_or(0)
     }
