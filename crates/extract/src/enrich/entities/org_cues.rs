@@ -174,10 +174,20 @@ const MOVES: &[&str] = &[
 /// Units of a share price's move: a percentage, or the currency's small coin.
 const MOVE_UNITS: &[&str] = &["percent", "per", "%", "pct", "cents", "pence", "cent", "p"];
 
+/// First words of what a market report moves that is no company: currencies, commodities,
+/// indexes and bonds ("Sterling fell 0.4%", "Brent rose 2 percent", "Nikkei ends 1 percent
+/// up").
+const MARKET_INSTRUMENTS: &[&str] = &[
+    "Sterling", "Dollar", "Euro", "Yen", "Yuan", "Rupee", "Franc", "Bitcoin", "Ether", "Gold",
+    "Silver", "Copper", "Platinum", "Brent", "WTI", "Nikkei", "Topix", "Nasdaq", "Dow", "FTSE",
+    "DAX", "CAC", "Hang", "Kospi", "Sensex", "Nifty", "Stoxx", "Bund", "Bunds", "Gilts",
+    "Treasuries", "Treasury",
+];
+
 /// Names the market report makes companies: a name before "shares" or "stock" ("Zantex shares
 /// fell"), or before a price move measured in percent or cents ("Quorvo rose 3 percent", "Veltrix
 /// edged up 2 cents") — people and places do not trade; an index does, so a name after "the"
-/// ("the Nikkei rose 1 percent") and a place are left alone.
+/// ("the Nikkei rose 1 percent"), a [`MARKET_INSTRUMENTS`] name and a place are left alone.
 fn market_movers(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let in_sentence = |i: usize, of: usize| i < tokens.len() && tokens[i].sentence == tokens[of].sentence;
@@ -193,6 +203,7 @@ fn market_movers(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Ran
         let after_the = run.start >= 1 && word(run.start - 1).eq_ignore_ascii_case("the");
         let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
         if after_the
+            || MARKET_INSTRUMENTS.contains(&tokens[run.start].text(text))
             || gazetteer.is_place(surface)
             || gazetteer.is_city(surface)
             || gazetteer.is_demonym(surface)
@@ -680,8 +691,8 @@ mod tests {
     #[test]
     fn a_name_whose_shares_or_price_move_is_a_company_even_read_as_a_person() {
         let text = "Halvex shares fell on Monday. Traders said Quorvo Telekom rose 3 percent and \
-                    Veltrix edged up 2 cents, while the Zenko rose 1 percent and Marlow lost 5 \
-                    percent of the vote. Ana Berg rose 2 percent in the polls.";
+                    Veltrix edged up 2 cents, while the Zenko rose 1 percent, Sterling fell 0.4% \
+                    and Marlow lost 5 percent of the vote. Ana Berg rose 2 percent in the polls.";
         let sentences = sentences(text, Some("en"));
         let tokens = tokenize(text, &sentences);
         let at = |w: &str| tokens.iter().position(|t| t.text(text) == w).unwrap();
