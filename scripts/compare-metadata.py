@@ -9,7 +9,8 @@
   out, as the eval does; `--half even|odd` keeps the pages by the parity of their number.
 
 Usage: python3 scripts/compare-metadata.py ../shared/corpus/wcxb-dev [--half even|odd]
-Needs `pip install trafilatura==2.3.1` (pinned: its figures are the ones compared in issue #15).
+Needs `pip install trafilatura==2.3.1 lxml_html_clean` (trafilatura pinned: its figures are the
+ones compared in issue #15; lxml 6 moved the cleaner trafilatura imports into `lxml_html_clean`).
 """
 
 import argparse
