@@ -100,8 +100,7 @@ pub(super) fn apply(
                 .all(|(k, w)| lower_at(run.end + k, w) && tokens[run.end + k].sentence == tokens[run.start].sentence)
         });
         let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
-        let place =
-            gazetteer.is_place(surface) || gazetteer.is_demonym(surface) || gazetteer.is_city(surface);
+        let place = names_a_place(gazetteer, surface);
         let last = word(run.end - 1);
         let headed = run.len() >= 2
             && (INSTITUTION_HEADS.contains(&last)
@@ -144,9 +143,7 @@ pub(super) fn with_known_names(
         let first = tokens[range.start].text(text);
         if range.len() < 2
             || tokens[range.start].kind != TokenKind::Word
-            || gazetteer.is_place(surface)
-            || gazetteer.is_city(surface)
-            || gazetteer.is_demonym(surface)
+            || names_a_place(gazetteer, surface)
             || gazetteer.country_of(surface).is_some()
             || opens_like_a_person(gazetteer, first)
             || spans.iter().any(|(r, _)| r.start < range.end && range.start < r.end)
@@ -161,6 +158,12 @@ pub(super) fn with_known_names(
         spans.sort_by_key(|(r, _)| r.start);
     }
     spans
+}
+
+/// Whether the gazetteer knows `surface` as a place, a city or a people's name ("Colombia",
+/// "Leeds", "Germans"): such a name is no organisation for the cues of this module.
+fn names_a_place(gazetteer: &Gazetteer, surface: &str) -> bool {
+    gazetteer.is_place(surface) || gazetteer.is_city(surface) || gazetteer.is_demonym(surface)
 }
 
 /// Lower-case verbs of a share price's move ("Zantex rose 3 percent"); not "gained" or "lost",
@@ -204,9 +207,7 @@ fn market_movers(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Ran
         let surface = &text[tokens[run.start].start..tokens[run.end - 1].end];
         if after_the
             || MARKET_INSTRUMENTS.contains(&tokens[run.start].text(text))
-            || gazetteer.is_place(surface)
-            || gazetteer.is_city(surface)
-            || gazetteer.is_demonym(surface)
+            || names_a_place(gazetteer, surface)
             || !in_sentence(at, run.start)
         {
             continue;
