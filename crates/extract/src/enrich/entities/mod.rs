@@ -17,9 +17,11 @@ mod chunking;
 mod classification;
 mod common;
 mod fullnames;
+mod initials;
 mod known_places;
 pub mod lexicon;
 mod org_cues;
+mod pairs;
 mod recase;
 mod results;
 mod rules;
@@ -91,6 +93,7 @@ pub fn find(
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let known = lookups.vocabulary.org_name_ranges(text, tokens);
     let spans = org_cues::with_known_names(gazetteer, text, tokens, &known, spans);
+    let spans = pairs::split_listed_pairs(text, tokens, &known, spans);
     let spans = sports_cues::split_at_versus(gazetteer, text, tokens, spans);
     // The teams sports prose names stay teams whatever the rules guessed from a place word
     // ("Manchester City", a city's name) or the city list.
@@ -99,6 +102,7 @@ pub fn find(
     let spans = results::type_athletes(gazetteer, text, tokens, spans);
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     let (spans, mut teams) = scorecards::type_players(text, tokens, spans, teams);
+    let spans = initials::type_initialled(gazetteer, text, tokens, spans);
     teams.extend(prose_teams.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Organization))));
     let spans = acronyms::apply(text, tokens, spans);
     found.refine(gazetteer, text, tokens, &spans, &teams);
