@@ -201,6 +201,8 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
         index.tokens.get(k).is_some_and(|t| t.sentence == sentence)
             && (capitalised(index, k)
                 || matches!(index.word(k), "’s" | "'s" | "&" | "-")
+                // "House Veterans’ Affairs Committee Chairman Ana Ruiz": a plural possessive.
+                || matches!(index.word(k), "’" | "'") && index.word(k - 1).ends_with('s') && capitalised(index, k + 1)
                 || matches!(index.word(k), "and" | "of" | "for") && capitalised(index, k + 1)
                 // "Executive Vice President, Chief Policy Officer, and Head of Advocacy, Ana
                 // Ruiz": commas between title-case roles, and before the name, stay in it.

@@ -1,7 +1,8 @@
 //! Quote attribution for the speaker classes read in the seventh held-out batch's errors (issue
 //! #17, press releases of members of Congress): a party and district in brackets between the
 //! speaker and the verb, a military rank before the name, a running quote after a quote whose
-//! marks are mixed, a source written after the quote with no verb. Small texts written for them.
+//! marks are mixed, a source written after the quote with no verb, an organisation with a plural
+//! possessive before a role and a name. Small texts written for them.
 
 use super::tests::speakers;
 use super::*;
@@ -59,4 +60,15 @@ fn a_long_rank_and_service_before_a_name_the_tagger_misses_leave_the_name_as_the
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0].1.as_deref().is_some_and(|n| n.ends_with("Ronnie Vale")), "{got:?}");
     assert!(got[1].1.as_deref().is_some_and(|n| n.ends_with("Ronnie Vale")), "{got:?}");
+}
+
+#[test]
+fn an_organisation_with_a_plural_possessive_before_a_role_and_a_name_is_not_the_speaker() {
+    let text = "Farm news.\n\n\
+                “The bill helps every family farm,” said Senate Farmers’ Rights Committee Chairman Dana Whitfield (D-Ore.). \
+                “It passed with both parties.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Dana Whitfield"), "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Dana Whitfield"), "{got:?}");
 }
