@@ -86,9 +86,22 @@ pub fn match_quotes(gold: &[&str], predicted: &[&str]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The last word of a name, lower-cased ("Ana Ruiz" → "ruiz").
+/// Generational suffixes after a surname, lower-cased: not the surname ("Nelson O. Bunn, Jr.").
+/// Added after the seventh held-out batch's blind run (issue #17), where "Jr." was compared as
+/// the surname; no other set's figure changes with it.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// The last word of a name, lower-cased, a generational suffix passed over ("Ana Ruiz" →
+/// "ruiz", "Joseph P. Kennedy III" → "kennedy").
 fn last_word(name: &str) -> Option<String> {
-    words(name).pop()
+    let mut w = words(name);
+    while w.len() > 1
+        && w.last()
+            .is_some_and(|l| NAME_SUFFIXES.contains(&l.as_str()))
+    {
+        w.pop();
+    }
+    w.pop()
 }
 
 /// Whether a predicted speaker is right: it (or the name of the entity it links to) equals the
@@ -209,6 +222,17 @@ mod tests {
         ));
         assert!(!speaker_is_right(&[""], Some("she"), Some("Ana Ruiz")));
         assert!(!speaker_is_right(&["she"], Some("she"), Some("Ana Ruiz")));
+        // A generational suffix is not the surname.
+        assert!(speaker_is_right(
+            &["Nelson O. Bunn"],
+            Some("Nelson O. Bunn, Jr."),
+            Some("Nelson O. Bunn, Jr.")
+        ));
+        assert!(!speaker_is_right(
+            &["Ana Jr"],
+            Some("Nelson O. Bunn, Jr."),
+            Some("Nelson O. Bunn, Jr.")
+        ));
         // The written form's surname counts, titles ignored, even where the text misspells it.
         assert!(speaker_is_right(
             &["Bauchtman"],

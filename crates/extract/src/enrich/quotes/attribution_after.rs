@@ -2,7 +2,7 @@
 //! Ruiz / he insisted / the lawmaker said / according to Petro, with the inverted forms'
 //! long roles and appositions.
 
-use super::cues::{DOCUMENT_VERBS, HeadKind, head_kind, is_speech_verb};
+use super::cues::{DOCUMENT_VERBS, HeadKind, NAME_TITLES, given_name_gender, head_kind, is_speech_verb};
 use super::index::{Index, Speaker, token_at};
 use super::reading::{capitalised, cue_follows, is_word};
 use super::speaker::{Attribution, Pattern, according_to_at, speaker_at, speaker_at_with};
@@ -36,6 +36,11 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     // "said theCUBE’s Savannah Peterson": the speaker follows the possessive.
     let after_verb = if matches!(word(i + 2), "’s" | "'s") { i + 3 } else { i + 1 };
     if is_speech_verb(word(i))
+        && let Some((speaker, end)) = person_after_rank(index, i + 1)
+    {
+        return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
+    }
+    if is_speech_verb(word(i))
         && let Some((speaker, end)) = name_tagged_as_place(index, i + 1)
     {
         return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
@@ -67,7 +72,72 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
         };
         return Some((speaker, word(cue).to_owned(), Pattern::Verb, tokens[cue].end));
     }
-    subject_then_verb(index, i, quote_sentence)
+    subject_then_verb(index, i, quote_sentence).or_else(|| source_without_verb(index, i, quote_end))
+}
+
+/// Words of a rank after its abbreviation, before the name ("Sgt. First Class", "Lt. Col.",
+/// "Sgt. First Class U.S. Army Retired").
+const RANK_WORDS: usize = 10;
+
+/// "said Sgt. First Class Dana Whitfield": an abbreviated title or rank after an inverted
+/// speech verb, more capitalised words of the rank and service, then a person (tagged, or a
+/// known given name and a surname): that person speaks, not the abbreviation (whose full stop
+/// the sentence splitter may take for a sentence's end).
+fn person_after_rank(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)> {
+    if !NAME_TITLES.contains(&index.word(from)) || index.word(from + 1) != "." {
+        return None;
+    }
+    (from + 2..from + 2 + RANK_WORDS)
+        .take_while(|k| {
+            is_word(index, *k) && index.word(*k).starts_with(char::is_uppercase) || index.word(*k) == "."
+        })
+        .find_map(|k| {
+            let (speaker, after) = person_or_given_name(index, k)?;
+            Some((speaker, index.tokens.get(after - 1)?.end))
+        })
+}
+
+/// Tokens of the role and organisation after a source with no verb.
+const SOURCE_TITLE_TOKENS: usize = 16;
+
+/// "“…,” Chuck Alder, National President, Police Union. “…”": after a quote closing on a
+/// comma, a person the tagger found, a comma and only title-case words (a role, an
+/// organisation) up to a full stop that ends the paragraph or opens the next quote — a source
+/// written after the quote with no verb, as press releases list their supporters.
+fn source_without_verb(index: &Index<'_>, from: usize, quote_end: usize) -> Option<Attribution> {
+    let tokens = index.tokens;
+    if !index.text[..quote_end].trim_end_matches(['”', '"']).ends_with(',') {
+        return None;
+    }
+    let (speaker, comma) = person_or_given_name(index, from)?;
+    if index.word(comma) != "," {
+        return None;
+    }
+    let stop = (comma + 1..comma + 1 + SOURCE_TITLE_TOKENS).find(|k| index.word(*k) == ".")?;
+    let title = (comma + 1..stop).all(|k| {
+        capitalised(index, k) || matches!(index.word(k), "," | "of" | "and" | "the" | "for" | "&" | "-")
+    });
+    let next = index.text[tokens[stop].end..].trim_start_matches([' ', '\u{a0}']);
+    let closes = next.is_empty() || next.starts_with(['\n', '“', '"']);
+    (title && stop > comma + 1 && closes)
+        .then(|| (speaker, ",".to_owned(), Pattern::Verb, tokens[stop].end))
+}
+
+/// Words of a name the tagger missed that opens with a known given name ("Chuck Alder").
+const NAME_WORDS: usize = 3;
+
+/// The person named at token `k` — one the tagger found, or two or three capitalised words
+/// opening with a known given name — and the token after the name.
+fn person_or_given_name(index: &Index<'_>, k: usize) -> Option<(Speaker, usize)> {
+    let t = index.tokens.get(k)?;
+    if let Some(m) = index.mention_at(t.start) {
+        let person = index.entities[m.entity].kind == Kind::Person;
+        return person.then(|| (Speaker::Entity(m.entity), token_at(index.tokens, m.end)));
+    }
+    given_name_gender(index.word(k))?;
+    let last = (k + 1..k + NAME_WORDS).take_while(|j| capitalised(index, *j)).last()?;
+    let written = &index.text[t.start..index.tokens[last].end];
+    Some((Speaker::Name(written.to_owned()), last + 1))
 }
 
 /// "said MIT Sloan professor Thomas W. Malone", "said White House press secretary Sean Spicer":
@@ -131,6 +201,8 @@ fn person_closing_run(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)
         index.tokens.get(k).is_some_and(|t| t.sentence == sentence)
             && (capitalised(index, k)
                 || matches!(index.word(k), "’s" | "'s" | "&" | "-")
+                // "House Veterans’ Affairs Committee Chairman Ana Ruiz": a plural possessive.
+                || matches!(index.word(k), "’" | "'") && index.word(k - 1).ends_with('s') && capitalised(index, k + 1)
                 || matches!(index.word(k), "and" | "of" | "for") && capitalised(index, k + 1)
                 // "Executive Vice President, Chief Policy Officer, and Head of Advocacy, Ana
                 // Ruiz": commas between title-case roles, and before the name, stay in it.

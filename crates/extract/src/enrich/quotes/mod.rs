@@ -39,6 +39,8 @@ mod tests;
 #[cfg(test)]
 mod tests_introductions;
 #[cfg(test)]
+mod tests_releases;
+#[cfg(test)]
 mod tests_sources;
 #[cfg(test)]
 mod tests_speakers;
