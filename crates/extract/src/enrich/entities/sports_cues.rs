@@ -100,10 +100,20 @@ pub(super) fn apply(
     found: &[Range<usize>],
     text: &str,
     tokens: &[Token],
-    spans: Vec<(Range<usize>, Kind)>,
+    mut spans: Vec<(Range<usize>, Kind)>,
 ) -> Vec<(Range<usize>, Kind)> {
     if found.is_empty() {
         return spans;
+    }
+    // A name the tagger made a person before a role and another name is the club whose player
+    // or official that is ("Chelsea manager Dan Okoro": a given name, read as a person).
+    let cues = Cues { text, tokens };
+    for run in found.iter().filter(|r| cues.role_before_a_name(r)) {
+        for (range, kind) in &mut spans {
+            if range == run && *kind == Kind::Person {
+                *kind = Kind::Organization;
+            }
+        }
     }
     mark(text, tokens, found, spans)
 }
@@ -209,6 +219,15 @@ impl Cues<'_> {
             return false;
         }
         !ROLES_BEFORE_A_NAME.contains(&self.word(at)) || self.is_name_word_at(at + 1, run)
+    }
+
+    /// "Zantex manager Dan Okoro": a role, then the capitalised name of whoever holds it.
+    fn role_before_a_name(&self, run: &Range<usize>) -> bool {
+        let mut at = run.end;
+        if self.is_at(at, run, ROLE_MODIFIERS) {
+            at += 1;
+        }
+        self.is_at(at, run, ROLES) && self.is_name_word_at(at + 1, run)
     }
 
     /// "signed for Zantex", "joined Zantex from Quorvo" (both), "joined Zantex on loan from
@@ -357,6 +376,22 @@ mod tests {
             &[("Dan Okoro", Kind::Person)],
         );
         assert_eq!(found, ["Marblo Rovers"]);
+    }
+
+    #[test]
+    fn a_club_named_like_a_person_before_a_role_and_its_holder_is_an_organisation() {
+        let found = typed(
+            "Chelsea manager Dan Okoro said it. Tea Berg, captain of the side, agreed.",
+            &[("Chelsea", Kind::Person), ("Dan Okoro", Kind::Person), ("Tea Berg", Kind::Person)],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Chelsea".to_owned(), Kind::Organization),
+                ("Dan Okoro".to_owned(), Kind::Person),
+                ("Tea Berg".to_owned(), Kind::Person)
+            ]
+        );
     }
 
     #[test]
