@@ -95,6 +95,7 @@ pub fn find(
     let spans = org_cues::with_known_names(gazetteer, text, tokens, &known, spans);
     let spans = pairs::split_listed_pairs(text, tokens, &known, spans);
     let spans = sports_cues::split_at_versus(gazetteer, text, tokens, spans);
+    let spans = sports_cues::without_opening_roles(text, tokens, spans);
     // The teams sports prose names stay teams whatever the rules guessed from a place word
     // ("Manchester City", a city's name) or the city list.
     let prose_teams = sports_cues::cued_teams(gazetteer, text, tokens);

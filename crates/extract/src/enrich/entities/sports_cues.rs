@@ -118,6 +118,27 @@ pub(super) fn apply(
     mark(text, tokens, found, spans)
 }
 
+/// The tagger's `spans` with a player's or official's role that opens the sentence cut from the
+/// person it heads ("Striker Ana Ruiz joined …" → "Ana Ruiz"): capitalised only by the sentence,
+/// it is the role, not part of the name.
+pub(super) fn without_opening_roles(
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    spans
+        .into_iter()
+        .map(|(mut range, kind)| {
+            let opens = range.start == 0 || tokens[range.start - 1].sentence != tokens[range.start].sentence;
+            let role = tokens[range.start].text(text).to_lowercase();
+            if kind == Kind::Person && opens && range.len() >= 2 && ROLES.contains(&role.as_str()) {
+                range.start += 1;
+            }
+            (range, kind)
+        })
+        .collect()
+}
+
 /// The names these cues make teams.
 pub(super) fn cued_teams(gazetteer: &Gazetteer, text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let cues = Cues { text, tokens };
@@ -392,6 +413,23 @@ mod tests {
                 ("Tea Berg".to_owned(), Kind::Person)
             ]
         );
+    }
+
+    #[test]
+    fn a_role_opening_the_sentence_is_no_part_of_the_persons_name() {
+        let text = "Striker Ana Ruiz joined on Friday. Manager Dan Okoro agreed. Tea Berg left.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let find = |name: &str| super::super::token_range(text, &tokens, name);
+        let spans = vec![
+            (find("Striker Ana Ruiz"), Kind::Person),
+            (find("Manager Dan Okoro"), Kind::Person),
+            (find("Tea Berg"), Kind::Person),
+        ];
+        let names: Vec<&str> = without_opening_roles(text, &tokens, spans)
+            .into_iter()
+            .map(|(r, _)| &text[tokens[r.start].start..tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(names, ["Ana Ruiz", "Dan Okoro", "Tea Berg"]);
     }
 
     #[test]
