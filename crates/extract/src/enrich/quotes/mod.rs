@@ -490,6 +490,9 @@ fn opening_source(index: &Index<'_>, from: usize) -> Option<(Speaker, Option<Str
 /// word right after them.
 fn names_a_thing(index: &Index<'_>, span: &spans::Span, quoted: &str) -> bool {
     let tokens = index.tokens;
+    if is_nickname(index, span, quoted) {
+        return true;
+    }
     let after = token_at(tokens, span.outer.end);
     let Some(next) = tokens.get(after) else {
         return false;
@@ -522,6 +525,25 @@ fn names_a_thing(index: &Index<'_>, span: &spans::Span, quoted: &str) -> bool {
 
 /// The most words of a quoted term inside a noun phrase ([`names_a_thing`]).
 const TERM_WORDS: usize = 4;
+
+/// Whether quoted words are a nickname inside a name (George “Sonny” Perdue): one or two
+/// capitalised words of letters only, the marks touching a capitalised word on each side.
+fn is_nickname(index: &Index<'_>, span: &spans::Span, quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let plain = |w: &&str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    if words.is_empty() || words.len() > 2 || !words.iter().all(plain) {
+        return false;
+    }
+    let tokens = index.tokens;
+    let (opening, after) = (token_at(tokens, span.outer.start), token_at(tokens, span.outer.end));
+    let touches = |k: usize, gap: std::ops::Range<usize>| {
+        reading::capitalised(index, k) && index.text.get(gap).is_some_and(|g| g.trim().is_empty())
+    };
+    opening.checked_sub(1).is_some_and(|before| touches(before, tokens[before].end..span.outer.start))
+        && tokens.get(after).is_some_and(|next| touches(after, span.outer.end..next.start))
+}
 
 /// A standalone quote with no other source: the person who opens the sentence right before it,
 /// in the same or the previous paragraph, when that sentence ends with a full stop ("Ana Ruiz,

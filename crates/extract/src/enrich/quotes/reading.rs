@@ -21,7 +21,7 @@ const BRACKET_TOKENS: usize = 8;
 /// The token after a bracket opening at token `k` between a speaker and the verb, a party and
 /// district ("Senator Ana Ruiz (D-Ore.) said"); `k` itself when there is none. A bracket
 /// holding a speech verb is not passed over.
-fn after_brackets(index: &Index<'_>, k: usize) -> usize {
+pub(super) fn after_brackets(index: &Index<'_>, k: usize) -> usize {
     if index.word(k) != "(" {
         return k;
     }

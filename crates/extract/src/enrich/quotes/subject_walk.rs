@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::cues::{DOCUMENT_NOUNS, NP_STOPS, PREPOSITIONS, is_speech_verb};
 use super::index::{Index, Speaker, Walk, token_at};
-use super::reading::{cue_follows, is_word};
+use super::reading::{after_brackets, cue_follows, is_word};
 use super::speaker::{Attribution, Pattern, according_to_at, speaker_at};
 use crate::enrich::tokens::TokenKind;
 use crate::enrich::words::STOPWORDS;
@@ -21,7 +21,8 @@ pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution
         return None;
     }
     if let Some(verb) = index.last_cue[q - 1]
-        && let Some(speaker) = subject_before(index, sentence_start, verb)
+        && let Some(speaker) =
+            subject_before(index, sentence_start, verb).or_else(|| name_before_stray_stop(index, verb))
     {
         return Some((speaker, index.word(verb).to_owned(), Pattern::Verb, 0));
     }
@@ -29,6 +30,22 @@ pub fn before_quote(index: &Index<'_>, quote_start: usize) -> Option<Attribution
     (sentence_start..q.min(sentence_start + 4))
         .find_map(|k| according_to_at(index, k))
         .map(|(speaker, end)| (speaker, "according to".to_owned(), Pattern::AccordingTo, end))
+}
+
+/// "Senator Ana Ruiz (D-Ore.). said, “…”": a lower-case speech verb opening its sentence
+/// (token `verb`) after a sentence that is only a name, a bracket at most and a full stop: a
+/// stray full stop split the name from its verb, and the name speaks.
+fn name_before_stray_stop(index: &Index<'_>, verb: usize) -> Option<Speaker> {
+    let tokens = index.tokens;
+    let stop = verb.checked_sub(1)?;
+    let opens = index.sentence_start(tokens[verb].sentence) == verb;
+    if !opens || !index.word(verb).starts_with(char::is_lowercase) || index.word(stop) != "." {
+        return None;
+    }
+    let start = index.sentence_start(tokens[stop].sentence);
+    let (found, end) = speaker_at(index, start, false)?;
+    let named = !matches!(found, Speaker::Phrase(_));
+    (named && after_brackets(index, token_at(tokens, end)) == stop).then_some(found)
 }
 
 /// The nearest subject-like speaker before token `verb` in the sentence starting at token

@@ -2,7 +2,8 @@
 //! #17, press releases of members of Congress): a party and district in brackets between the
 //! speaker and the verb, a military rank before the name, a running quote after a quote whose
 //! marks are mixed, a source written after the quote with no verb, an organisation with a plural
-//! possessive before a role and a name. Small texts written for them.
+//! possessive before a role and a name, a stray full stop between a name and its verb, a nickname
+//! in quote marks inside a name. Small texts written for them.
 
 use super::tests::speakers;
 use super::*;
@@ -71,4 +72,25 @@ fn an_organisation_with_a_plural_possessive_before_a_role_and_a_name_is_not_the_
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[0].1.as_deref(), Some("Dana Whitfield"), "{got:?}");
     assert_eq!(got[1].1.as_deref(), Some("Dana Whitfield"), "{got:?}");
+}
+
+#[test]
+fn a_stray_full_stop_between_a_name_and_its_speech_verb_leaves_the_name_as_the_speaker() {
+    let text = "Bridge news.\n\n\
+                “The road opens in May,” said Mayor Tom Brandt (OR-02). \
+                Senator Maria Lopez (D-Ore.). said, “We waited ten years for this bridge.”";
+    let got = speakers(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].1.as_deref(), Some("Maria Lopez"), "{got:?}");
+    assert_eq!(got[1].2, Some(SpeakerKind::Cue));
+}
+
+#[test]
+fn a_nickname_in_quote_marks_inside_a_name_is_not_a_quote() {
+    let text = "Farm news.\n\n\
+                The Senate confirmed former Ohio Governor Thomas “Buddy” Harlan as Secretary of Labor. \
+                “He knows the work,” said Senator Maria Lopez.";
+    let got = speakers(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Maria Lopez"), "{got:?}");
 }
