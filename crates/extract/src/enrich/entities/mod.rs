@@ -128,8 +128,9 @@ fn without_events(
 }
 
 /// The places a dateline names ("LONDON", "Kyiv, Ukraine") where the dateline stands, at the
-/// start of a paragraph, as places when the tagger left them out: a dateline says where the
-/// story was filed, and a shouted word opening a line gives the tagger little to go on.
+/// start of a paragraph, as places when the tagger left them out or, for a place the gazetteer
+/// knows, typed them otherwise: a dateline says where the story was filed, and a shouted word
+/// opening a line gives the tagger little to go on.
 fn with_dateline_places(
     gazetteer: &Gazetteer,
     text: &str,
@@ -178,6 +179,14 @@ fn with_dateline_places(
             .any(|(r, _)| r.start < range.end && range.start < r.end);
         if !overlaps {
             spans.push((range, Kind::Location));
+        } else if known(part) {
+            // A city the tagger read as its club or a person ("TORONTO", a club's name too)
+            // is the place the story was filed from.
+            for (r, kind) in &mut spans {
+                if *r == range {
+                    *kind = Kind::Location;
+                }
+            }
         }
     }
     spans.sort_by_key(|(r, _)| r.start);
@@ -229,6 +238,18 @@ mod tests {
         };
         let found = entities_with_dateline(text, dateline);
         assert_eq!(get(&found, "Marvento").kind, "location", "{found:?}");
+    }
+
+    #[test]
+    fn a_known_city_in_a_dateline_read_as_an_organisation_is_the_place() {
+        let typed = |text: &str, place: &str| {
+            let tokens = tokenize(text, &sentences(text, Some("en")));
+            let spans = vec![(token_range(text, &tokens, place), Kind::Organization)];
+            let gazetteer = &Models::for_tests().gazetteer;
+            with_dateline_places(gazetteer, text, &tokens, Some(place), spans)[0].1
+        };
+        assert_eq!(typed("TORONTO 2026-08-16\nZantex won.", "TORONTO"), Kind::Location);
+        assert_eq!(typed("MARVENTO 2026-08-16\nZantex won.", "MARVENTO"), Kind::Organization);
     }
 
     #[test]
