@@ -129,12 +129,8 @@ pub fn sentences(text: &str, language: Option<&str>) -> Vec<Range<usize>> {
     let mut offset = 0;
     for paragraph in text.split("\n\n") {
         let language = language.unwrap_or("en");
-        let same = same_marks(paragraph);
-        for boundary in sentencex::get_sentence_boundaries(language, same.as_deref().unwrap_or(paragraph)) {
-            let (s, e) = (
-                offset + on_char(paragraph, boundary.start_byte),
-                offset + on_char(paragraph, boundary.end_byte),
-            );
+        for boundary in sentencex::get_sentence_boundaries(language, paragraph) {
+            let (s, e) = (offset + boundary.start_byte, offset + boundary.end_byte);
             let trimmed = text[s..e].trim_end();
             let lead = text[s..e].len() - text[s..e].trim_start().len();
             if !trimmed.trim().is_empty() {
@@ -144,39 +140,6 @@ pub fn sentences(text: &str, language: Option<&str>) -> Vec<Range<usize>> {
         offset += paragraph.len() + 2;
     }
     out
-}
-
-/// A paragraph that mixes straight and curly double marks ("…,” said Ruiz. “…") with every
-/// curly mark made straight, each padded to its byte length by a no-break space on its outer
-/// side: the splitter pairs marks of one kind only, and a straight mark closed by a curly one
-/// would hide the sentence ends up to the next straight mark. `None` when the marks are of one
-/// kind.
-fn same_marks(paragraph: &str) -> Option<String> {
-    let curly = paragraph.contains(['“', '”']);
-    (curly && paragraph.contains('"')).then(|| {
-        paragraph
-            .chars()
-            .map(|c| match c {
-                '“' => "\u{a0}\"".to_owned(),
-                '”' => "\"\u{a0}".to_owned(),
-                c => c.to_string(),
-            })
-            .collect()
-    })
-}
-
-/// A boundary found in [`same_marks`]'s text, moved onto a character of the paragraph: to the
-/// start of an opening mark it fell inside, to the end of a closing one.
-fn on_char(paragraph: &str, byte: usize) -> usize {
-    if paragraph.is_char_boundary(byte) {
-        return byte;
-    }
-    let start = (0..byte).rev().find(|b| paragraph.is_char_boundary(*b)).unwrap_or(0);
-    if paragraph[start..].starts_with('“') {
-        start
-    } else {
-        start + paragraph[start..].chars().next().map_or(0, char::len_utf8)
-    }
 }
 
 /// Byte offset → character offset, for record offsets in Unicode scalars. Keeps the byte offset
@@ -237,13 +200,6 @@ mod tests {
                 "over", "1,446", "battles", ",", "2.5", "%", "and", "30", "."
             ]
         );
-    }
-
-    #[test]
-    fn a_paragraph_mixing_straight_and_curly_marks_splits_at_its_sentence_ends() {
-        let text = "\"It goes on and on,” said Lena Brook. “We must act now.\" Then she left.";
-        let got: Vec<&str> = sentences(text, Some("en")).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["\"It goes on and on,” said Lena Brook.", "“We must act now.\"", "Then she left."]);
     }
 
     #[test]

@@ -95,8 +95,28 @@ pub(super) fn type_athletes(
         }
         country && !place && figures
     };
+    // A one-word place after a capitalised word the tagger left out is the athlete's surname
+    // ("MaliVai Washington (U.S.)": an unknown given name before a city's name).
+    let taken: Vec<usize> = spans.iter().flat_map(|(r, _)| r.clone()).collect();
     for (range, kind) in &mut spans {
-        if *kind == Kind::Location && before_country(range, false) {
+        if *kind != Kind::Location {
+            continue;
+        }
+        if before_country(range, false) {
+            *kind = Kind::Person;
+            continue;
+        }
+        let given = range.start.checked_sub(1).filter(|&g| {
+            range.len() == 1
+                && same_line(g, range.start)
+                && tokens[g].kind == TokenKind::Word
+                && is_capitalized(word(g))
+                && !taken.contains(&g)
+        });
+        if let Some(g) = given
+            && before_country(&(g..range.end), false)
+        {
+            *range = g..range.end;
             *kind = Kind::Person;
         }
     }
@@ -295,6 +315,20 @@ mod tests {
             .map(|(_, k)| k)
             .collect();
         assert_eq!(typed, [Kind::Person, Kind::Location, Kind::Location]);
+    }
+
+    #[test]
+    fn a_place_after_a_given_name_the_tagger_left_out_is_the_athletes_surname() {
+        let text = "Ivo Lind (Norway) beat 6 - MaliVo Washington (Kenya) 6-2 6-4";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let range = |name: &str| super::super::token_range(text, &tokens, name);
+        let spans = vec![(range("Ivo Lind"), Kind::Person), (range("Washington"), Kind::Location)];
+        let models = Models::for_tests();
+        let typed: Vec<(&str, Kind)> = type_athletes(&models.gazetteer, text, &tokens, spans)
+            .into_iter()
+            .map(|(r, k)| (&text[tokens[r.start].start..tokens[r.end - 1].end], k))
+            .collect();
+        assert_eq!(typed, [("Ivo Lind", Kind::Person), ("MaliVo Washington", Kind::Person)]);
     }
 
     #[test]

@@ -31,16 +31,6 @@ fn a_military_rank_before_the_name_in_an_inverted_cue_is_not_the_speaker() {
 }
 
 #[test]
-fn a_running_quote_after_a_quote_with_an_ellipsis_keeps_its_speaker() {
-    let text = "Road news.\n\n\
-                \"It goes on year after year... decade after decade,” said Lena Brook. \
-                “We must not look away. I thank the senators for this bill.\"";
-    let got = speakers(text);
-    assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[1].1.as_deref(), Some("Lena Brook"), "{got:?}");
-}
-
-#[test]
 fn a_name_and_title_after_a_quote_with_no_verb_name_the_speaker() {
     let text = "Court news.\n\n\
                 “The court must hear this case,” said Dana Webb, head of the Bar Council. \
