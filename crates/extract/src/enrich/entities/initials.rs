@@ -147,12 +147,7 @@ mod tests {
 
     fn typed(text: &str, tagged: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let range_of = |name: &str| {
-            let start = text.find(name).expect("the name is in the text");
-            let first = tokens.iter().position(|t| t.start == start).expect("a token starts there");
-            let last = tokens.iter().position(|t| t.end == start + name.len()).expect("one ends");
-            first..last + 1
-        };
+        let range_of = |name: &str| super::super::token_range(text, &tokens, name);
         let spans = tagged.iter().map(|(n, k)| (range_of(n), *k)).collect();
         let gazetteer = &Models::for_tests().gazetteer;
         type_initialled(gazetteer, text, &tokens, spans)

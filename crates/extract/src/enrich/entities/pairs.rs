@@ -45,12 +45,7 @@ mod tests {
 
     fn split(text: &str, span: &str, listed: &[&str]) -> Vec<String> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let range_of = |name: &str| {
-            let start = text.find(name).expect("the name is in the text");
-            let first = tokens.iter().position(|t| t.start == start).expect("a token starts there");
-            let last = tokens.iter().position(|t| t.end == start + name.len()).expect("one ends");
-            first..last + 1
-        };
+        let range_of = |name: &str| super::super::token_range(text, &tokens, name);
         let known: Vec<Range<usize>> = listed.iter().map(|n| range_of(n)).collect();
         split_listed_pairs(text, &tokens, &known, vec![(range_of(span), Kind::Organization)])
             .into_iter()
