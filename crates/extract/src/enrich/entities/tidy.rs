@@ -14,6 +14,12 @@
 //! - the pronoun "I" on its own, or a clock or time-zone word after a number ("5:58 AM");
 //! - an office word before a person's name ("Ambassador Mohib"): it is the person's role (the
 //!   rules read it as the role already), and a person of office words alone is no person;
+//! - in a person, the run of organisation and title words before the last title word with a
+//!   name after it ("Brillco Cloud Product Manager Dana Ruiz" is "Dana Ruiz"): the tagger runs
+//!   a person over the title that press copy writes before the name.
+//!
+//! [`split_affiliations`] then parts a person from the affiliation the tagger ran it into
+//! ("Tomas Berg of Zantex": the person "Tomas Berg" and the organisation "Zantex").
 //! - a lone common word that is capitalised only because it opens a line or sentence or stands
 //!   in a title-case line ("Coverage to repair your car", "Our Corporate Event Services"),
 //!   unless the document also capitalises it inside running text ("… with Uber."); a lone
@@ -27,9 +33,12 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
+use super::super::gazetteer::Gazetteer;
 use super::super::tokens::{Token, TokenKind};
 use super::common::{is_common_word, is_initialism};
-use super::lexicon::{ROLE_HEADS, is_capitalized};
+use super::lexicon::{
+    ORG_SUFFIXES, ORG_WORDS, PLACE_WORDS, ROLE_HEADS, is_acronym, is_capitalized,
+};
 use super::types::Kind;
 use crate::dateline::MONTHS;
 
@@ -74,6 +83,25 @@ const OPENERS: &[&str] = &[
     "have", "has", "had", "if", "when", "what", "why", "how", "where", "who", "which", "so", "but",
     "and", "or", "just", "also", "maybe", "anyone", "anybody",
 ];
+
+/// Job titles that end a title run before a name ("Product Manager Dana Ruiz") besides the
+/// office heads of the lexicon, which the tagger reads as a feature and so stay as they are.
+const JOB_TITLES: &[&str] = &[
+    "Manager", "Engineer", "Executive", "Analyst", "Strategist", "Scientist", "Designer",
+    "Producer", "Economist", "Researcher", "Correspondent", "Reporter", "Adviser", "Advisor",
+    "Official", "Lawyer", "Head", "Deputy", "Vice", "Coordinator", "Administrator",
+];
+
+/// Currencies, which open market lines ("Sterling fell 0.4%") as capitalised words that are no
+/// name: read like the common words (some are names elsewhere: "Sterling K. Brown").
+const CURRENCIES: &[&str] = &[
+    "Sterling", "Dollar", "Euro", "Yen", "Yuan", "Renminbi", "Rupee", "Peso", "Rouble", "Ruble",
+    "Franc", "Lira", "Rand", "Krona", "Krone", "Zloty", "Forint", "Ringgit", "Baht", "Dirham",
+    "Riyal", "Shekel",
+];
+
+/// What follows a surname without being a name of its own.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
 /// Tokens that end a sentence or set off a list item: never the first token of a name.
 fn is_separator(word: &str) -> bool {
@@ -195,7 +223,7 @@ impl<'a> Lines<'a> {
         placed
             && is_capitalized(word)
             && word.chars().all(char::is_alphabetic)
-            && is_common_word(&word.to_lowercase())
+            && (is_common_word(&word.to_lowercase()) || CURRENCIES.contains(&word))
             && !self.capitalised_inside.contains(word)
     }
 }
@@ -232,6 +260,9 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind)
     {
         range.start += 1;
     }
+    if kind == Kind::Person {
+        range = person_proper(text, tokens, range);
+    }
     let before_number = tokens
         .get(range.end)
         .is_some_and(|t| t.kind == TokenKind::Number);
@@ -250,6 +281,84 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind)
         }
     }
     range
+}
+
+/// A person span cut to the name: it starts after the last title word inside it that a name
+/// follows.
+fn person_proper(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range<usize> {
+    if range.len() < 3 {
+        return range;
+    }
+    let title = (range.start + 1..range.end - 1).rev().find(|&i| {
+        let word = tokens[i].text(text);
+        ROLE_HEADS.contains(&word) || JOB_TITLES.contains(&word)
+    });
+    if let Some(title) = title {
+        let first = tokens[title + 1].text(text);
+        let last = tokens[range.end - 1].text(text);
+        let names_follow = is_capitalized(first)
+            && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !NAME_SUFFIXES.contains(&first)
+            && !is_common_word(&first.to_lowercase())
+            && !PLACE_WORDS.contains(&first)
+            && is_capitalized(last);
+        if names_follow {
+            range.start = title + 1;
+        }
+    }
+    range
+}
+
+/// Persons the tagger ran over their affiliation ("Tomas Berg of Zantex Holdings", "Ana Ruiz of
+/// Chile") split in two: the person ends before an "of" that two or more words precede ("Joan
+/// of Arc", "Duke of York" and a regnal number's "Louis XV of France" stay whole), and the
+/// capitalised words after it (an article left out) are a place when the gazetteer knows them,
+/// an organisation when an organisation word or an initialism says so ("the Velbor Party",
+/// "DAB"), and no name otherwise ("of Vijaynagar": a town or a firm). Newswire names the two
+/// apart; GUM's spans nest them, and it names the affiliation apart too.
+pub(super) fn split_affiliations(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (range, kind) in spans {
+        let of = (kind == Kind::Person)
+            .then(|| {
+                (range.start + 2..range.end.saturating_sub(1))
+                    .find(|&i| tokens[i].text(text) == "of")
+            })
+            .flatten();
+        let regnal = of.is_some_and(|of| is_regnal_number(tokens[of - 1].text(text)));
+        let Some(of) = of.filter(|_| !regnal) else {
+            out.push((range, kind));
+            continue;
+        };
+        out.push((range.start..of, Kind::Person));
+        let mut rest = of + 1..range.end;
+        while !rest.is_empty() && !is_capitalized(tokens[rest.start].text(text)) {
+            rest.start += 1;
+        }
+        if rest.is_empty() || !is_capitalized(tokens[rest.end - 1].text(text)) {
+            continue;
+        }
+        let name = &text[tokens[rest.start].start..tokens[rest.end - 1].end];
+        if gazetteer.is_place(name) || gazetteer.is_city(name) {
+            out.push((rest, Kind::Location));
+        } else if rest.clone().any(|i| {
+            let word = tokens[i].text(text);
+            ORG_WORDS.contains(&word) || ORG_SUFFIXES.contains(&word) || is_acronym(word)
+        }) {
+            out.push((rest, Kind::Organization));
+        }
+    }
+    out
+}
+
+/// A regnal number ("XV", "II"): the name before it is a monarch's, and its "of" names the realm.
+fn is_regnal_number(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// Whether the token at `i` cannot open a name: no letter or digit, or a sentence-initial
@@ -332,6 +441,60 @@ mod tests {
     fn an_office_word_before_a_persons_name_is_the_role_not_the_name() {
         assert_eq!(tidied("Ambassador Mohib spoke.", 0, 1), "Mohib");
         assert_eq!(tidied("The President left.", 1, 1), "");
+    }
+
+    #[test]
+    fn a_currency_opening_a_market_line_is_no_name_unless_capitalised_inside_a_sentence() {
+        assert_eq!(tidied("Sterling fell 0.4% against the dollar.", 0, 0), "");
+        let text = "Sterling fell on the news today. Many of the fans of Sterling cheered loudly.";
+        assert_eq!(tidied(text, 0, 0), "Sterling");
+    }
+
+    #[test]
+    fn a_person_run_into_an_affiliation_is_the_person_and_the_organisation_or_place() {
+        let models = crate::enrich::models::Models::for_tests();
+        let split = |text: &str, first: usize, last: usize| -> Vec<(String, Kind)> {
+            let tokens = tokenize(text, &sentences(text, Some("en")));
+            let spans = vec![(first..last + 1, Kind::Person)];
+            split_affiliations(&models.gazetteer, text, &tokens, spans)
+                .into_iter()
+                .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
+                .collect()
+        };
+        let text = "Analysts met Tomas Berg of Zantex on Monday.";
+        assert_eq!(split(text, 2, 5), [("Tomas Berg".to_owned(), Kind::Person)]);
+        let text = "Analysts met Tomas Berg of ZTX on Monday.";
+        assert_eq!(
+            split(text, 2, 5),
+            [("Tomas Berg".to_owned(), Kind::Person), ("ZTX".to_owned(), Kind::Organization)]
+        );
+        let text = "Historians wrote of Louis XV of France often.";
+        assert_eq!(split(text, 3, 6), [("Louis XV of France".to_owned(), Kind::Person)]);
+        let text = "Analysts met Dana Okarro of the Velbor Party.";
+        assert_eq!(
+            split(text, 2, 7),
+            [
+                ("Dana Okarro".to_owned(), Kind::Person),
+                ("Velbor Party".to_owned(), Kind::Organization)
+            ]
+        );
+        let text = "Analysts met Dana Okarro of Italy.";
+        assert_eq!(
+            split(text, 2, 5),
+            [("Dana Okarro".to_owned(), Kind::Person), ("Italy".to_owned(), Kind::Location)]
+        );
+        let text = "They read about Joan of Arc today.";
+        assert_eq!(split(text, 3, 5), [("Joan of Arc".to_owned(), Kind::Person)]);
+    }
+
+    #[test]
+    fn a_person_starts_after_the_title_words_that_precede_the_name() {
+        let text = "It shipped, says Brillco Cloud Product Manager Dana Ruiz.";
+        assert_eq!(tidied(text, 4, 9), "Dana Ruiz");
+        assert_eq!(tidied("Then House Speaker Mara Lind spoke.", 1, 4), "Mara Lind");
+        assert_eq!(tidied("Then Martin Luther King Jr. spoke.", 1, 4), "Martin Luther King Jr");
+        assert_eq!(tidied("We met Dana Okarro King today.", 2, 4), "Dana Okarro King");
+        assert_eq!(tidied("We met Larry Sultan Valley today.", 2, 4), "Larry Sultan Valley");
     }
 
     #[test]
