@@ -35,6 +35,9 @@ pub enum EvalWhat {
     /// (the shipped model: `eval train-entities ../shared/corpus/gum-train
     /// ../shared/corpus/ner-open`).
     TrainEntities(TrainEntitiesArgs),
+    /// Learns the entity tagger's word classes from the main texts of WCXB folders (the shipped
+    /// classes: `eval train-classes ../shared/corpus/wcxb-dev`).
+    TrainClasses(TrainClassesArgs),
     /// k-fold cross-validation of the tagger, split by document, on the training sources:
     /// P/R/F1 per type per corpus, each fold tagged by weights trained on the others.
     CvEntities(CvEntitiesArgs),
@@ -110,6 +113,29 @@ pub struct TrainEntitiesArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub training: TrainingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainClassesArgs {
+    /// The unlabelled text: WCXB folders (their ground-truth main texts) and folders of `*.txt`
+    /// files.
+    #[arg(default_values = ["../shared/corpus/wcxb-dev"])]
+    pub dirs: Vec<PathBuf>,
+    /// Where to write the classes.
+    #[arg(long, default_value = "crates/extract/models/word_classes.txt")]
+    pub out: PathBuf,
+    /// Classes of the coarse clustering.
+    #[arg(long, default_value_t = 64)]
+    pub coarse: usize,
+    /// Classes of the fine clustering.
+    #[arg(long, default_value_t = 512)]
+    pub fine: usize,
+    /// Words seen fewer times get no class.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: u32,
+    /// Exchange passes at most.
+    #[arg(long, default_value_t = 15)]
+    pub iterations: usize,
 }
 
 #[derive(Debug, Args)]
@@ -529,6 +555,23 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 }
                 print!("{}", crate::entities::render(scores, *documents));
             }
+            Ok(())
+        }
+        EvalWhat::TrainClasses(args) => {
+            let settings = crate::word_classes::Settings {
+                coarse: args.coarse,
+                fine: args.fine,
+                min_count: args.min_count,
+                iterations: args.iterations,
+            };
+            let report = crate::word_classes::train(&args.dirs, &args.out, settings)?;
+            println!(
+                "clustered {} words of {} tokens in {} texts; wrote {}",
+                report.words,
+                report.tokens,
+                report.documents,
+                args.out.display()
+            );
             Ok(())
         }
         EvalWhat::TrainEntities(args) => {

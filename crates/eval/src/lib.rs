@@ -15,4 +15,5 @@ pub mod readers;
 pub mod shingles;
 pub mod tagger_training;
 pub mod wcxb;
+pub mod word_classes;
 pub mod wordbag;

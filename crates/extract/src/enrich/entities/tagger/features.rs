@@ -1,7 +1,8 @@
 //! The CRF's features of each token, written once for training and tagging: the word, its
 //! shape and affixes, its neighbours, gazetteer and vocabulary hits, known organisation names
 //! ([`super::org_names`]), whether it is a common lower-case word, document-level
-//! capitalisation evidence, the cues of the capitalised run it stands in ([`super::runs`]) and
+//! capitalisation evidence, the cues of the capitalised run it stands in ([`super::runs`]), its
+//! and its neighbours' word classes learned from unlabelled text ([`super::word_classes`]) and
 //! the rule-based tagger's labels around it.
 
 use std::ops::Range;
@@ -15,6 +16,7 @@ use super::super::common::is_common_word;
 use super::super::lexicon::{self, is_capitalized};
 use super::org_names::{Mark, OrgNames};
 use super::runs::{self, Cues, DocumentRuns, Run};
+use super::word_classes::WordClasses;
 
 /// Document-wide evidence about words: seen in lower case, seen capitalised mid-sentence, the
 /// capitalised run each token stands in and what the document's runs say about each word.
@@ -116,6 +118,7 @@ const CAPITALISED_FLAGS: [(u16, &str); 9] = [
 pub struct Vocabulary {
     flags: FxHashMap<String, u16>,
     org_names: OrgNames,
+    classes: WordClasses,
 }
 
 impl Vocabulary {
@@ -125,6 +128,7 @@ impl Vocabulary {
         Self {
             flags: vocabulary(gazetteer),
             org_names: OrgNames::shipped(),
+            classes: WordClasses::shipped(),
         }
     }
 
@@ -265,6 +269,10 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
         .clone()
         .map(|i| shape(tokens[i].text(text)))
         .collect();
+    let classes: Vec<Option<(&str, &str)>> = sentence
+        .clone()
+        .map(|i| vocabulary.classes.names_of(tokens[i].text(text)))
+        .collect();
     let n = sentence.len();
     let case = sentence_case(input);
     let mut buf = String::with_capacity(64);
@@ -290,6 +298,10 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
             add(&["x3=", &lower[k][x..]]);
         }
         add(&["r=", rules[i]]);
+        if let Some((coarse, fine)) = classes[k] {
+            add(&["k1=", coarse]);
+            add(&["k2=", fine]);
+        }
         let sentence_initial =
             k == 0 || matches!(tokens[i - 1].text(text), "“" | "\"" | "‘" | "(" | "—" | ":");
         if sentence_initial {
@@ -362,6 +374,9 @@ pub fn for_each(input: &Sentence<'_>, mut emit: impl FnMut(usize, &str)) {
             add(&[offset, ":r=", rules[sentence.start + j]]);
             if d.abs() == 1 {
                 add(&[offset, ":s=", &shapes[j]]);
+                if let Some((coarse, _)) = classes[j] {
+                    add(&[offset, ":k1=", coarse]);
+                }
             }
         }
         if k > 0 {
@@ -484,6 +499,16 @@ mod tests {
         assert!(tarvex.iter().any(|f| f == "doc=org"), "{tarvex:?}");
         let ruiz = last_features_of(text, "Ruiz");
         assert!(ruiz.iter().any(|f| f == "doc=per"), "{ruiz:?}");
+    }
+
+    #[test]
+    fn a_word_and_its_neighbours_carry_their_learned_classes() {
+        let found = features_of("Yesterday Sarah flew to Texas for work", "Sarah");
+        assert!(found.iter().any(|f| f.starts_with("k1=")), "{found:?}");
+        assert!(found.iter().any(|f| f.starts_with("k2=")), "{found:?}");
+        assert!(found.iter().any(|f| f.starts_with("1:k1=")), "{found:?}");
+        let unseen = features_of("Yesterday Qxzvbrlo flew home", "Qxzvbrlo");
+        assert!(!unseen.iter().any(|f| f.starts_with("k2=")), "{unseen:?}");
     }
 
     #[test]

@@ -16,6 +16,7 @@
 pub mod features;
 mod org_names;
 mod runs;
+pub mod word_classes;
 pub mod weights;
 
 #[cfg(feature = "internals")]
