@@ -35,8 +35,9 @@ pub enum EvalWhat {
     /// (the shipped model: `eval train-entities ../shared/corpus/gum-train
     /// ../shared/corpus/ner-open`).
     TrainEntities(TrainEntitiesArgs),
-    /// Learns the entity tagger's word classes from the main texts of WCXB folders (the shipped
-    /// classes: `eval train-classes ../shared/corpus/wcxb-dev`).
+    /// Learns the entity tagger's word classes from unlabelled text: WCXB folders' main texts
+    /// and folders of `*.txt` files (the shipped classes: `eval train-classes
+    /// ../shared/corpus/wcxb-dev DIR`, DIR the press releases of `models/SOURCES.md`).
     TrainClasses(TrainClassesArgs),
     /// k-fold cross-validation of the tagger, split by document, on the training sources:
     /// P/R/F1 per type per corpus, each fold tagged by weights trained on the others.

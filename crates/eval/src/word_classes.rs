@@ -1,7 +1,8 @@
 //! `eval train-classes`: the entity tagger's word classes (`models/word_classes.txt`), learned
 //! from unlabelled text — the main texts of a WCXB folder's pages (`ground-truth/*.json`) and
-//! the `*.txt` files of plain folders, tokenised as the pipeline tokenises — so that a word the labelled data never holds shares
-//! the features of the words that stand in the same contexts.
+//! the `*.txt` files of plain folders, tokenised as the pipeline tokenises — so that a word the
+//! labelled data never holds shares the features of the words that stand in the same contexts.
+//! Words written with a leading `#` (hashtags) get no class: the file's `#` lines are comments.
 //!
 //! The classes come from the exchange algorithm (Kneser & Ney 1993; Martin, Liermann & Ney
 //! 1998): every word starts in a class by its frequency rank, then, word by word in frequency
