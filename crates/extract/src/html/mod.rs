@@ -21,6 +21,7 @@ pub mod live_blog;
 pub mod metadata;
 pub mod pagination;
 pub mod scoring;
+pub mod streamed;
 pub mod title;
 
 use dom_query::Document;
@@ -146,6 +147,10 @@ fn noscript_opened(html: &str) -> Option<String> {
 /// [`read_with`] on one parse of `html`.
 fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
     let doc = Document::from(html);
+    // Every streamed part waits in a `<template>` placeholder: no template, nothing to move.
+    if html.contains("<template") {
+        streamed::put_in_place(&doc);
+    }
     let language_hint = doc
         .select_single("html")
         .attr("lang")
