@@ -1,6 +1,19 @@
 //! Word lists and word helpers that several enrichment stages share: English stopwords (keywords
-//! and quote speakers) and title case (country and entity names from shouted datelines). A
+//! and quote speakers), the nouns of group speakers (quotes and entities) and title case (country and entity names from shouted datelines). A
 //! neutral module: it imports nothing from its siblings.
+
+/// Plural nouns of the people a story quotes as a group ("some advisers", "the officials"):
+/// group speakers for quotes, and no organisation's name when they open a sentence ("Police
+/// said").
+pub const GROUP_NOUNS: &[&str] = &[
+    "advisers", "advisors", "officials", "critics", "analysts", "experts", "residents",
+    "lawmakers", "witnesses", "protesters", "diplomats", "sources", "activists", "workers",
+    "students", "doctors", "police", "authorities", "leaders", "members", "investigators",
+    "prosecutors", "observers", "economists", "scientists", "researchers", "supporters",
+    "opponents", "organizers", "organisers", "officers", "spokespeople", "aides", "ministers",
+    "villagers", "farmers", "parents", "teachers", "fans", "voters", "citizens", "people",
+    "crowds",
+];
 
 /// English stopwords (function words and reporting verbs that say nothing of the topic).
 pub const STOPWORDS: &[&str] = &[

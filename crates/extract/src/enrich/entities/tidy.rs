@@ -35,6 +35,7 @@ use rustc_hash::FxHashSet;
 
 use super::super::gazetteer::Gazetteer;
 use super::super::tokens::{Token, TokenKind};
+use super::super::words::GROUP_NOUNS;
 use super::common::{is_common_word, is_initialism};
 use super::lexicon::{
     ORG_SUFFIXES, ORG_WORDS, PLACE_WORDS, ROLE_HEADS, is_acronym, is_capitalized,
@@ -260,6 +261,9 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind)
     {
         range.start += 1;
     }
+    if let Some(cut) = after_opening_group(text, tokens, &range) {
+        range.start = cut;
+    }
     if kind == Kind::Person {
         range = person_proper(text, tokens, range);
     }
@@ -281,6 +285,39 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind)
         }
     }
     range
+}
+
+/// Plural nouns of market reports that open a sentence before the company they are of ("Shares
+/// of Zantex rose", "Stakes in …").
+const MARKET_NOUNS: &[&str] = &["shares", "stakes", "stake", "bonds", "units"];
+
+/// Where a span that opens its sentence with a group of people or a market noun and a
+/// preposition really starts: "Analysts at Zantex said" and "Shares of Zantex rose" name Zantex;
+/// capitalised only by the sentence (or by a wire dateline's dash before it), "Analysts" and
+/// "Shares" are no part of the name. Names of institutions ("Friends of the Earth" is not such a
+/// noun) are left whole.
+fn after_opening_group(text: &str, tokens: &[Token], range: &Range<usize>) -> Option<usize> {
+    if range.len() < 3 {
+        return None;
+    }
+    let first = tokens[range.start].text(text).to_lowercase();
+    let opens = opens_sentence(text, tokens, range.start) || after_wire_dateline(text, tokens, range.start);
+    let preposition = matches!(tokens[range.start + 1].text(text), "of" | "at" | "in" | "from");
+    let start = range.start + 2 + usize::from(tokens[range.start + 2].text(text) == "the");
+    (opens
+        && preposition
+        && (GROUP_NOUNS.contains(&first.as_str()) || MARKET_NOUNS.contains(&first.as_str()))
+        && start < range.end
+        && is_capitalized(tokens[start].text(text)))
+    .then_some(start)
+}
+
+/// Whether the token at `i` follows a wire dateline's dash ("LONDON (Reuters) - Shares …"): a
+/// sentence starts there though the splitter sees one sentence.
+pub(super) fn after_wire_dateline(text: &str, tokens: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(tokens[i - 1].text(text), "-" | "–" | "—")
+        && tokens[i - 2].text(text) == ")"
 }
 
 /// A person span cut to the name: it starts after the last title word inside it that a name
@@ -403,6 +440,26 @@ mod tests {
         out.first().map_or(String::new(), |(r, _)| {
             text[tokens[r.start].start..tokens[r.end - 1].end].to_owned()
         })
+    }
+
+    #[test]
+    fn a_group_or_a_market_noun_opening_the_sentence_is_no_part_of_the_name_after_it() {
+        let text = "LONDON (Reuters) - Shares of Zantex rose. Analysts at Quorvo Bank said so.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+        let organisation = |first: &str, last: &str| {
+            let out = tidy(text, &tokens, vec![(at(first)..at(last) + 1, Kind::Organization)]);
+            out.first().map_or(String::new(), |(r, _)| {
+                text[tokens[r.start].start..tokens[r.end - 1].end].to_owned()
+            })
+        };
+        assert_eq!(organisation("Shares", "Zantex"), "Zantex", "{words:?}");
+        assert_eq!(organisation("Analysts", "Bank"), "Quorvo Bank");
+        let text = "He joined Friends of the Earth.";
+        let tokens = tokenize(text, &sentences(text, Some("en")));
+        let out = tidy(text, &tokens, vec![(2..6, Kind::Organization)]);
+        assert_eq!(out, vec![(2..6, Kind::Organization)]);
     }
 
     #[test]

@@ -157,15 +157,7 @@ pub const NOUN_CUES: &[&str] = &[
 ];
 
 /// Nouns that make a group speaker ("some advisers", "the officials").
-pub const GROUP_NOUNS: &[&str] = &[
-    "advisers", "advisors", "officials", "critics", "analysts", "experts", "residents",
-    "lawmakers", "witnesses", "protesters", "diplomats", "sources", "activists", "workers",
-    "students", "doctors", "police", "authorities", "leaders", "members", "investigators",
-    "prosecutors", "observers", "economists", "scientists", "researchers", "supporters",
-    "opponents", "organizers", "organisers", "officers", "spokespeople", "aides", "ministers",
-    "villagers", "farmers", "parents", "teachers", "fans", "voters", "citizens", "people",
-    "crowds",
-];
+pub use super::super::words::GROUP_NOUNS;
 
 /// Determiners that open a noun-phrase speaker ("the Ohio lawmaker", "one tester").
 pub const NP_DETERMINERS: &[&str] = &[
