@@ -18,7 +18,6 @@ mod classification;
 mod common;
 mod fullnames;
 mod initials;
-mod institutions;
 mod known_places;
 pub mod lexicon;
 mod org_cues;
@@ -93,7 +92,6 @@ pub fn find(
     let spans = without_demonyms(gazetteer, text, tokens, spans);
     let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = known_places::apply(gazetteer, text, tokens, spans);
-    let spans = institutions::by_head_word(text, tokens, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let known = lookups.vocabulary.org_name_ranges(text, tokens);
     let spans = org_cues::with_known_names(gazetteer, text, tokens, &known, spans);

@@ -63,7 +63,7 @@ const BEFORE: &[[&str; 2]] = &[
 /// the unambiguous part of `lexicon::ORG_WORDS` (not "House", "Times", "Energy" or "Capital", which
 /// end places and products too, nor "Party", which ends events as often in posts) and the
 /// company forms of `lexicon::ORG_SUFFIXES`.
-pub(super) const INSTITUTION_HEADS: &[&str] = &[
+const INSTITUTION_HEADS: &[&str] = &[
     "Ministry", "Department", "University", "Bank", "Council", "Agency", "Commission",
     "Committee", "Court", "Corporation", "Corp.", "Corp", "Inc.", "Inc", "Ltd.", "Ltd", "LLC",
     "Company", "Association", "Institute", "Foundation", "Organization", "Organisation",
