@@ -132,7 +132,7 @@ pub(super) fn apply(
             && (INSTITUTION_HEADS.contains(&last)
                 || (INDUSTRY_HEADS.contains(&last)
                     && run.clone().any(|k| !is_common_word(&word(k).to_lowercase()))))
-            && !spans.iter().any(|(r, _)| r.start < run.end && run.start < r.end)
+            && untagged
             && !is_title_case(text, &tokens[line_around(text, tokens, run.start)]);
         let described = is_described_as_company(text, tokens, &run);
         if ((cued_before || cued_after || described || reporting) && !place) || headed {
