@@ -16,6 +16,7 @@ pub mod models;
 pub mod quantities;
 pub mod quotes;
 pub mod tokens;
+pub mod word_list;
 pub mod words;
 
 use std::ops::Range;

@@ -1,11 +1,14 @@
 //! Word lists and word helpers that several enrichment stages share: English stopwords (keywords
-//! and quote speakers), the nouns of group speakers (quotes and entities) and title case (country and entity names from shouted datelines). A
-//! neutral module: it imports nothing from its siblings.
+//! and quote speakers), the nouns of group speakers (quotes and entities) and title case
+//! (country and entity names from shouted datelines). A neutral module: of its siblings it
+//! imports only [`WordList`], which imports nothing.
+
+use super::word_list::WordList;
 
 /// Plural nouns of the people a story quotes as a group ("some advisers", "the officials"):
 /// group speakers for quotes, and no organisation's name when they open a sentence ("Police
 /// said").
-pub const GROUP_NOUNS: &[&str] = &[
+pub static GROUP_NOUNS: WordList = WordList::new(&[
     "advisers", "advisors", "officials", "critics", "analysts", "experts", "residents",
     "lawmakers", "witnesses", "protesters", "diplomats", "sources", "activists", "workers",
     "students", "doctors", "police", "authorities", "leaders", "members", "investigators",
@@ -13,10 +16,10 @@ pub const GROUP_NOUNS: &[&str] = &[
     "opponents", "organizers", "organisers", "officers", "spokespeople", "aides", "ministers",
     "villagers", "farmers", "parents", "teachers", "fans", "voters", "citizens", "people",
     "crowds",
-];
+]);
 
 /// English stopwords (function words and reporting verbs that say nothing of the topic).
-pub const STOPWORDS: &[&str] = &[
+pub static STOPWORDS: WordList = WordList::new(&[
     "a",
     "about",
     "above",
@@ -193,7 +196,7 @@ pub const STOPWORDS: &[&str] = &[
     "wants",
     "know",
     "think",
-];
+]);
 
 /// "BOGOTÁ" → "Bogotá", "NEW YORK" → "New York".
 #[must_use]

@@ -3,9 +3,10 @@
 //! them (capitalised, acronym, given name).
 
 use super::super::gazetteer::Gazetteer;
+use super::super::word_list::WordList;
 
 /// Capitalised words that start sentences or chunks but are not names.
-pub(super) const FUNCTION_WORDS: &[&str] = &[
+pub(super) static FUNCTION_WORDS: WordList = WordList::new(&[
     "The",
     "A",
     "An",
@@ -135,10 +136,10 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "More",
     "Much",
     "Few",
-];
+]);
 
 /// Words that head a title or office; a name that follows is a person with that role.
-pub(super) const ROLE_HEADS: &[&str] = &[
+pub(super) static ROLE_HEADS: WordList = WordList::new(&[
     "President",
     "President-elect",
     "Minister",
@@ -216,7 +217,7 @@ pub(super) const ROLE_HEADS: &[&str] = &[
     "Founder",
     "Editor",
     "Agent",
-];
+]);
 
 /// Honorifics that mark a person but are not a role worth keeping.
 pub(super) const HONORIFICS: &[&str] = &[
@@ -224,7 +225,7 @@ pub(super) const HONORIFICS: &[&str] = &[
 ];
 
 /// Lower-case office words: "the foreign minister Ana Ruiz", "Ana Ruiz, the foreign minister,".
-pub(super) const ROLE_NOUNS: &[&str] = &[
+pub(super) static ROLE_NOUNS: WordList = WordList::new(&[
     "president",
     "minister",
     "secretary",
@@ -269,10 +270,10 @@ pub(super) const ROLE_NOUNS: &[&str] = &[
     "king",
     "queen",
     "general",
-];
+]);
 
 /// Last words that make a chunk an organisation.
-pub(super) const ORG_WORDS: &[&str] = &[
+pub(super) static ORG_WORDS: WordList = WordList::new(&[
     "Ministry",
     "Department",
     "University",
@@ -392,7 +393,7 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "Investments",
     "Laboratories",
     "Consortium",
-];
+]);
 
 /// Words that make a name an organisation when it ends with them — company forms and sports
 /// clubs' last names ("Acme plc", "Leeds United", "Bristol Rovers"): kept apart from
@@ -445,7 +446,7 @@ pub(super) const PLACE_LEADS: &[&str] = &[
 ];
 
 /// Last words of names that are events, laws, awards or products: not entities here.
-pub(super) const NOT_ENTITY_HEADS: &[&str] = &[
+pub(super) static NOT_ENTITY_HEADS: WordList = WordList::new(&[
     "Fair",
     "Festival",
     "Games",
@@ -476,7 +477,7 @@ pub(super) const NOT_ENTITY_HEADS: &[&str] = &[
     "Accord",
     "Protocol",
     "Declaration",
-];
+]);
 
 /// Last words of sports events' names ("the Harbour Open", "the Desert Invitational", "the
 /// Riverside Stakes"), not entities either. Kept apart from [`NOT_ENTITY_HEADS`] because they
@@ -498,7 +499,7 @@ pub(super) const EVENT_HEADS: &[&str] = &[
 ];
 
 /// Words that make a chunk a place when it ends with them.
-pub(super) const PLACE_WORDS: &[&str] = &[
+pub(super) static PLACE_WORDS: WordList = WordList::new(&[
     "River",
     "Mountains",
     "Mountain",
@@ -562,7 +563,7 @@ pub(super) const PLACE_WORDS: &[&str] = &[
     "Quay",
     "Wharf",
     "Pier",
-];
+]);
 
 /// Prepositions after which an unknown single name is a place.
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
@@ -578,7 +579,7 @@ pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Verbs after which (or before which) a single unknown name is a person.
-pub(super) const SPEECH_VERBS: &[&str] = &[
+pub(super) static SPEECH_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -593,7 +594,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "wrote",
     "claimed",
     "replied",
-];
+]);
 
 /// Lower-case words allowed inside a name chunk between capitalised words.
 pub(super) const CONNECTORS: &[&str] = &[

@@ -545,10 +545,12 @@ pub(super) fn name_run(
         k == 0 || tokens[k - 1].sentence != tokens[k].sentence || after_wire_dateline(text, tokens, k)
     };
     let is_name_word = |k: usize| {
+        // The cheap tests first: most words are not capitalised, and lower-casing allocates.
+        if tokens[k].kind != TokenKind::Word || !is_capitalized(word(k)) {
+            return false;
+        }
         let lower = word(k).to_lowercase();
-        tokens[k].kind == TokenKind::Word
-            && is_capitalized(word(k))
-            && !FUNCTION_WORDS.contains(&lower.as_str())
+        !FUNCTION_WORDS.contains(&lower.as_str())
             && !is_calendar_word(word(k))
             // "I", or "Later" opening a sentence, is no part of a name.
             && word(k).chars().count() > 1

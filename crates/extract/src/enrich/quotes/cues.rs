@@ -2,8 +2,10 @@
 //! determiners of noun-phrase speakers, pronouns and prepositions. Every rule in the sibling
 //! modules looks words up here instead of carrying its own literals.
 
+use super::super::word_list::WordList;
+
 /// Verbs that introduce or attribute speech ("said", "told", "tweeted", …).
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordList = WordList::new(&[
     "said", "says", "say", "added", "adds", "insisted", "insists", "told", "tells", "noted",
     "notes", "warned", "warns", "warning", "argued", "argues", "explained", "explains", "stated",
     "states", "asked", "asks", "wrote", "writes", "claimed", "claims", "declared", "declares",
@@ -35,31 +37,31 @@ pub const SPEECH_VERBS: &[&str] = &[
     "tell", "ask", "reply", "respond",
     // "as Ruiz points out, “…”", "the article points out".
     "points",
-];
+]);
 
 /// Speech verbs a written document may be the subject of ("the report read", "a review
 /// concluded"), besides "according to": a document noun phrase speaks only with these.
-pub const DOCUMENT_VERBS: &[&str] = &[
+pub static DOCUMENT_VERBS: WordList = WordList::new(&[
     "read", "reads", "states", "stated", "stating", "concludes", "concluded", "found", "finds",
     "notes", "noted", "says", "said", "shows", "showed", "warns", "warned", "adds", "added",
     "explains", "explained", "argues", "argued", "recommends", "recommended", "describes",
     "described", "suggests", "suggested", "claims", "claimed", "points", "pointed",
-];
+]);
 
 /// Head nouns of a written or published source ("the report", "a meta-analysis", "the post"):
 /// a noun phrase ending in one speaks only with a [`DOCUMENT_VERBS`] verb or "according to".
-pub const DOCUMENT_NOUNS: &[&str] = &[
+pub static DOCUMENT_NOUNS: WordList = WordList::new(&[
     "report", "reports", "study", "studies", "statement", "letter", "release", "analysis",
     "meta-analysis", "review", "post", "message", "survey", "memo", "document", "documents",
     "filing", "complaint", "ruling", "judgment", "judgement", "paper", "article", "website",
     "tweet", "email", "notice", "guidance", "assessment", "audit", "poll", "editorial",
     "indictment", "affidavit", "verdict", "decision", "communique", "communiqué", "bulletin",
     "investigation", "inquiry", "findings", "research", "trial", "trials",
-];
+]);
 
 /// Head nouns of people and roles that speak ("the Ohio lawmaker", "a neighbour", "the
 /// 52-year-old father"); nouns ending in an agent suffix ([`AGENT_SUFFIXES`]) count too.
-pub const PERSON_NOUNS: &[&str] = &[
+pub static PERSON_NOUNS: WordList = WordList::new(&[
     "man", "woman", "men", "women", "boy", "girl", "child", "children", "father", "mother",
     "son", "daughter", "husband", "wife", "brother", "sister", "parent", "uncle", "aunt",
     "grandmother", "grandfather", "friend", "neighbour", "neighbor", "resident", "official",
@@ -94,10 +96,10 @@ pub const PERSON_NOUNS: &[&str] = &[
     "niece", "widow", "widower", "teenager", "youth", "pensioner", "retiree", "novelist",
     "poet", "historian", "spokesmen", "spokeswomen", "scholar", "reader", "subscriber",
     "commenter", "listener", "viewer", "follower", "reviewer",
-];
+]);
 
 /// Head nouns of organisations and bodies that speak ("the central bank", "the ministry").
-pub const ORG_NOUNS: &[&str] = &[
+pub static ORG_NOUNS: WordList = WordList::new(&[
     "bank", "ministry", "department", "government", "administration", "agency", "office",
     "court", "council", "committee", "commission", "board", "party", "company", "firm",
     "group", "union", "association", "institute", "institution", "university", "school",
@@ -110,7 +112,7 @@ pub const ORG_NOUNS: &[&str] = &[
     "white", "house", "opposition", "junta", "regime", "prosecution", "defence", "defense",
     "brand", "chain", "retailer", "airline", "carrier", "operator", "provider", "manufacturer",
     "maker", "publisher", "newspaper", "broadcaster", "channel", "outlet", "station",
-];
+]);
 
 /// Endings of agent nouns that name a person by what they do ("tester", "pharmacist",
 /// "librarian", "spokesperson").
@@ -167,14 +169,14 @@ pub const NP_DETERMINERS: &[&str] = &[
 
 /// Words that end a noun phrase speaker: it never runs over them ("the mayor of …",
 /// "a neighbour who …").
-pub const NP_STOPS: &[&str] = &[
+pub static NP_STOPS: WordList = WordList::new(&[
     "of", "who", "which", "that", "in", "on", "at", "for", "with", "from", "by", "and", "or",
     "but", "to", "as", "when", "while", "after", "before", "since", "because", "if", "is", "was",
     "are", "were", "be", "been", "has", "had", "have", "not", "it", "he", "she", "they", "we",
     "you", "i", "this", "seen", "published", "obtained", "released", "sent", "issued",
     "written", "signed", "quoted", "cited", "whose", "whom", "where", "near", "under", "outside",
     "inside", "behind", "about", "over", "into", "during", "like", "through",
-];
+]);
 
 /// Titles before a name that the tagger may leave out of it ("Dr. Parr", "Prof. Osei").
 pub const NAME_TITLES: &[&str] = &[
@@ -207,10 +209,10 @@ pub const GENDERED_PRONOUNS: &[(&str, bool)] = &[
 
 /// Words after "her" that make it an object ("gave her a manual", "hired her."), not a
 /// possessive ("her notes"): such a pronoun names someone other than the sentence's subject.
-pub const OBJECT_FOLLOWERS: &[&str] = &[
+pub static OBJECT_FOLLOWERS: WordList = WordList::new(&[
     "a", "an", "the", "to", "that", "this", "and", "or", "as", "in", "on", "at", "for", "with",
     "from", "about", "into", "up", "out", "back", "off", "down", ".", ",", ";", ":", "!", "?", "",
-];
+]);
 
 /// Titles that tell a person's gender: (title, is female).
 pub const GENDERED_TITLES: &[(&str, bool)] = &[
