@@ -134,6 +134,7 @@ pub(super) fn tag(
     let n = model.labels.len();
     let mut out = Vec::new();
     let mut scores: Vec<f64> = Vec::new();
+    let mut memo = weights::Memo::default();
     for sentence in sentence_ranges(tokens) {
         deadline.check()?;
         // Title case makes every heading word look like a name: headings keep the rules' names,
@@ -157,7 +158,7 @@ pub(super) fn tag(
             vocabulary,
         };
         features::for_each(&input, |k, f| {
-            model.score(f, &mut scores[k * n..(k + 1) * n]);
+            model.score_remembered(f, &mut scores[k * n..(k + 1) * n], &mut memo);
         });
         let labels = model.viterbi(&scores);
         let by_rules = spans(&rules[sentence.clone()], sentence.start);

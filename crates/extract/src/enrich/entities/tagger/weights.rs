@@ -14,6 +14,7 @@ mod state_table;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+pub use state_table::Memo;
 use state_table::StateTable;
 
 /// Labels, transition weights and per-feature state weights.
@@ -66,6 +67,14 @@ impl Weights {
     #[inline]
     pub fn score(&self, feature: &str, row: &mut [f64]) {
         for (label, weight) in self.states.get(feature) {
+            row[*label as usize] += weight;
+        }
+    }
+
+    /// [`Self::score`], remembering where features were found in `memo` (one per document).
+    #[inline]
+    pub fn score_remembered(&self, feature: &str, row: &mut [f64], memo: &mut Memo) {
+        for (label, weight) in self.states.get_remembered(feature, memo) {
             row[*label as usize] += weight;
         }
     }
