@@ -3,8 +3,9 @@
 //! bonus for words in the title — a lean single pass. `yake-rust` was measured at 67–143 docs/s
 //! on news articles here, below the whole pipeline's budget, so this is ours.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,9 +23,6 @@ pub struct Keyword {
     pub score: f64,
 }
 
-fn is_stop(word: &str) -> bool {
-    STOPWORDS.contains(&word.to_lowercase().as_str())
-}
 
 /// The top `limit` keywords of `text`.
 ///
@@ -37,8 +35,8 @@ pub fn keywords(
     limit: usize,
     deadline: Deadline,
 ) -> Result<Vec<Keyword>, ExtractError> {
-    let mut word_freq: HashMap<String, f64> = HashMap::new();
-    let mut phrases: HashMap<String, (usize, Vec<String>)> = HashMap::new();
+    let mut word_freq: HashMap<String, f64> = HashMap::default();
+    let mut phrases: HashMap<String, (usize, Vec<String>)> = HashMap::default();
     let mut run: Vec<&Token> = Vec::new();
     let flush = |run: &mut Vec<&Token>, phrases: &mut HashMap<String, (usize, Vec<String>)>| {
         for chunk in run.chunks(3) {
@@ -53,19 +51,18 @@ pub fn keywords(
             deadline.check()?;
         }
         let w = t.text(text);
-        let content = t.kind == TokenKind::Word && w.chars().count() > 2 && !is_stop(w);
+        let lower = (t.kind == TokenKind::Word && w.chars().count() > 2)
+            .then(|| w.to_lowercase())
+            .filter(|lower| !STOPWORDS.contains(lower));
         let same_sentence = run
             .last()
             .is_none_or(|last| last.sentence == t.sentence && i > 0);
-        if content && same_sentence {
-            *word_freq.entry(w.to_lowercase()).or_default() += 1.0;
-            run.push(t);
-        } else {
+        if lower.is_none() || !same_sentence {
             flush(&mut run, &mut phrases);
-            if content {
-                *word_freq.entry(w.to_lowercase()).or_default() += 1.0;
-                run.push(t);
-            }
+        }
+        if let Some(lower) = lower {
+            *word_freq.entry(lower).or_default() += 1.0;
+            run.push(t);
         }
     }
     flush(&mut run, &mut phrases);

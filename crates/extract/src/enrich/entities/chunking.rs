@@ -73,7 +73,7 @@ pub(super) fn chunks(
             || matches!(tokens[i - 1].text(text), "“" | "\"" | "‘");
         let mut start = i;
         // Function words and demonym-less sentence starters are not part of a name.
-        while start < j && FUNCTION_WORDS.contains(&word(start)) {
+        while start < j && FUNCTION_WORDS.contains(word(start)) {
             start += 1;
         }
         if start == i && sentence_start {
@@ -85,8 +85,8 @@ pub(super) fn chunks(
             } else if plain_word
                 && j - i > 2
                 && CONNECTORS.contains(&word(i + 1))
-                && !ORG_WORDS.contains(&w)
-                && !PLACE_WORDS.contains(&w)
+                && !ORG_WORDS.contains(w)
+                && !PLACE_WORDS.contains(w)
             {
                 // "Shares of Contoso rose": a capitalised common word before "of" is not a name.
                 start = i + 2;
@@ -107,7 +107,7 @@ fn split_chunk(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Chunk> 
         .clone()
         .rev()
         .skip(1)
-        .find(|i| ROLE_HEADS.contains(&word(*i)));
+        .find(|i| ROLE_HEADS.contains(word(*i)));
     if let Some(k) = role_at {
         let role_tokens: Vec<&str> = (range.start..=k).map(word).collect();
         let role = role_tokens.join(" ");

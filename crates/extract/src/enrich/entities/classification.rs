@@ -87,7 +87,7 @@ pub(super) fn classify(
     if words.len() == 1 && is_acronym(last) && !surface.contains('.') {
         return Some((Kind::Organization, false));
     }
-    if words.len() > 1 && PLACE_WORDS.contains(&last) {
+    if words.len() > 1 && PLACE_WORDS.contains(last) {
         return Some((Kind::Location, true));
     }
     // "Mount Kenya", "Lake Geneva": a place word leads the name.
@@ -126,8 +126,8 @@ pub(super) fn single_name_cue(text: &str, tokens: &[Token], range: &Range<usize>
         .checked_sub(1)
         .map(|i| tokens[i].text(text).to_lowercase());
     let after = tokens.get(range.end).map(|t| t.text(text).to_lowercase());
-    if after.as_deref().is_some_and(|a| SPEECH_VERBS.contains(&a))
-        || before.as_deref().is_some_and(|b| SPEECH_VERBS.contains(&b))
+    if after.as_deref().is_some_and(|a| SPEECH_VERBS.contains(a))
+        || before.as_deref().is_some_and(|b| SPEECH_VERBS.contains(b))
     {
         return Some(Kind::Person);
     }

@@ -57,7 +57,7 @@ pub(super) fn type_initialled(
                 && tokens[i - 1].kind == TokenKind::Word
                 && tokens[i - 1].sentence == tokens[i].sentence
                 && is_capitalized(tokens[i - 1].text(text))
-                && !FUNCTION_WORDS.contains(&tokens[i - 1].text(text))
+                && !FUNCTION_WORDS.contains(tokens[i - 1].text(text))
                 && !is_common_word(&tokens[i - 1].text(text).to_lowercase());
             if let Some(surname_span) = surname_span {
                 let end = surname_span.map_or(name.end, |s| spans[s].0.end);
@@ -117,7 +117,7 @@ fn is_surname(gazetteer: &Gazetteer, text: &str, tokens: &[Token], first: usize,
         && !text[tokens[first].start..token.start].contains('\n')
         && is_capitalized(word)
         && word.chars().count() > 1
-        && !FUNCTION_WORDS.contains(&word)
+        && !FUNCTION_WORDS.contains(word)
         && !is_common_word(&word.to_lowercase())
         && !gazetteer.is_place(word)
         && !gazetteer.is_city(word)

@@ -108,7 +108,7 @@ pub(super) fn apply(
         let name = surface(range);
         let titled = range.start > 0 && {
             let before = tokens[range.start - 1].text(text);
-            HONORIFICS.contains(&before) || ROLE_HEADS.contains(&before)
+            HONORIFICS.contains(&before) || ROLE_HEADS.contains(before)
         };
         if *kind == Kind::Person
             && (is_country_name(gazetteer, name) || is_region(name))

@@ -616,7 +616,7 @@ pub(super) fn is_acronym(word: &str) -> bool {
 /// A given name that is not also a title, honorific or sentence-starting function word.
 pub(super) fn is_given_name(gazetteer: &Gazetteer, word: &str) -> bool {
     gazetteer.is_first_name(word)
-        && !ROLE_HEADS.contains(&word)
+        && !ROLE_HEADS.contains(word)
         && !HONORIFICS.contains(&word)
-        && !FUNCTION_WORDS.contains(&word)
+        && !FUNCTION_WORDS.contains(word)
 }

@@ -109,7 +109,7 @@ pub(super) fn apply(
                     .any(|pair| word(b).eq_ignore_ascii_case(pair[0]) && word(b + 1) == pair[1])
                 // "a spokeswoman for Prime Minister Keir Starmer" speaks for a person.
                 && !opens_like_a_person(gazetteer, word(run.start))
-                && !run.clone().any(|k| ROLE_HEADS.contains(&word(k)))
+                && !run.clone().any(|k| ROLE_HEADS.contains(word(k)))
         });
         let cued_after = AFTER.iter().any(|words| {
             words
@@ -125,7 +125,7 @@ pub(super) fn apply(
             && tokens[run.end].sentence == tokens[run.start].sentence
             && REPORTED_BY.contains(&word(run.end))
             && !run.clone().any(|k| opens_like_a_person(gazetteer, word(k)))
-            && !GROUP_NOUNS.contains(&word(run.start).to_lowercase().as_str())
+            && !GROUP_NOUNS.contains(word(run.start).to_lowercase().as_str())
             && !run.clone().all(|k| is_common_word(&word(k).to_lowercase()));
         let last = word(run.end - 1);
         let headed = run.len() >= 2
@@ -367,7 +367,7 @@ fn with_companies_read_as_people(
 /// Whether a name opening with `first` reads as a person's: a given name, an honorific or a
 /// title ("Dana Ruiz Foundation", "Dr Quorvo Mining" stay the tagger's call).
 fn opens_like_a_person(gazetteer: &Gazetteer, first: &str) -> bool {
-    is_given_name(gazetteer, first) || HONORIFICS.contains(&first) || ROLE_HEADS.contains(&first)
+    is_given_name(gazetteer, first) || HONORIFICS.contains(&first) || ROLE_HEADS.contains(first)
 }
 
 /// Company nouns that open a wire sentence before the company's name ("Carmaker Zantex AG said
@@ -550,11 +550,12 @@ pub(super) fn name_run(
             return false;
         }
         let lower = word(k).to_lowercase();
-        !FUNCTION_WORDS.contains(&lower.as_str())
-            && !is_calendar_word(word(k))
-            // "I", or "Later" opening a sentence, is no part of a name.
-            && word(k).chars().count() > 1
-            && !(opens(k) && is_common_word(&lower))
+        // "I", or "Later" opening a sentence, is no part of a name.
+        let not_a_name = FUNCTION_WORDS.contains(lower.as_str())
+            || is_calendar_word(word(k))
+            || word(k).chars().count() <= 1
+            || (opens(k) && is_common_word(&lower));
+        !not_a_name
     };
     if (opens(i) && !opening) || !is_name_word(i) || (i > 0 && !opens(i) && is_name_word(i - 1)) {
         return None;

@@ -179,7 +179,7 @@ impl<'a> Spellings<'a> {
         }
         if word.starts_with(['\'', '’'])
             || is_common_word(&lower)
-            || FUNCTION_WORDS.contains(&lower.as_str())
+            || FUNCTION_WORDS.contains(lower.as_str())
         {
             return lower;
         }

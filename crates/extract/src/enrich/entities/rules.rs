@@ -389,7 +389,7 @@ const COMPANY_FORMS: &[&str] = &[
 fn lowercase_role_before(text: &str, tokens: &[Token], start: usize) -> Option<String> {
     let prev = start.checked_sub(1)?;
     let w = tokens[prev].text(text);
-    if !ROLE_NOUNS.contains(&w) || tokens[prev].sentence != tokens[start].sentence {
+    if !ROLE_NOUNS.contains(w) || tokens[prev].sentence != tokens[start].sentence {
         return None;
     }
     let mut first = prev;
@@ -420,7 +420,7 @@ fn apposition_role_after(text: &str, tokens: &[Token], end: usize) -> Option<Str
     }
     let start = i;
     while i < tokens.len() && i - start < 5 && tokens[i].kind == TokenKind::Word {
-        if ROLE_NOUNS.contains(&tokens[i].text(text))
+        if ROLE_NOUNS.contains(tokens[i].text(text))
             && matches!(
                 tokens.get(i + 1).map(|t| t.text(text)),
                 Some("," | "." | "of")

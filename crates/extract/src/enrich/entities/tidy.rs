@@ -257,7 +257,7 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind)
     }
     while !range.is_empty()
         && (leads_nothing(text, tokens, range.start)
-            || kind == Kind::Person && ROLE_HEADS.contains(&tokens[range.start].text(text)))
+            || kind == Kind::Person && ROLE_HEADS.contains(tokens[range.start].text(text)))
     {
         range.start += 1;
     }
@@ -306,7 +306,7 @@ fn after_opening_group(text: &str, tokens: &[Token], range: &Range<usize>) -> Op
     let start = range.start + 2 + usize::from(tokens[range.start + 2].text(text) == "the");
     (opens
         && preposition
-        && (GROUP_NOUNS.contains(&first.as_str()) || MARKET_NOUNS.contains(&first.as_str()))
+        && (GROUP_NOUNS.contains(first.as_str()) || MARKET_NOUNS.contains(&first.as_str()))
         && start < range.end
         && is_capitalized(tokens[start].text(text)))
     .then_some(start)
@@ -328,7 +328,7 @@ fn person_proper(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range
     }
     let title = (range.start + 1..range.end - 1).rev().find(|&i| {
         let word = tokens[i].text(text);
-        ROLE_HEADS.contains(&word) || JOB_TITLES.contains(&word)
+        ROLE_HEADS.contains(word) || JOB_TITLES.contains(&word)
     });
     if let Some(title) = title {
         let first = tokens[title + 1].text(text);
@@ -337,7 +337,7 @@ fn person_proper(text: &str, tokens: &[Token], mut range: Range<usize>) -> Range
             && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !NAME_SUFFIXES.contains(&first)
             && !is_common_word(&first.to_lowercase())
-            && !PLACE_WORDS.contains(&first)
+            && !PLACE_WORDS.contains(first)
             && is_capitalized(last);
         if names_follow {
             range.start = title + 1;
@@ -385,7 +385,7 @@ pub(super) fn split_affiliations(
             out.push((rest, Kind::Location));
         } else if rest.clone().any(|i| {
             let word = tokens[i].text(text);
-            ORG_WORDS.contains(&word) || ORG_SUFFIXES.contains(&word) || is_acronym(word)
+            ORG_WORDS.contains(word) || ORG_SUFFIXES.contains(&word) || is_acronym(word)
         }) {
             out.push((rest, Kind::Organization));
         }

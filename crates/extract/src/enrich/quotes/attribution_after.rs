@@ -57,7 +57,7 @@ pub fn after_quote(index: &Index<'_>, quote_end: usize) -> Option<Attribution> {
     }
     if is_speech_verb(word(i))
         && let Some((speaker, end)) =
-            speaker_at_with(index, after_verb, false, DOCUMENT_VERBS.contains(&word(i)))
+            speaker_at_with(index, after_verb, false, DOCUMENT_VERBS.contains(word(i)))
     {
         return Some((speaker, word(i).to_owned(), Pattern::Verb, end));
     }
@@ -155,7 +155,7 @@ fn person_after_role(index: &Index<'_>, from: usize) -> Option<(Speaker, usize)>
         .find(|k| {
             let w = index.word(*k);
             w.starts_with(char::is_lowercase)
-                && !STOPWORDS.contains(&w)
+                && !STOPWORDS.contains(w)
                 && head_kind(w) == Some(HeadKind::Agent)
                 && (capitalised(index, k + 1) || index.word(k + 1) == "," && capitalised(index, k + 2))
         })?;

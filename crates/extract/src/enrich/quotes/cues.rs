@@ -259,7 +259,7 @@ pub fn is_cue_at(text: &str, tokens: &[crate::enrich::tokens::Token], k: usize) 
 /// Whether `word` is a speech verb.
 #[must_use]
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    SPEECH_VERBS.contains(word)
 }
 
 /// What a noun phrase's head says about it as a speaker.
@@ -276,7 +276,7 @@ pub enum HeadKind {
 pub fn head_kind(head: &str) -> Option<HeadKind> {
     let lower = head.to_lowercase();
     let w = lower.as_str();
-    if DOCUMENT_NOUNS.contains(&w) {
+    if DOCUMENT_NOUNS.contains(w) {
         return Some(HeadKind::Document);
     }
     let singular = w.strip_suffix('s').unwrap_or(w);

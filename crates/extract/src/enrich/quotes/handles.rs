@@ -76,7 +76,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[MentionRef], quoted: &dyn 
             .take_while(|j| *j == k + 1 || VERB_GAP_WORDS.contains(&word(*j - 1)))
             .any(|j| is_speech_verb(word(j)));
         let before = k.checked_sub(1).map_or("", word);
-        verb_after || is_speech_verb(before) || PERSON_NOUNS.contains(&before.to_lowercase().as_str())
+        verb_after || is_speech_verb(before) || PERSON_NOUNS.contains(before.to_lowercase().as_str())
     };
     let speakers: HashSet<&str> = candidates.iter().filter(|k| speaks(**k)).map(|k| word(*k)).collect();
     candidates

@@ -120,7 +120,7 @@ pub(super) fn untagged_person_words(
         // opening the sentence ("Once Vorst arrived").
         let name_before = k > 0
             && capital(k - 1)
-            && !STOPWORDS.contains(&tokens[k - 1].text(text).to_lowercase().as_str());
+            && !STOPWORDS.contains(tokens[k - 1].text(text).to_lowercase().as_str());
         if covered || !capital(k) || name_before || capital(k + 1) {
             continue;
         }
@@ -276,7 +276,7 @@ impl<'a> Index<'a> {
             let lower = w.to_lowercase();
             // "Lorenz gave her a manual", "hired him": an object names someone else.
             let object = lower == "him"
-                || lower == "her" && cues::OBJECT_FOLLOWERS.contains(&self.word(k + 1));
+                || lower == "her" && cues::OBJECT_FOLLOWERS.contains(self.word(k + 1));
             if !object
                 && let Some((_, female)) = GENDERED_PRONOUNS.iter().find(|(p, _)| *p == lower)
                 && let Some(m) = last_person.filter(|m| m.sentence == t.sentence)

@@ -133,7 +133,7 @@ fn heading_source(index: &Index<'_>, first: usize, end: usize) -> Option<Speaker
     let named = (first..=last).any(|k| {
         index.tokens[k].kind == TokenKind::Word
             && index.word(k).starts_with(char::is_uppercase)
-            && !STOPWORDS.contains(&index.word(k).to_lowercase().as_str())
+            && !STOPWORDS.contains(index.word(k).to_lowercase().as_str())
     });
     let furniture = (first..end).any(|k| PAGE_FURNITURE.contains(&index.word(k).to_lowercase().as_str()));
     if !named || furniture {
@@ -161,7 +161,7 @@ fn heading_source(index: &Index<'_>, first: usize, end: usize) -> Option<Speaker
     let role = |k: usize| {
         let w = index.word(k);
         let lower = w.to_lowercase();
-        NAME_TITLES.contains(&w) || PERSON_NOUNS.contains(&lower.as_str()) || ROLE_MODIFIERS.contains(&lower.as_str())
+        NAME_TITLES.contains(&w) || PERSON_NOUNS.contains(lower.as_str()) || ROLE_MODIFIERS.contains(&lower.as_str())
     };
     if role(first)
         && let Some((Speaker::Name(name), name_last)) = name_at(index, first)

@@ -24,7 +24,7 @@ pub(super) fn bare_phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, us
     let opens = i == index.sentence_start(t.sentence)
         || matches!(index.word(i - 1), "“" | "”" | "\"" | "-" | "—" | ":");
     let first_ok = lower(i) || opens && capitalised(index, i);
-    if !first_ok || index.mention_at(t.start).is_some() || STOPWORDS.contains(&index.word(i).to_lowercase().as_str()) {
+    if !first_ok || index.mention_at(t.start).is_some() || STOPWORDS.contains(index.word(i).to_lowercase().as_str()) {
         return None;
     }
     let agent = |k: usize| head_kind(index.word(k)) == Some(HeadKind::Agent) && !is_speech_verb(index.word(k));
@@ -35,8 +35,8 @@ pub(super) fn bare_phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, us
         let w = index.word(last + 1);
         if last >= i + NP_MAX_WORDS
             || !lower(last + 1)
-            || NP_STOPS.contains(&w)
-            || STOPWORDS.contains(&w)
+            || NP_STOPS.contains(w)
+            || STOPWORDS.contains(w)
             || is_speech_verb(w)
         {
             return None;
@@ -113,10 +113,10 @@ pub(super) fn group_at(index: &Index<'_>, i: usize) -> Option<(String, usize)> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if GROUP_NOUNS.contains(&w) {
+        if GROUP_NOUNS.contains(w) {
             return Some((text[first.start..t.end].to_owned(), t.end));
         }
-        if STOPWORDS.contains(&w.to_lowercase().as_str()) {
+        if STOPWORDS.contains(w.to_lowercase().as_str()) {
             return None;
         }
     }
@@ -142,7 +142,7 @@ pub(super) fn phrase_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize, 
         // "The U.S. Department of Agriculture": "of" goes on into a capitalised name.
         let of_name = w == "of" && last > i && capitalised(index, k + 1);
         if !(is_word(index, k) || joins_words || of_name)
-            || (NP_STOPS.contains(&w.to_lowercase().as_str()) && !of_name)
+            || (NP_STOPS.contains(w.to_lowercase().as_str()) && !of_name)
             || is_speech_verb(w)
             || past_tense_after_agent(index, last, w)
             || verb_or_adverb_after_agent(index, last, w)
@@ -208,7 +208,7 @@ fn joined_agent(index: &Index<'_>, last: usize, and: usize) -> Option<usize> {
     let lower = |k: usize| {
         is_word(index, k)
             && index.word(k).starts_with(char::is_lowercase)
-            && !STOPWORDS.contains(&index.word(k))
+            && !STOPWORDS.contains(index.word(k))
             && !is_speech_verb(index.word(k))
     };
     let second = (and + 1..=and + 2)
@@ -222,7 +222,7 @@ pub(super) fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
     // "Senior researcher Mu Li", "Undersecretary for Education …": a role word is no name.
     let is_role = |k: usize| {
         let lower = index.word(k).to_lowercase();
-        ROLE_MODIFIERS.contains(&lower.as_str()) || PERSON_NOUNS.contains(&lower.as_str())
+        ROLE_MODIFIERS.contains(&lower.as_str()) || PERSON_NOUNS.contains(lower.as_str())
     };
     // "elmo666", "wrote user jayk1984": a user name, alone or after a person noun.
     let handle = |k: usize| {
@@ -230,7 +230,7 @@ pub(super) fn name_at(index: &Index<'_>, i: usize) -> Option<(Speaker, usize)> {
         let at = index.handles.partition_point(|h| h.start < start);
         index.handles.get(at).filter(|h| h.start == start).map(|_| k)
     };
-    let noun_before = PERSON_NOUNS.contains(&index.word(i).to_lowercase().as_str());
+    let noun_before = PERSON_NOUNS.contains(index.word(i).to_lowercase().as_str());
     if let Some(k) = handle(i).or_else(|| noun_before.then(|| handle(i + 1)).flatten()) {
         return Some((Speaker::Name(index.word(k).to_owned()), k));
     }

@@ -38,5 +38,5 @@ pub(super) fn is_word(index: &Index<'_>, k: usize) -> bool {
 pub(super) fn capitalised(index: &Index<'_>, k: usize) -> bool {
     is_word(index, k)
         && index.word(k).chars().next().is_some_and(char::is_uppercase)
-        && !STOPWORDS.contains(&index.word(k).to_lowercase().as_str())
+        && !STOPWORDS.contains(index.word(k).to_lowercase().as_str())
 }

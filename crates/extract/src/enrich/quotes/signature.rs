@@ -59,7 +59,7 @@ fn name_line(index: &Index<'_>, start: usize) -> Option<(Speaker, usize)> {
     let name_like = |w: &&str| {
         w.starts_with(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-            && !STOPWORDS.contains(&w.to_lowercase().as_str())
+            && !STOPWORDS.contains(w.to_lowercase().as_str())
     };
     if !(2..=4).contains(&words.len()) || !words.iter().all(name_like) {
         return None;

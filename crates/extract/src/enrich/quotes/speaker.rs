@@ -107,7 +107,7 @@ pub(super) fn speaker_at_with(
     let (found, last) = match phrase_at(index, i) {
         Some((found, last, HeadKind::Document)) => {
             let verb = next_verb(index, last);
-            if !documents && !verb.is_some_and(|v| DOCUMENT_VERBS.contains(&index.word(v))) {
+            if !documents && !verb.is_some_and(|v| DOCUMENT_VERBS.contains(index.word(v))) {
                 return None;
             }
             (found, last)

@@ -166,8 +166,8 @@ fn document_follows(index: &Index<'_>, from: usize, end: usize) -> bool {
     // "the Office's May 2025 report": a date may stand before the noun.
     let dated = |j: usize| is_word(index, j) || index.tokens[j].kind == TokenKind::Number;
     (from..(from + 4).min(end))
-        .take_while(|j| dated(*j) && !NP_STOPS.contains(&index.word(*j).to_lowercase().as_str()))
-        .any(|j| DOCUMENT_NOUNS.contains(&index.word(j).to_lowercase().as_str()))
+        .take_while(|j| dated(*j) && !NP_STOPS.contains(index.word(*j).to_lowercase().as_str()))
+        .any(|j| DOCUMENT_NOUNS.contains(index.word(j).to_lowercase().as_str()))
 }
 
 /// "In Ohio, a bartender praises the plan: “…”": in a sentence with no speech verb before the
@@ -192,6 +192,6 @@ pub fn subject_before_verb(index: &Index<'_>, from: usize, colon: usize) -> Opti
         && w.len() > 3
         && w.starts_with(char::is_lowercase)
         && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed"))
-        && !STOPWORDS.contains(&w);
+        && !STOPWORDS.contains(w);
     verb_like.then_some(found)
 }

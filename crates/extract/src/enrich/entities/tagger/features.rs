@@ -195,12 +195,12 @@ fn vocabulary(gazetteer: &Gazetteer) -> FxHashMap<String, u16> {
         (&lexicon::ORG_WORDS[..], ORG),
         (&lexicon::PLACE_WORDS[..], PLACE),
         (&lexicon::ROLE_HEADS[..], ROLE),
-        (&lexicon::HONORIFICS[..], HONORIFIC),
+        (lexicon::HONORIFICS, HONORIFIC),
         (&lexicon::FUNCTION_WORDS[..], FUNCTION),
         (&lexicon::SPEECH_VERBS[..], SPEECH),
         (&lexicon::ROLE_NOUNS[..], OFFICE),
-        (&lexicon::ORG_SUFFIXES[..], ORG_SUFFIX),
-        (&lexicon::PLACE_LEADS[..], PLACE_LEAD),
+        (lexicon::ORG_SUFFIXES, ORG_SUFFIX),
+        (lexicon::PLACE_LEADS, PLACE_LEAD),
     ] {
         for word in list {
             mark(word, flag);

@@ -158,7 +158,7 @@ pub(super) fn tag(
             vocabulary,
         };
         features::for_each(&input, |k, f| {
-            model.score_remembered(f, &mut scores[k * n..(k + 1) * n], &mut memo);
+            model.score(f, &mut scores[k * n..(k + 1) * n], &mut memo);
         });
         let labels = model.viterbi(&scores);
         let by_rules = spans(&rules[sentence.clone()], sentence.start);
@@ -222,7 +222,7 @@ fn propagate(
     let mut names: FxHashMap<Vec<&str>, [usize; 3]> = FxHashMap::default();
     for (range, kind) in &spans {
         let words: Vec<&str> = range.clone().map(word).collect();
-        if words.len() == 1 && FUNCTION_WORDS.contains(&words[0]) {
+        if words.len() == 1 && FUNCTION_WORDS.contains(words[0]) {
             continue;
         }
         // "Ruiz" after "Ana Ruiz": a person's surname alone is that person.
@@ -296,7 +296,7 @@ fn may_hold_a_name(text: &str, tokens: &[Token], sentence: Range<usize>, rules: 
     sentence.clone().any(|i| {
         let word = tokens[i].text(text);
         rules[i] != "O"
-            || (is_capitalized(word) && !(i == sentence.start && FUNCTION_WORDS.contains(&word)))
+            || (is_capitalized(word) && !(i == sentence.start && FUNCTION_WORDS.contains(word)))
     })
 }
 

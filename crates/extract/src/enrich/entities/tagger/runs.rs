@@ -153,7 +153,7 @@ fn org_context(text: &str, tokens: &[Token], sentence: Range<usize>, run: Range<
     // "Acme said in a statement".
     let words: Vec<String> = (k..sentence.end.min(k + 4)).map(lower).collect();
     words.len() == 4
-        && lexicon::SPEECH_VERBS.contains(&words[0].as_str())
+        && lexicon::SPEECH_VERBS.contains(words[0].as_str())
         && words[1] == "in"
         && words[2] == "a"
         && words[3] == "statement"

@@ -63,22 +63,14 @@ impl Weights {
         })
     }
 
-    /// Adds the weights of `feature` to one token's label scores.
+    /// Adds the weights of `feature` to one token's label scores, remembering where features
+    /// were found in `memo` (one per document).
     #[inline]
-    pub fn score(&self, feature: &str, row: &mut [f64]) {
-        for (label, weight) in self.states.get(feature) {
-            row[*label as usize] += weight;
-        }
-    }
-
-    /// [`Self::score`], remembering where features were found in `memo` (one per document).
-    #[inline]
-    pub fn score_remembered(&self, feature: &str, row: &mut [f64], memo: &mut Memo) {
+    pub fn score(&self, feature: &str, row: &mut [f64], memo: &mut Memo) {
         for (label, weight) in self.states.get_remembered(feature, memo) {
             row[*label as usize] += weight;
         }
     }
-
 
     /// The best label sequence for the state scores (`scores[k * n + label]`).
     #[must_use]
@@ -231,7 +223,7 @@ mod tests {
             states: StateTable::default(),
         };
         let mut row = [0.5];
-        weights.score("w=never-seen", &mut row);
+        weights.score("w=never-seen", &mut row, &mut Memo::default());
         assert_eq!(row, [0.5]);
     }
 

@@ -119,7 +119,7 @@ impl StateTable {
     }
 
     /// The (label index, weight) pairs of `feature` (none when it has no weights).
-    #[inline]
+    #[cfg(test)]
     pub fn get(&self, feature: &str) -> &[(u8, f64)] {
         match self.find(feature, self.hasher.hash_one(feature)) {
             Some(i) => &self.weights[Self::ranges(&self.ends, i).1],
@@ -127,7 +127,8 @@ impl StateTable {
         }
     }
 
-    /// [`Self::get`] through `memo`, which remembers where the features found last were.
+    /// The (label index, weight) pairs of `feature` (none when it has no weights), looked up
+    /// through `memo`, which remembers where the features found last were.
     #[inline]
     pub fn get_remembered(&self, feature: &str, memo: &mut Memo) -> &[(u8, f64)] {
         let hash = self.hasher.hash_one(feature);
