@@ -14,8 +14,10 @@
 
 mod acronyms;
 mod chunking;
+mod clubs;
 mod classification;
 mod common;
+mod coordination;
 mod fullnames;
 mod initials;
 mod known_places;
@@ -88,14 +90,17 @@ pub fn find(
     )?;
     let spans = tidy::tidy(text, tokens, spans);
     let spans = tidy::split_affiliations(gazetteer, text, tokens, spans);
+    let spans = tidy::without_portfolios(gazetteer, text, tokens, spans);
     let spans = without_events(text, tokens, spans);
     let spans = without_demonyms(gazetteer, text, tokens, spans);
-    let spans = with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
+    let (spans, dateline_places) =
+        with_dateline_places(gazetteer, original, tokens, dateline.place, spans);
     let spans = known_places::apply(gazetteer, text, tokens, spans);
     let spans = org_cues::apply(gazetteer, text, tokens, spans);
     let known = lookups.vocabulary.org_name_ranges(text, tokens);
     let spans = org_cues::with_known_names(gazetteer, text, tokens, &known, spans);
     let spans = pairs::split_listed_pairs(text, tokens, &known, spans);
+    let spans = coordination::apply(gazetteer, text, tokens, spans);
     let spans = sports_cues::split_at_versus(gazetteer, text, tokens, spans);
     let spans = sports_cues::without_opening_roles(text, tokens, spans);
     // The teams sports prose names stay teams whatever the rules guessed from a place word
@@ -106,9 +111,14 @@ pub fn find(
     let (spans, teams) = results::type_teams(gazetteer, text, tokens, spans);
     let (spans, mut teams) = scorecards::type_players(text, tokens, spans, teams);
     let spans = initials::type_initialled(gazetteer, text, tokens, spans);
+    let (spans, short_clubs) = clubs::type_short_names(gazetteer, text, tokens, spans);
     teams.extend(prose_teams.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Organization))));
+    // The names whose type stands whatever entity the rules grouped them into.
+    let mut fixed = teams;
+    fixed.extend(short_clubs);
+    fixed.extend(dateline_places.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Location))));
     let spans = acronyms::apply(text, tokens, spans);
-    found.refine(gazetteer, text, tokens, &spans, &teams);
+    found.refine(gazetteer, text, tokens, &spans, &fixed);
     fullnames::join(&mut found.entities, &mut found.mentions);
     acronyms::join(text, &found.entities, &mut found.mentions);
     Ok(salience::finish(text, title, &found.entities, found.mentions))
@@ -145,19 +155,25 @@ fn without_demonyms(
     spans
 }
 
+/// Token ranges with their types.
+type Spans = Vec<(Range<usize>, Kind)>;
+
 /// The places a dateline names ("LONDON", "Kyiv, Ukraine") where the dateline stands, at the
 /// start of a paragraph, as places when the tagger left them out or, for a place the gazetteer
 /// knows, typed them otherwise: a dateline says where the story was filed, and a shouted word
-/// opening a line gives the tagger little to go on.
+/// opening a line gives the tagger little to go on. Also gives the token ranges of the places
+/// it typed: they stay places when the names are grouped into entities, even where the rules
+/// took the word for the surname of a person they guessed ("MUNICH" and a "Bayern Munich").
 fn with_dateline_places(
     gazetteer: &Gazetteer,
     text: &str,
     tokens: &[Token],
     place: Option<&str>,
-    mut spans: Vec<(Range<usize>, Kind)>,
-) -> Vec<(Range<usize>, Kind)> {
+    mut spans: Spans,
+) -> (Spans, Vec<Range<usize>>) {
+    let mut placed = Vec::new();
     let Some(place) = place else {
-        return spans;
+        return (spans, placed);
     };
     // A shouted shop or forum line before a dash ("NEW ARRIVALS - Shop now") is no place: a
     // place of several words, or of a common word, must be one the gazetteer knows ("NEW YORK").
@@ -169,7 +185,7 @@ fn with_dateline_places(
         !part.contains(' ') && !common::is_common_word(&part.to_lowercase())
     };
     if !place.split(", ").all(|part| known(part) || plain(part)) {
-        return spans;
+        return (spans, placed);
     }
     // Matched by its first part: tokenised text spaces the comma off ("AL-AIN , Qatar").
     let head = place.split(", ").next().unwrap_or(place);
@@ -178,7 +194,7 @@ fn with_dateline_places(
         .map(|(at, _)| at)
         .find(|&at| at == 0 || text[..at].ends_with('\n'))
     else {
-        return spans;
+        return (spans, placed);
     };
     let mut from = at;
     for part in place.split(", ") {
@@ -196,7 +212,7 @@ fn with_dateline_places(
             .iter()
             .any(|(r, _)| r.start < range.end && range.start < r.end);
         if !overlaps {
-            spans.push((range, Kind::Location));
+            spans.push((range.clone(), Kind::Location));
         } else if known(part) {
             // A city the tagger read as its club or a person ("TORONTO", a club's name too)
             // is the place the story was filed from.
@@ -206,9 +222,12 @@ fn with_dateline_places(
                 }
             }
         }
+        if spans.contains(&(range.clone(), Kind::Location)) {
+            placed.push(range);
+        }
     }
     spans.sort_by_key(|(r, _)| r.start);
-    spans
+    (spans, placed)
 }
 
 /// The token range that spells `name` where it first stands in `text` (tests of the passes
@@ -264,10 +283,28 @@ mod tests {
             let tokens = tokenize(text, &sentences(text, Some("en")));
             let spans = vec![(token_range(text, &tokens, place), Kind::Organization)];
             let gazetteer = &Models::for_tests().gazetteer;
-            with_dateline_places(gazetteer, text, &tokens, Some(place), spans)[0].1
+            with_dateline_places(gazetteer, text, &tokens, Some(place), spans).0[0].1
         };
         assert_eq!(typed("TORONTO 2026-08-16\nZantex won.", "TORONTO"), Kind::Location);
         assert_eq!(typed("MARVENTO 2026-08-16\nZantex won.", "MARVENTO"), Kind::Organization);
+    }
+
+    #[test]
+    fn a_dateline_city_stays_a_place_beside_a_club_named_after_it() {
+        let found = entities_with_dateline(
+            "MUNICH 1996-08-22\nJuergen Klinsmann scored twice as Bayern Munich beat Hamburg \
+             3-1 on Thursday.",
+            DatelineNames {
+                place: Some("MUNICH"),
+                agency: None,
+            },
+        );
+        let munich: Vec<Kind> = found
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| m.start == 0))
+            .map(|e| e.kind)
+            .collect();
+        assert_eq!(munich, [Kind::Location], "{found:?}");
     }
 
     #[test]
@@ -281,7 +318,7 @@ mod tests {
                 agency: None,
             };
             let lookups = Models::for_tests().entity_lookups();
-            with_dateline_places(lookups.gazetteer, text, &tokens, dateline.place, Vec::new())
+            with_dateline_places(lookups.gazetteer, text, &tokens, dateline.place, Vec::new()).0
         };
         assert!(places("NEW ARRIVALS").is_empty());
         assert_eq!(places("NEW YORK").len(), 1);

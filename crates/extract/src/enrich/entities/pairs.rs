@@ -2,11 +2,13 @@
 //! Bank", "Zantex Bank and Quorvo Group"): the tagger reads "X and Y" as one name as often as
 //! its training text joins them ("Procter and Gamble"), so where each side on its own is a
 //! name of the shipped organisation list (`tagger::org_names`) and the whole is not, the span
-//! is cut into the two organisations. Hand-written: it reads the list, which no crate holds.
+//! is cut into the two organisations; so is a span where one side is listed and the other is
+//! an initialism ("Barclays and HSBC"). Hand-written: it reads the list, which no crate holds.
 
 use std::ops::Range;
 
 use super::super::tokens::Token;
+use super::lexicon::is_acronym;
 use super::types::Kind;
 
 /// Token ranges with their types.
@@ -21,6 +23,8 @@ pub(super) fn split_listed_pairs(
     spans: Spans,
 ) -> Spans {
     let is_known = |r: &Range<usize>| known.contains(r);
+    // An initialism is a name on its own ("Barclays and HSBC"): no name of the list joins one.
+    let is_name = |r: &Range<usize>| is_known(r) || (r.len() == 1 && is_acronym(tokens[r.start].text(text)));
     let mut out: Spans = Vec::with_capacity(spans.len());
     for (range, kind) in spans {
         let joint = range
@@ -28,7 +32,12 @@ pub(super) fn split_listed_pairs(
             .skip(1)
             .find(|&k| k + 1 < range.end && tokens[k].text(text) == "and");
         match joint {
-            Some(k) if !is_known(&range) && is_known(&(range.start..k)) && is_known(&(k + 1..range.end)) => {
+            Some(k)
+                if !is_known(&range)
+                    && (is_known(&(range.start..k)) || is_known(&(k + 1..range.end)))
+                    && is_name(&(range.start..k))
+                    && is_name(&(k + 1..range.end)) =>
+            {
                 out.push((range.start..k, Kind::Organization));
                 out.push((k + 1..range.end, Kind::Organization));
             }
@@ -60,6 +69,14 @@ mod tests {
             split(text, "ZFX and Quorvo Bank", &["ZFX", "Quorvo Bank"]),
             ["ZFX", "Quorvo Bank"]
         );
+    }
+
+    #[test]
+    fn a_listed_organisation_and_an_initialism_joined_by_and_are_two() {
+        let text = "Shares of Zantex and QVX fell.";
+        assert_eq!(split(text, "Zantex and QVX", &["Zantex"]), ["Zantex", "QVX"]);
+        // Neither side listed: the tagger's reading stands.
+        assert_eq!(split(text, "Zantex and QVX", &[]), ["Zantex and QVX"]);
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //!   name after it ("Brillco Cloud Product Manager Dana Ruiz" is "Dana Ruiz"): the tagger runs
 //!   a person over the title that press copy writes before the name.
 //!
+//! [`without_portfolios`] cuts a body's initialism from the portfolio of the title after it
+//! ("EU Farm Commissioner": "EU").
+//!
 //! [`split_affiliations`] then parts a person from the affiliation the tagger ran it into
 //! ("Tomas Berg of Zantex": the person "Tomas Berg" and the organisation "Zantex").
 //! - a lone common word that is capitalised only because it opens a line or sentence or stands
@@ -287,6 +290,45 @@ fn tidy_range(text: &str, tokens: &[Token], mut range: Range<usize>, kind: Kind)
     range
 }
 
+/// The fields of a government portfolio, as they stand between a body's initialism and an
+/// office in a title ("EU Farm Commissioner", "UK Trade Secretary").
+const PORTFOLIOS: &[&str] = &[
+    "Trade", "Farm", "Agriculture", "Finance", "Foreign", "Defence", "Defense", "Interior",
+    "Justice", "Health", "Education", "Energy", "Environment", "Transport", "Economy", "Economic",
+    "Industry", "Competition", "Budget", "Culture", "Fisheries", "Home", "Labour", "Labor",
+    "Employment", "Climate", "Digital", "Research", "Development", "Security", "Monetary",
+    "Social", "Affairs", "Internal", "External", "Enlargement", "Regional", "Consumer",
+];
+
+/// "EU Farm Commissioner Franz Fischler": the tagger runs the body's initialism into the
+/// portfolio of the title after it ("EU Farm"); the name is the initialism alone, a place when
+/// the gazetteer knows it ("UK Trade Secretary"). Only spans that an office word follows and
+/// whose words after the initialism are all portfolio words are cut.
+pub(super) fn without_portfolios(
+    gazetteer: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    spans: Vec<(Range<usize>, Kind)>,
+) -> Vec<(Range<usize>, Kind)> {
+    spans
+        .into_iter()
+        .map(|(range, kind)| {
+            let word = |k: usize| tokens[k].text(text);
+            let cut = kind == Kind::Organization
+                && range.len() >= 2
+                && is_acronym(word(range.start))
+                && (range.start + 1..range.end).all(|k| PORTFOLIOS.contains(&word(k)))
+                && tokens.get(range.end).is_some_and(|t| ROLE_HEADS.contains(t.text(text)));
+            if !cut {
+                return (range, kind);
+            }
+            let first = word(range.start);
+            let kind = if gazetteer.is_place(first) { Kind::Location } else { kind };
+            (range.start..range.start + 1, kind)
+        })
+        .collect()
+}
+
 /// Plural nouns of market reports that open a sentence before the company they are of ("Shares
 /// of Zantex rose", "Stakes in …").
 const MARKET_NOUNS: &[&str] = &["shares", "stakes", "stake", "bonds", "units"];
@@ -505,6 +547,28 @@ mod tests {
         assert_eq!(tidied("Sterling fell 0.4% against the dollar.", 0, 0), "");
         let text = "Sterling fell on the news today. Many of the fans of Sterling cheered loudly.";
         assert_eq!(tidied(text, 0, 0), "Sterling");
+    }
+
+    #[test]
+    fn a_bodys_initialism_run_into_the_portfolio_of_a_title_is_the_initialism_alone() {
+        let models = crate::enrich::models::Models::for_tests();
+        let cut = |text: &str, first: usize, last: usize| -> Vec<(String, Kind)> {
+            let tokens = tokenize(text, &sentences(text, Some("en")));
+            let spans = vec![(first..last + 1, Kind::Organization)];
+            without_portfolios(&models.gazetteer, text, &tokens, spans)
+                .into_iter()
+                .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
+                .collect()
+        };
+        let text = "Then ZFA Farm Commissioner Tomas Berg spoke.";
+        assert_eq!(cut(text, 1, 2), [("ZFA".to_owned(), Kind::Organization)]);
+        let text = "Then UK Trade Secretary Tomas Berg spoke.";
+        assert_eq!(cut(text, 1, 2), [("UK".to_owned(), Kind::Location)]);
+        // A name of its own before the title, or no title after it, stays whole.
+        let text = "Then ZFA Velbor Commissioner Tomas Berg spoke.";
+        assert_eq!(cut(text, 1, 2), [("ZFA Velbor".to_owned(), Kind::Organization)]);
+        let text = "Then ZFA Farm said so.";
+        assert_eq!(cut(text, 1, 2), [("ZFA Farm".to_owned(), Kind::Organization)]);
     }
 
     #[test]
