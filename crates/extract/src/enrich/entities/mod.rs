@@ -24,6 +24,7 @@ mod known_places;
 pub mod lexicon;
 mod org_cues;
 mod pairs;
+mod particle_names;
 mod recase;
 mod results;
 mod rules;
@@ -101,6 +102,7 @@ pub fn find(
     let spans = org_cues::with_known_names(gazetteer, text, tokens, &known, spans);
     let spans = pairs::split_listed_pairs(text, tokens, &known, spans);
     let spans = coordination::apply(gazetteer, text, tokens, spans);
+    let (spans, particle_people) = particle_names::apply(gazetteer, text, tokens, spans);
     let spans = sports_cues::split_at_versus(gazetteer, text, tokens, spans);
     let spans = sports_cues::without_opening_roles(text, tokens, spans);
     // The teams sports prose names stay teams whatever the rules guessed from a place word
@@ -116,6 +118,7 @@ pub fn find(
     // The names whose type stands whatever entity the rules grouped them into.
     let mut fixed = teams;
     fixed.extend(short_clubs);
+    fixed.extend(particle_people.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Person))));
     fixed.extend(dateline_places.into_iter().filter(|r| spans.contains(&(r.clone(), Kind::Location))));
     let spans = acronyms::apply(text, tokens, spans);
     found.refine(gazetteer, text, tokens, &spans, &fixed);
@@ -435,6 +438,9 @@ mod tests {
         assert_eq!(get(&found, "Quorvo").kind, "organization");
         assert_eq!(get(&found, "Veltrix").kind, "organization");
         assert!(found.iter().all(|e| e.name != "Police" && !e.name.starts_with("Shares")), "{found:?}");
+        // A surname after its particle ends a person's name, whatever the tagger made of it.
+        let found = entities("Talks ended on Monday. Zantex coach Tomas van Orvelt said he was happy.");
+        assert_eq!(get(&found, "Tomas van Orvelt").kind, "person", "{found:?}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ use super::super::tokens::{Token, TokenKind};
 use super::super::words::GROUP_NOUNS;
 use super::common::is_common_word;
 use super::lexicon::{FUNCTION_WORDS, HONORIFICS, ROLE_HEADS, is_capitalized, is_given_name};
+use super::particle_names::NAME_PARTICLES;
 use super::tidy::{after_wire_dateline, is_calendar_word};
 use super::types::Kind;
 
@@ -126,7 +127,11 @@ pub(super) fn apply(
             && REPORTED_BY.contains(&word(run.end))
             && !run.clone().any(|k| opens_like_a_person(gazetteer, word(k)))
             && !GROUP_NOUNS.contains(word(run.start).to_lowercase().as_str())
-            && !run.clone().all(|k| is_common_word(&word(k).to_lowercase()));
+            && !run.clone().all(|k| is_common_word(&word(k).to_lowercase()))
+            // "Louis van Gaal said": the run ends a person's name after its particle.
+            && !(run.start >= 2
+                && NAME_PARTICLES.contains(&word(run.start - 1))
+                && is_capitalized(word(run.start - 2)));
         let last = word(run.end - 1);
         let headed = run.len() >= 2
             && (INSTITUTION_HEADS.contains(&last)
