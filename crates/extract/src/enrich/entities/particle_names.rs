@@ -24,7 +24,7 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// `spans` with every name of a given name, particles and a surname typed as a person, and
-/// those names' token ranges (their type stands when names are grouped into entities).
+/// the token ranges of those persons (their type stands when names are grouped into entities).
 pub(super) fn apply(
     gazetteer: &Gazetteer,
     text: &str,
@@ -66,20 +66,23 @@ pub(super) fn apply(
         i = end;
     }
     // A person the tagger found around the name already ("Francisco José de Goya y Lucientes")
-    // stands.
+    // stands, as the person.
+    let mut people = Vec::new();
     names.retain(|n| {
-        !spans
+        let around = spans
             .iter()
-            .any(|(r, kind)| *kind == Kind::Person && r.start <= n.start && n.end <= r.end)
+            .find(|(r, kind)| *kind == Kind::Person && r.start <= n.start && n.end <= r.end);
+        if let Some((r, _)) = around {
+            people.push(r.clone());
+        }
+        around.is_none()
     });
-    if names.is_empty() {
-        return (spans, names);
-    }
     let overlaps = |r: &Range<usize>| names.iter().any(|n| r.start < n.end && n.start < r.end);
     let mut out: Spans = spans.into_iter().filter(|(r, _)| !overlaps(r)).collect();
     out.extend(names.iter().map(|r| (r.clone(), Kind::Person)));
     out.sort_by_key(|(r, _)| r.start);
-    (out, names)
+    people.extend(names);
+    (out, people)
 }
 
 #[cfg(test)]
