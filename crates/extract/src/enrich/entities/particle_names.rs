@@ -2,8 +2,9 @@
 //! "Mohammed bin Salman". The tagger, trained mostly on English names, stops at the particle or
 //! leaves the name out, and "Gaal said" alone then reads as an organisation's statement. A given
 //! name, one or two particles and one or two capitalised words are a person's name, unless the
-//! whole is a place the gazetteer knows ("Marina del Rey"); the span replaces the spans inside
-//! or across it.
+//! whole is a place the gazetteer knows ("Marina del Rey"). The span replaces the spans inside
+//! or across it; a person span the tagger found around it ("Francisco José de Goya y
+//! Lucientes") stands instead.
 //!
 //! Hand-written: the given names come from our gazetteer and the particles are a short list.
 
