@@ -77,16 +77,11 @@ mod tests {
             .iter()
             .map(|(name, nth, kind)| {
                 let at = text.match_indices(name).nth(*nth).expect("name").0;
-                let first = tokens.iter().position(|t| t.start == at).expect("start");
-                let last = tokens.iter().position(|t| t.end == at + name.len()).expect("end");
-                (first..last + 1, *kind)
+                (super::super::token_range_at(&tokens, at, name.len()), *kind)
             })
             .collect();
-        type_short_names(&Models::for_tests().gazetteer, text, &tokens, spans)
-            .0
-            .into_iter()
-            .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
-            .collect()
+        let (spans, _) = type_short_names(&Models::for_tests().gazetteer, text, &tokens, spans);
+        super::super::surfaces(text, &tokens, spans)
     }
 
     #[test]

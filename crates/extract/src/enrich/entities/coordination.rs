@@ -90,11 +90,6 @@ mod tests {
     /// `apply` over every occurrence of each named span.
     fn typed(text: &str, spans: &[(&str, Kind)]) -> Vec<(String, Kind)> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        let range_at = |at: usize, len: usize| {
-            let first = tokens.iter().position(|t| t.start == at).expect("start");
-            let last = tokens.iter().position(|t| t.end == at + len).expect("end");
-            first..last + 1
-        };
         let mut all: Spans = Vec::new();
         for (name, kind) in spans {
             for (at, _) in text.match_indices(name) {
@@ -105,14 +100,12 @@ mod tests {
                     tokens[r.start].start <= at && at + name.len() <= tokens[r.end - 1].end
                 });
                 if whole && !inside {
-                    all.push((range_at(at, name.len()), *kind));
+                    all.push((super::super::token_range_at(&tokens, at, name.len()), *kind));
                 }
             }
         }
-        apply(&Models::for_tests().gazetteer, text, &tokens, all)
-            .into_iter()
-            .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
-            .collect()
+        let spans = apply(&Models::for_tests().gazetteer, text, &tokens, all);
+        super::super::surfaces(text, &tokens, spans)
     }
 
     #[test]

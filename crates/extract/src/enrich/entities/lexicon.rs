@@ -601,6 +601,14 @@ pub(super) const CONNECTORS: &[&str] = &[
     "of", "for", "de", "del", "da", "dos", "van", "von", "der", "bin", "al", "la", "le", "du", "y",
 ];
 
+/// The lower-case particles of surnames ("Louis van Gaal", "Ursula von der Leyen"): the
+/// particles of [`CONNECTORS`] and a few more, without its "of", "for" and "y", which join
+/// organisations' and places' names as often.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "dos", "das", "del", "della", "di", "bin", "ibn",
+    "al", "la", "le", "du", "ter", "zu",
+];
+
 pub(super) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }

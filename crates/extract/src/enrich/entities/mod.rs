@@ -237,10 +237,24 @@ fn with_dateline_places(
 /// after the tagger build their spans with it).
 #[cfg(test)]
 fn token_range(text: &str, tokens: &[Token], name: &str) -> Range<usize> {
-    let start = text.find(name).expect("name");
-    let first = tokens.iter().position(|t| t.start == start).expect("start");
-    let last = tokens.iter().position(|t| t.end == start + name.len()).expect("end");
+    token_range_at(tokens, text.find(name).expect("name"), name.len())
+}
+
+/// The token range that spells the `len` bytes at byte `at`.
+#[cfg(test)]
+fn token_range_at(tokens: &[Token], at: usize, len: usize) -> Range<usize> {
+    let first = tokens.iter().position(|t| t.start == at).expect("start");
+    let last = tokens.iter().position(|t| t.end == at + len).expect("end");
     first..last + 1
+}
+
+/// Spans as the text they cover, with their types (what the passes' tests compare).
+#[cfg(test)]
+fn surfaces(text: &str, tokens: &[Token], spans: Spans) -> Vec<(String, Kind)> {
+    spans
+        .into_iter()
+        .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,8 +18,9 @@ use super::super::gazetteer::Gazetteer;
 use super::super::tokens::{Token, TokenKind};
 use super::super::words::GROUP_NOUNS;
 use super::common::is_common_word;
-use super::lexicon::{FUNCTION_WORDS, HONORIFICS, ROLE_HEADS, is_capitalized, is_given_name};
-use super::particle_names::NAME_PARTICLES;
+use super::lexicon::{
+    FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, ROLE_HEADS, is_capitalized, is_given_name,
+};
 use super::tidy::{after_wire_dateline, is_calendar_word};
 use super::types::Kind;
 

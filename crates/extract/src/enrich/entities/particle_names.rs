@@ -12,17 +12,11 @@ use std::ops::Range;
 
 use super::super::gazetteer::Gazetteer;
 use super::super::tokens::{Token, TokenKind};
-use super::lexicon::{FUNCTION_WORDS, is_capitalized, is_given_name};
+use super::lexicon::{FUNCTION_WORDS, NAME_PARTICLES, is_capitalized, is_given_name};
 use super::types::Kind;
 
 /// Token ranges with their types.
 type Spans = Vec<(Range<usize>, Kind)>;
-
-/// The lower-case particles of surnames.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "da", "dos", "das", "del", "della", "di", "bin", "ibn",
-    "al", "la", "le", "du", "ter", "zu",
-];
 
 /// `spans` with every name of a given name, particles and a surname typed as a person, and
 /// the token ranges of those persons (their type stands when names are grouped into entities).
@@ -44,7 +38,8 @@ pub(super) fn apply(
     let mut i = 0;
     while i + 2 < tokens.len() {
         let same = |k: usize| k < tokens.len() && tokens[k].sentence == tokens[i].sentence;
-        if !is_given_name(gazetteer, word(i)) {
+        // The particle first: one short list, where the given name is three lookups.
+        if !NAME_PARTICLES.contains(&word(i + 1)) || !is_given_name(gazetteer, word(i)) {
             i += 1;
             continue;
         }
@@ -94,11 +89,8 @@ mod tests {
 
     fn typed(text: &str, spans: Spans) -> Vec<(String, Kind)> {
         let tokens = tokenize(text, &sentences(text, Some("en")));
-        apply(&Models::for_tests().gazetteer, text, &tokens, spans)
-            .0
-            .into_iter()
-            .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
-            .collect()
+        let (spans, _) = apply(&Models::for_tests().gazetteer, text, &tokens, spans);
+        super::super::surfaces(text, &tokens, spans)
     }
 
     #[test]

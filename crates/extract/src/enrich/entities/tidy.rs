@@ -555,10 +555,8 @@ mod tests {
         let cut = |text: &str, first: usize, last: usize| -> Vec<(String, Kind)> {
             let tokens = tokenize(text, &sentences(text, Some("en")));
             let spans = vec![(first..last + 1, Kind::Organization)];
-            without_portfolios(&models.gazetteer, text, &tokens, spans)
-                .into_iter()
-                .map(|(r, k)| (text[tokens[r.start].start..tokens[r.end - 1].end].to_owned(), k))
-                .collect()
+            let spans = without_portfolios(&models.gazetteer, text, &tokens, spans);
+            super::super::surfaces(text, &tokens, spans)
         };
         let text = "Then ZFA Farm Commissioner Tomas Berg spoke.";
         assert_eq!(cut(text, 1, 2), [("ZFA".to_owned(), Kind::Organization)]);
