@@ -24,6 +24,9 @@ pub struct TreeSettings {
     pub growth: f32,
     /// Whether pages that declare themselves articles are left to the scorer.
     pub defer_articles: bool,
+    /// With `defer_articles`, the least characters of the scorer's choice for a declared
+    /// article to be left to it.
+    pub article_chars: f32,
 }
 
 /// One training row: features, selected by the scorer, label, weight.
@@ -170,6 +173,7 @@ pub fn fit_trees(rows: &[Row<'_>], s: TreeSettings) -> BlockModel {
         gate: s.gate,
         growth: s.growth,
         defer_articles: s.defer_articles,
+        article_chars: s.article_chars,
         trees,
     }
 }
@@ -208,6 +212,7 @@ mod tests {
             gate: f32::MAX,
             growth: 0.0,
             defer_articles: false,
+            article_chars: 0.0,
         };
         let model = fit_trees(&rows, settings);
         for (f, selected, label, _) in &rows {

@@ -204,8 +204,9 @@ pub struct BlocksArgs {
     #[arg(long, default_value_t = 0.5)]
     pub threshold: f32,
     /// `cv-blocks` also scores the folds' models with these settings (`KEEP/ADD/GATE[/GROWTH
-    /// [/ARTICLES]]`: the thresholds for the units the scorer selected, for the others, the
-    /// readable gate, the least growth, and 1 to leave declared articles to the scorer).
+    /// [/ARTICLES[/ARTICLE_CHARS]]]`: the thresholds for the units the scorer selected, for
+    /// the others, the readable gate, the least growth, 1 to leave declared articles to the
+    /// scorer, and the least characters of its choice for that).
     #[arg(long, value_delimiter = ',')]
     pub also: Vec<String>,
     /// The probability from which a unit the scorer left out is added.
@@ -220,6 +221,10 @@ pub struct BlocksArgs {
     /// Leave pages that declare themselves articles (`og:type`, JSON-LD) to the scorer.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     pub defer_articles: bool,
+    /// With `--defer-articles`, the least characters of the scorer's choice for a page that
+    /// declares itself an article to be left to the scorer.
+    #[arg(long, default_value_t = 0.0)]
+    pub article_chars: f32,
     /// Folds for `cv-blocks` (pages dealt by the number in their name).
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
@@ -412,6 +417,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 gate: args.gate,
                 growth: args.growth,
                 defer_articles: args.defer_articles,
+                article_chars: args.article_chars,
             };
             if matches!(what, EvalWhat::TrainBlocks(_)) {
                 let model = bt::fit(&rows.iter().collect::<Vec<_>>(), settings);
@@ -446,11 +452,15 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 }
                 for pair in &args.also {
                     let parts: Vec<f32> = pair.split('/').filter_map(|v| v.parse().ok()).collect();
-                    let (keep, add, gate, growth, defer) = match parts[..] {
-                        [k, a, g] => (k, a, g, args.growth, args.defer_articles),
-                        [k, a, g, s] => (k, a, g, s, args.defer_articles),
-                        [k, a, g, s, d] => (k, a, g, s, d > 0.0),
-                        _ => anyhow::bail!("--also takes KEEP/ADD/GATE[/GROWTH[/ARTICLES]]"),
+                    let (defer, cap) = (args.defer_articles, args.article_chars);
+                    let (keep, add, gate, growth, defer, cap) = match parts[..] {
+                        [k, a, g] => (k, a, g, args.growth, defer, cap),
+                        [k, a, g, s] => (k, a, g, s, defer, cap),
+                        [k, a, g, s, d] => (k, a, g, s, d > 0.0, cap),
+                        [k, a, g, s, d, c] => (k, a, g, s, d > 0.0, c),
+                        _ => anyhow::bail!(
+                            "--also takes KEEP/ADD/GATE[/GROWTH[/ARTICLES[/ARTICLE_CHARS]]]"
+                        ),
                     };
                     let models: Vec<_> = models
                         .iter()
@@ -461,6 +471,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                                 gate,
                                 growth,
                                 defer_articles: defer,
+                                article_chars: cap,
                                 ..m.clone()
                             },
                         )
@@ -468,7 +479,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                     let report = bt::score_folds(&cases, &extractor, &models, args.folds);
                     let what = format!(
                         "thresholds keep {keep} add {add} gate {gate} growth {growth} \
-                         articles to the scorer {defer}"
+                         articles to the scorer {defer} from {cap} characters"
                     );
                     if args.json {
                         println!(

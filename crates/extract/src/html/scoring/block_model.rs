@@ -50,6 +50,10 @@ pub struct BlockModel {
     /// Whether a page that declares itself an article (`og:type`, a JSON-LD article type) is
     /// left to the scorer.
     pub defer_articles: bool,
+    /// With `defer_articles`, a declared article is left to the scorer only when the scorer's
+    /// choice holds at least this many characters: a story the scorer cut down to a fragment
+    /// (a teaser, one section of a long guide) is read by the model like any page.
+    pub article_chars: f32,
     pub trees: Vec<Tree>,
 }
 
@@ -65,6 +69,7 @@ impl Default for BlockModel {
             gate: f32::MAX,
             growth: 0.0,
             defer_articles: false,
+            article_chars: 0.0,
             trees: Vec::new(),
         }
     }
@@ -85,7 +90,7 @@ pub enum ModelError {
 
 impl BlockModel {
     /// Parses the text form: the header, `depth <d>`, `threshold <t>`, `add <t>`, `gate <g>`,
-    /// `growth <r>`, `articles scorer|model`, `base <b>`, then one
+    /// `growth <r>`, `articles scorer|model`, `article-chars <n>`, `base <b>`, then one
     /// `tree` line each: the internal nodes as `input:threshold`, `|`, the leaf values.
     ///
     /// # Errors
@@ -108,6 +113,8 @@ impl BlockModel {
                 model.gate = number(v)?;
             } else if let Some(v) = line.strip_prefix("growth ") {
                 model.growth = number(v)?;
+            } else if let Some(v) = line.strip_prefix("article-chars ") {
+                model.article_chars = number(v)?;
             } else if let Some(v) = line.strip_prefix("articles ") {
                 model.defer_articles = match v.trim() {
                     "scorer" => true,
@@ -176,6 +183,7 @@ impl BlockModel {
             "model"
         };
         let _ = writeln!(out, "articles {articles}");
+        let _ = writeln!(out, "article-chars {}", self.article_chars);
         let _ = writeln!(out, "base {}", self.base);
         for tree in &self.trees {
             out.push_str("tree");

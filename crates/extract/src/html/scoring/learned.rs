@@ -22,12 +22,14 @@ pub(super) struct Page<'p, 'a> {
     pub(super) skip: Option<NodeId>,
     /// Whether the page declares itself an article (`og:type`, JSON-LD).
     pub(super) declares_article: bool,
+    /// The characters of the scorer's choice (as Readability counts them).
+    pub(super) scorer_chars: f32,
 }
 
 /// The blocks the `model` keeps on the page (`None` when the scorer's choice stands: without a
 /// model, when it keeps none or agrees with the scorer, or on a page left to the scorer by the
-/// model's gates — a declared article, a page that reads as an article, a choice that holds
-/// most of the page's text); a sample collection under way gets every unit's features and
+/// model's gates — a declared article the scorer read enough of, a page that reads as an
+/// article, a choice that holds most of the page's text); a sample collection under way gets every unit's features and
 /// text.
 pub(super) fn learned_blocks(
     page: &Page<'_, '_>,
@@ -35,7 +37,10 @@ pub(super) fn learned_blocks(
     model: Option<&BlockModel>,
 ) -> Option<Vec<Block>> {
     let collecting = block_model::collecting();
-    if !collecting && model.is_none_or(|m| m.defer_articles && page.declares_article) {
+    let deferred = |m: &BlockModel| {
+        m.defer_articles && page.declares_article && page.scorer_chars >= m.article_chars
+    };
+    if !collecting && model.is_none_or(deferred) {
         return None;
     }
     let flags = Flags {

@@ -107,6 +107,22 @@ fn a_page_that_declares_an_article_is_left_to_the_scorer_when_the_model_says_so(
 }
 
 #[test]
+fn a_declared_article_the_scorer_read_little_of_is_read_by_the_model() {
+    let html = page_with_cards();
+    let scorer = read(&html, None, false);
+    let story: usize = texts(&scorer).iter().map(|t| t.chars().count()).sum();
+    let deferring = |article_chars: f32| BlockModel {
+        article_chars,
+        ..model(IN_ASIDE, 0.3, true)
+    };
+    // The scorer's choice holds fewer characters than the bar: the model adds the cards.
+    let short = read(&html, Some(deferring(story as f32 * 2.0)), true);
+    assert!(texts(&short).concat().contains("Card 1"), "{:?}", texts(&short));
+    // It holds more: the scorer's choice stands.
+    assert_eq!(read(&html, Some(deferring(story as f32 / 2.0)), true), scorer);
+}
+
+#[test]
 fn additions_that_grow_the_content_too_little_are_not_taken() {
     let html = page_with_cards();
     let scorer = read(&html, None, false);

@@ -183,6 +183,7 @@ pub fn main_content(
             title,
             skip,
             declares_article: learning.declares_article,
+            scorer_chars: chars,
         };
         (model.is_some() || block_model::collecting())
             .then(|| learned::learned_blocks(&page, &choice, model))
