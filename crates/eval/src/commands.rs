@@ -223,7 +223,7 @@ pub struct BlocksArgs {
     pub defer_articles: bool,
     /// With `--defer-articles`, the least characters of the scorer's choice for a page that
     /// declares itself an article to be left to the scorer.
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 1000.0)]
     pub article_chars: f32,
     /// Folds for `cv-blocks` (pages dealt by the number in their name).
     #[arg(long, default_value_t = 5)]

@@ -1,7 +1,7 @@
 //! Unit tests of the scoring reader: whole pages in, the kept blocks' texts out.
 
 use super::*;
-use super::vocabulary::{is_author_box, is_chrome_name, is_notice, word_groups};
+use super::vocabulary::{is_author_box, is_button_name, is_chrome_name, is_notice, word_groups};
 
 const PARAGRAPH: &str = "The council approved the new bridge on Tuesday, after a long debate \
                          about its cost, its design and the traffic it will bring to the old town.";
@@ -221,5 +221,36 @@ fn notices_and_chrome_are_named_by_their_class_words() {
     }
     for name in ["sidebar-content", "card-header", "related", "main-menu-article", ""] {
         assert!(!is_chrome_name(name), "{name}");
+    }
+}
+
+#[test]
+fn a_link_styled_as_a_button_inside_the_article_is_left_out() {
+    let got = article_with(
+        "<p><a class=\"btn btn-primary\" href=\"/subscribe\">Subscribe now</a></p>\
+         <div class=\"wp-block-button\"><a class=\"wp-block-button__link\" href=\"/demo\">\
+         Book a demo</a></div>",
+    );
+    assert_eq!(got.len(), 8, "{got:?}");
+    assert!(got.iter().all(|t| t == PARAGRAPH), "{got:?}");
+}
+
+#[test]
+fn a_plain_link_or_a_long_one_named_a_button_stays() {
+    let got = article_with(
+        "<p>The <a href=\"/ferry\">ferry timetable</a> changes in March.</p>\
+         <p><a class=\"button-like\" href=\"/t\">The winter timetable of the harbour ferries, \
+         with every crossing and its fare</a></p>",
+    );
+    assert_eq!(got.len(), 10, "{got:?}");
+}
+
+#[test]
+fn buttons_are_named_by_a_word_of_their_class() {
+    for name in ["btn", "btn-primary", "wp-block-button__link", "cta", "Button--large"] {
+        assert!(is_button_name(name), "{name}");
+    }
+    for name in ["subtitle", "nobutton", "ctabar", "", "abtn-link"] {
+        assert!(!is_button_name(name), "{name}");
     }
 }

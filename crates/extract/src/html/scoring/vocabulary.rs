@@ -232,6 +232,17 @@ pub(super) fn is_chrome_name(value: &str) -> bool {
     CHROME.iter().any(|w| lower.contains(w))
 }
 
+/// A class naming a button: "btn", "button" or "cta" at the start of one of its words
+/// ("btn btn-primary", "wp-block-button__link", "cta-link"; not "subtitle-cta"'s "subtitle").
+pub(super) fn is_button_name(class: &str) -> bool {
+    class
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| {
+            let word = word.to_ascii_lowercase();
+            word.starts_with("btn") || word.starts_with("button") || word == "cta"
+        })
+}
+
 pub(super) fn normalized(text: &str) -> String {
     crate::body::normalize_whitespace(text)
 }
