@@ -72,6 +72,12 @@ pub fn read(doc: &Document) -> PageMetadata {
         keys.iter()
             .find_map(|k| tags_by_key.get(*k)?.first().cloned())
     };
+    // The first of `keys` whose value reads as a date: a tag that holds something else ("01/07/16"
+    // under `date`) leaves the next one its turn.
+    let meta_date = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| tags_by_key.get(*k)?.iter().find_map(|v| normalize_date(v)))
+    };
     let meta_all = |key: &str| -> Vec<String> { tags_by_key.get(key).cloned().unwrap_or_default() };
 
     let mut authors = ld.authors.clone();
@@ -118,7 +124,7 @@ pub fn read(doc: &Document) -> PageMetadata {
         .as_deref()
         .and_then(normalize_date)
         .or_else(|| {
-            meta(&[
+            meta_date(&[
                 "article:published_time",
                 "datepublished",
                 "pubdate",
@@ -133,13 +139,11 @@ pub fn read(doc: &Document) -> PageMetadata {
                 "publication-date",
                 "published",
             ])
-            .as_deref()
-            .and_then(normalize_date)
         })
-        .or_else(|| meta(&["dc.date", "dcterms.date", "dcterms.created", "dc.date.created"]).as_deref().and_then(normalize_date));
+        .or_else(|| meta_date(&["dc.date", "dcterms.date", "dcterms.created", "dc.date.created"]));
 
     let modified_at = ld.modified.as_deref().and_then(normalize_date).or_else(|| {
-        meta(&[
+        meta_date(&[
             "article:modified_time",
             "og:updated_time",
             "datemodified",
@@ -147,8 +151,6 @@ pub fn read(doc: &Document) -> PageMetadata {
             "dcterms.modified",
             "dc.date.modified",
         ])
-        .as_deref()
-        .and_then(normalize_date)
     });
 
     let mut tags = meta_all("article:tag");
@@ -392,9 +394,22 @@ fn url_of(value: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A date or date-time in any common markup format, as RFC 3339 (UTC offset kept when given).
+/// The earliest year a declared date may give: a value such as "01/07/16" reads as the year 1
+/// in the `%Y/%m/%d` shape, and no page is that old.
+const MIN_YEAR: u32 = 1000;
+
+/// A date or date-time in any common markup format, as RFC 3339 (UTC offset kept when given);
+/// none for a value that gives a year before [`MIN_YEAR`] (a two-digit year read as a whole).
 #[must_use]
 pub fn normalize_date(raw: &str) -> Option<String> {
+    parse_date(raw).filter(|d| {
+        d.get(..4)
+            .and_then(|y| y.parse::<u32>().ok())
+            .is_some_and(|y| y >= MIN_YEAR)
+    })
+}
+
+fn parse_date(raw: &str) -> Option<String> {
     let s = raw.trim();
     if s.is_empty() {
         return None;
@@ -603,6 +618,18 @@ mod tests {
     fn quotes_around_a_declared_author_are_dropped() {
         let html = r#"<head><meta name="author" content="&quot;Sam Roe&quot;"></head>"#;
         assert_eq!(read(&Document::from(html)).authors, ["Sam Roe"]);
+    }
+
+    #[test]
+    fn a_two_digit_year_is_no_date_and_the_next_declared_date_is_read() {
+        assert_eq!(normalize_date("01/07/16"), None);
+        assert_eq!(normalize_date("0001-07-16"), None);
+        let html = r#"<head><meta name="date" content="01/07/16">
+            <meta property="og:published_time" content="2024-10-08T00:00:00-04:00"></head>"#;
+        assert_eq!(
+            read(&Document::from(html)).published_at.as_deref(),
+            Some("2024-10-08T00:00:00-04:00")
+        );
     }
 
     #[test]
