@@ -60,7 +60,7 @@ const TEASER_STARTS: [&str; 22] = [
 ];
 
 /// Headings of furniture sections: everything under them goes.
-const SECTION_HEADINGS: [&str; 24] = [
+const SECTION_HEADINGS: [&str; 39] = [
     "related",
     "related articles",
     "related stories",
@@ -85,6 +85,22 @@ const SECTION_HEADINGS: [&str; 24] = [
     "references",
     "leave a reply",
     "leave a comment",
+    // A shop's rails of other products.
+    "similar items",
+    "similar products",
+    "related products",
+    "related items",
+    "customers also bought",
+    "customers also viewed",
+    "customers who bought this item also bought",
+    "people who viewed this item also viewed",
+    "frequently bought together",
+    "recently viewed",
+    "recently viewed items",
+    "recently viewed products",
+    "sponsored products",
+    "more to explore",
+    "complete the look",
 ];
 
 /// The line folded for the tests: lower case, spaces single, ends trimmed.
@@ -156,5 +172,13 @@ mod tests {
         assert!(is_furniture_heading("12 Comments"));
         assert!(!is_furniture_heading("Related costs of the repair"));
         assert!(!is_furniture_heading("Sources of the funding"));
+    }
+
+    #[test]
+    fn a_shops_rails_of_other_products_are_furniture() {
+        assert!(is_furniture_heading("People who viewed this item also viewed"));
+        assert!(is_furniture_heading("Similar Items"));
+        assert!(is_furniture_heading("Customers also bought:"));
+        assert!(!is_furniture_heading("Similar items made in the same workshop"));
     }
 }
