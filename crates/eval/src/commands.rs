@@ -452,11 +452,11 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                 }
                 for pair in &args.also {
                     let parts: Vec<f32> = pair.split('/').filter_map(|v| v.parse().ok()).collect();
-                    let (defer, cap) = (args.defer_articles, args.article_chars);
-                    let (keep, add, gate, growth, defer, cap) = match parts[..] {
-                        [k, a, g] => (k, a, g, args.growth, defer, cap),
-                        [k, a, g, s] => (k, a, g, s, defer, cap),
-                        [k, a, g, s, d] => (k, a, g, s, d > 0.0, cap),
+                    let (defer, chars) = (args.defer_articles, args.article_chars);
+                    let (keep, add, gate, growth, defer, chars) = match parts[..] {
+                        [k, a, g] => (k, a, g, args.growth, defer, chars),
+                        [k, a, g, s] => (k, a, g, s, defer, chars),
+                        [k, a, g, s, d] => (k, a, g, s, d > 0.0, chars),
                         [k, a, g, s, d, c] => (k, a, g, s, d > 0.0, c),
                         _ => anyhow::bail!(
                             "--also takes KEEP/ADD/GATE[/GROWTH[/ARTICLES[/ARTICLE_CHARS]]]"
@@ -471,7 +471,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                                 gate,
                                 growth,
                                 defer_articles: defer,
-                                article_chars: cap,
+                                article_chars: chars,
                                 ..m.clone()
                             },
                         )
@@ -479,7 +479,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
                     let report = bt::score_folds(&cases, &extractor, &models, args.folds);
                     let what = format!(
                         "thresholds keep {keep} add {add} gate {gate} growth {growth} \
-                         articles to the scorer {defer} from {cap} characters"
+                         articles to the scorer {defer} from {chars} characters"
                     );
                     if args.json {
                         println!(

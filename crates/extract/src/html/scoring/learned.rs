@@ -29,8 +29,8 @@ pub(super) struct Page<'p, 'a> {
 /// The blocks the `model` keeps on the page (`None` when the scorer's choice stands: without a
 /// model, when it keeps none or agrees with the scorer, or on a page left to the scorer by the
 /// model's gates — a declared article the scorer read enough of, a page that reads as an
-/// article, a choice that holds most of the page's text); a sample collection under way gets every unit's features and
-/// text.
+/// article, a choice that holds most of the page's text); a sample collection under way gets
+/// every unit's features and text.
 pub(super) fn learned_blocks(
     page: &Page<'_, '_>,
     choice: &Choice<'_>,

@@ -238,8 +238,11 @@ pub(super) fn is_button_name(class: &str) -> bool {
     class
         .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|word| {
-            let word = word.to_ascii_lowercase();
-            word.starts_with("btn") || word.starts_with("button") || word == "cta"
+            let starts = |prefix: &str| {
+                word.get(..prefix.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(prefix))
+            };
+            starts("btn") || starts("button") || word.eq_ignore_ascii_case("cta")
         })
 }
 
