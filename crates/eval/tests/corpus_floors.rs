@@ -178,7 +178,9 @@ fn assert_word_f1_floors(report: &content::Report, floors: &[(&str, f64)]) {
 /// page extracted by trees trained on the other four, with the shipped settings), a little
 /// under the measured 0.8513 (article 0.9495, collection 0.6698, documentation 0.9187, forum
 /// 0.7833, listing 0.6749, product 0.5629, service 0.8031) once declared articles of which the
-/// scorer read under 1,000 characters went to the trees (2026-12-07, evening). Only go up —
+/// scorer read under 1,000 characters went to the trees (2026-12-07, evening); then product
+/// 0.5629 → 0.6021 and all 0.8524 → 0.8549 once a product page's review cards are left out
+/// (2026-12-07, night). Only go up —
 /// with two exceptions, recorded here:
 /// - listing went from 0.675 to 0.665. Putting React's streamed parts in place
 ///   (`html/streamed.rs`) is what a browser shows; on one listing (wcxb-dev 2914) it shows a
@@ -191,13 +193,13 @@ fn assert_word_f1_floors(report: &content::Report, floors: &[(&str, f64)]) {
 ///   the opening post alone, where the trees add the replies (1.0 → 0.07) — the thread read
 ///   whole, as a forum page should be.
 const WCXB_LEARNED_CV_FLOORS: [(&str, f64); 8] = [
-    ("all", 0.85),
+    ("all", 0.852),
     ("article", 0.945),
     ("collection", 0.665),
     ("documentation", 0.91),
     ("forum", 0.78),
     ("listing", 0.67),
-    ("product", 0.56),
+    ("product", 0.595),
     ("service", 0.80),
 ];
 

@@ -149,6 +149,10 @@ pub struct PageMetadata {
     /// declared titles word it differently.
     #[serde(skip)]
     pub declares_article: bool,
+    /// Whether the page declares a shop's product (a JSON-LD `Product`, `og:type` `product`,
+    /// `Product` microdata): its customer reviews are then left out of the content.
+    #[serde(skip)]
+    pub declares_product: bool,
 }
 
 /// A section of the article under one of its own headings.

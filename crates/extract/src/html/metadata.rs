@@ -42,6 +42,8 @@ struct JsonLd {
     body: Option<String>,
     /// An article type other than `WebPage` was found.
     is_article: bool,
+    /// A `Product` (or `ProductGroup`) object was found, at the top or in a `@graph`.
+    is_product: bool,
 }
 
 /// Reads all metadata the page declares. Dates the page only shows (next to the headline, in its
@@ -169,6 +171,7 @@ pub fn read(doc: &Document) -> PageMetadata {
     let mut categories = meta_all("article:section");
     categories.extend(ld.sections.iter().cloned());
     dedup(&mut categories);
+    let declares_product = declares_product(doc, &ld, meta(&["og:type"]).as_deref());
 
     PageMetadata {
         byline: None,
@@ -188,6 +191,7 @@ pub fn read(doc: &Document) -> PageMetadata {
         article_body: ld.body,
         declares_article: ld.is_article
             || meta(&["og:type"]).is_some_and(|t| t.eq_ignore_ascii_case("article")),
+        declares_product,
     }
 }
 
@@ -280,8 +284,10 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first article object among the page's JSON-LD blocks.
+/// The first article object among the page's JSON-LD blocks, and whether any block declares a
+/// product.
 fn json_ld(doc: &Document) -> JsonLd {
+    let mut is_product = false;
     for script in &doc.select("script[type='application/ld+json']") {
         let text = script.text();
         let text = text
@@ -291,11 +297,42 @@ fn json_ld(doc: &Document) -> JsonLd {
         let Ok(value) = serde_json::from_str::<Value>(text) else {
             continue;
         };
+        is_product = is_product || holds_product(&value);
         if let Some(article) = find_article(&value) {
-            return parse_article(article);
+            return JsonLd {
+                is_product,
+                ..parse_article(article)
+            };
         }
     }
-    JsonLd::default()
+    JsonLd {
+        is_product,
+        ..JsonLd::default()
+    }
+}
+
+/// JSON-LD types of a shop's product page.
+const PRODUCT_TYPES: [&str; 2] = ["Product", "ProductGroup"];
+
+/// Whether a JSON-LD value is, or lists at its top or in its `@graph`, a product.
+fn holds_product(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.iter().any(holds_product),
+        Value::Object(map) => {
+            has_type(map, &PRODUCT_TYPES) || map.get("@graph").is_some_and(holds_product)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the page declares a shop's product: a JSON-LD `Product`, `og:type` `product` (or
+/// `product.item`), or schema.org microdata of a `Product`.
+fn declares_product(doc: &Document, ld: &JsonLd, og_type: Option<&str>) -> bool {
+    ld.is_product
+        || og_type.is_some_and(|t| t.to_ascii_lowercase().starts_with("product"))
+        || doc
+            .select("[itemtype$='schema.org/Product'], [itemtype$='schema.org/ProductGroup']")
+            .exists()
 }
 
 /// Whether a JSON-LD object's `@type`, one name or a list of names, is one of `types`.
@@ -351,6 +388,7 @@ fn parse_article(article: &Value) -> JsonLd {
         description: text(article.get("description")),
         headline: text(article.get("headline")),
         is_article: !matches!(article.get("@type"), Some(Value::String(t)) if t == "WebPage"),
+        is_product: false,
         body: article
             .get("articleBody")
             .and_then(Value::as_str)
@@ -554,6 +592,25 @@ mod tests {
         let meta = read(&doc);
         assert_eq!(meta.headlines.first().map(String::as_str), Some("The Mayor\u{2019}s Q&A"));
         assert_eq!(meta.authors, vec!["Ana Ru\u{ed}z".to_owned()]);
+    }
+
+    #[test]
+    fn a_product_is_declared_by_json_ld_open_graph_or_microdata_and_an_article_is_not() {
+        let declares = |html: &str| read(&Document::from(html)).declares_product;
+        assert!(declares(
+            r#"<head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"Product","name":"Kettle"}]}</script></head>"#
+        ));
+        assert!(declares(
+            r#"<head><script type="application/ld+json">[{"@type":["Product","Thing"],"name":"Pack"}]</script></head>"#
+        ));
+        assert!(declares(r#"<head><meta property="og:type" content="product.item"></head>"#));
+        assert!(declares(
+            r#"<body><div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Tee</span></div></body>"#
+        ));
+        // A review article names the product it reviews, but is not a shop's product page.
+        assert!(!declares(
+            r#"<head><script type="application/ld+json">{"@type":"Review","itemReviewed":{"@type":"Product","name":"Kettle"}}</script><meta property="og:type" content="article"></head>"#
+        ));
     }
 
     #[test]

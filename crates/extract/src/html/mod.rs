@@ -192,6 +192,7 @@ fn read_parsed(html: &str, url: Option<&str>, reader: Reader) -> Body {
             Learning {
                 model: reader == Reader::Learned,
                 declares_article: meta.declares_article,
+                declares_product: meta.declares_product,
             },
         ),
     };

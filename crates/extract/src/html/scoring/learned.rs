@@ -76,10 +76,11 @@ pub(super) fn learned_blocks(
         block_model::deliver(samples);
     }
     let model = model?;
+    let reviews = table.in_review_cards();
     let kept: Vec<bool> = units
         .iter()
         .zip(&features)
-        .map(|(u, f)| model.keeps(f, u.selected))
+        .map(|(u, f)| !reviews[u.element as usize] && model.keeps(f, u.selected))
         .collect();
     if !kept.contains(&true) || growth(&units, &kept) < model.growth {
         return None;

@@ -36,6 +36,7 @@ fn read(html: &str, model: Option<BlockModel>, declares_article: bool) -> Vec<Bl
     let learning = Learning {
         model: true,
         declares_article,
+        declares_product: false,
     };
     with_model(model, || main_content(&doc, "", None, learning))
         .unwrap()
@@ -165,4 +166,16 @@ fn where_the_model_decides_a_block_that_repeats_an_earlier_one_word_for_word_is_
     let mut expected: Vec<String> = paragraphs(3);
     expected.push("Loose words beside the story, which the model adds.".to_owned());
     assert_eq!(texts(&got), expected);
+}
+
+#[test]
+fn the_model_adds_no_unit_of_a_run_of_review_cards() {
+    let html = page_with_cards().replace("<li><h3>", "<li class=\"review-item\"><h3>");
+    let scorer = read(&html, None, false);
+    let got = read(&html, Some(model(IN_ASIDE, 0.3, false)), false);
+    assert!(!texts(&got).concat().contains("Card 1"), "{:?}", texts(&got));
+    assert_eq!(got, scorer);
+    // The same cards under another class are added (the test above's page).
+    let plain = read(&page_with_cards(), Some(model(IN_ASIDE, 0.3, false)), false);
+    assert!(texts(&plain).concat().contains("Card 1"));
 }

@@ -54,6 +54,7 @@ mod learned;
 mod paragraphs;
 mod precision;
 mod repeats;
+mod reviews;
 mod table;
 mod tags;
 mod vocabulary;
@@ -88,6 +89,8 @@ pub struct Learning {
     pub model: bool,
     /// The page declares itself an article (`og:type`, a JSON-LD article type).
     pub declares_article: bool,
+    /// The page declares a shop's product: the precision pass leaves its reviews out.
+    pub declares_product: bool,
 }
 
 /// Finds the main content of `doc`, leaving out the element `skip` (the byline), then, when
@@ -159,6 +162,21 @@ pub fn main_content(
                 .qual_name_ref()
                 .is_none_or(|name| Tag::of(&name.local).is_some())
     };
+    // A shop's customer reviews are left out of what the scorer chose, after the choice (the
+    // block model's features read the choice as it was made).
+    let reviews: FxHashSet<NodeId> = if learning.declares_product {
+        let cards = table.in_review_cards();
+        table
+            .elements
+            .iter()
+            .zip(cards)
+            .filter(|(_, card)| *card)
+            .map(|(e, _)| e.node.id)
+            .collect()
+    } else {
+        FxHashSet::default()
+    };
+    let keep = |node: &NodeRef<'_>| keep(node) && !reviews.contains(&node.id);
     let roots = chosen.iter().map(|&i| table.elements[i as usize].node);
     let readable = probably_readable.unwrap_or(false) || chars >= CHAR_THRESHOLD;
     // Readability's last resort keeps its longest attempt when that holds the threshold in raw

@@ -254,3 +254,67 @@ fn buttons_are_named_by_a_word_of_their_class() {
         assert!(!is_button_name(name), "{name}");
     }
 }
+
+/// A shop's product page: a description, then customer reviews as like cards.
+fn product_page(card_class: &str) -> String {
+    let review = |who: &str| {
+        format!(
+            "<div class=\"{card_class}\"><h4>{who}</h4><p>I bought this kettle for the office, \
+             and after three months it still boils fast, although the lid squeaks a little, \
+             which nobody else seems to notice.</p></div>"
+        )
+    };
+    format!(
+        "<html><body><main><h1>Steel Kettle</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>\
+         <p>{PARAGRAPH}</p><section class=\"reviews\">{}{}{}</section></main></body></html>",
+        review("Sam, Leeds"),
+        review("Ana, Porto"),
+        review("Lee, Austin"),
+    )
+}
+
+fn texts_with(html: &str, learning: Learning) -> Vec<String> {
+    let doc = Document::from(html);
+    main_content(&doc, "", None, learning)
+        .unwrap()
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
+}
+
+#[test]
+fn a_product_page_leaves_its_customer_reviews_out() {
+    let product = Learning {
+        declares_product: true,
+        ..Learning::default()
+    };
+    let got = texts_with(&product_page("review-card"), product);
+    assert!(got.iter().any(|t| t.contains("council approved")), "{got:?}");
+    assert!(got.iter().all(|t| !t.contains("kettle for the office")), "{got:?}");
+    assert!(got.iter().all(|t| !t.contains("Sam, Leeds")), "{got:?}");
+}
+
+#[test]
+fn review_cards_stay_on_a_page_that_declares_no_product() {
+    let got = texts_with(&product_page("review-card"), Learning::default());
+    assert_eq!(
+        got.iter().filter(|t| t.contains("kettle for the office")).count(),
+        3,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn like_cards_not_named_reviews_stay_on_a_product_page() {
+    let product = Learning {
+        declares_product: true,
+        ..Learning::default()
+    };
+    let got = texts_with(&product_page("preview-card"), product);
+    assert_eq!(
+        got.iter().filter(|t| t.contains("kettle for the office")).count(),
+        3,
+        "{got:?}"
+    );
+}
