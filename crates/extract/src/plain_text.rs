@@ -239,12 +239,17 @@ const WEAK_CUES: [&str; 28] = [
     "reserved",
 ];
 
-/// Counts strong and weak interface cues among the words of `p`.
+/// Counts strong and weak interface cues among the words of `p`, up to one word past
+/// [`MAX_BOILERPLATE_WORDS`].
 fn cue_counts(p: &str) -> (usize, usize, usize) {
     let mut strong = 0;
     let mut weak = 0;
     let mut words = 0;
     for raw in p.split(|c: char| c.is_whitespace() || c == '/') {
+        if words > MAX_BOILERPLATE_WORDS {
+            // Past this no count changes the answer: stop reading a long paragraph.
+            break;
+        }
         let word: String = raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '-')
             .to_lowercase();
@@ -261,6 +266,9 @@ fn cue_counts(p: &str) -> (usize, usize, usize) {
     (strong, weak, words)
 }
 
+/// The most words a boilerplate paragraph has; a longer one is never boilerplate.
+const MAX_BOILERPLATE_WORDS: usize = 80;
+
 /// Page chrome: a short UI line ("Scroll to top", "Share this", "Back to top"), or an instruction paragraph
 /// dense with interface words (an app-install prompt, a cookie notice).
 pub(crate) fn is_boilerplate(p: &str) -> bool {
@@ -268,7 +276,7 @@ pub(crate) fn is_boilerplate(p: &str) -> bool {
     let short_ui_line = !ends_with_sentence_punctuation(p)
         && ((words <= 8 && (strong >= 1 || weak >= 2)) || (words <= 4 && weak >= 1));
     let dense_instructions =
-        words <= 80 && strong >= 1 && (strong + weak) >= 4 && (strong + weak) * 8 >= words;
+        words <= MAX_BOILERPLATE_WORDS && strong >= 1 && (strong + weak) >= 4 && (strong + weak) * 8 >= words;
     short_ui_line || dense_instructions
 }
 
