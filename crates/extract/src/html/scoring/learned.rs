@@ -77,10 +77,14 @@ pub(super) fn learned_blocks(
     }
     let model = model?;
     let reviews = table.in_review_cards();
+    let chrome = table.in_poster_chrome();
     let kept: Vec<bool> = units
         .iter()
         .zip(&features)
-        .map(|(u, f)| !reviews[u.element as usize] && model.keeps(f, u.selected))
+        .map(|(u, f)| {
+            let visitors = reviews[u.element as usize] || chrome[u.element as usize];
+            !visitors && model.keeps(f, u.selected)
+        })
         .collect();
     if !kept.contains(&true) || growth(&units, &kept) < model.growth {
         return None;

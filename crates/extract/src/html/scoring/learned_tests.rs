@@ -179,3 +179,10 @@ fn the_model_adds_no_unit_of_a_run_of_review_cards() {
     let plain = read(&page_with_cards(), Some(model(IN_ASIDE, 0.3, false)), false);
     assert!(texts(&plain).concat().contains("Card 1"));
 }
+
+#[test]
+fn the_model_adds_no_unit_of_a_forum_posters_signature() {
+    let html = page_with_cards().replace("<li><h3>", "<li class=\"post-signature\"><h3>");
+    let got = read(&html, Some(model(IN_ASIDE, 0.3, false)), false);
+    assert!(!texts(&got).concat().contains("Card 1"), "{:?}", texts(&got));
+}

@@ -52,6 +52,7 @@ mod cleaning;
 mod cues;
 mod learned;
 mod paragraphs;
+mod poster_chrome;
 mod precision;
 mod repeats;
 mod reviews;
@@ -162,21 +163,23 @@ pub fn main_content(
                 .qual_name_ref()
                 .is_none_or(|name| Tag::of(&name.local).is_some())
     };
-    // A shop's customer reviews are left out of what the scorer chose, after the choice (the
-    // block model's features read the choice as it was made).
-    let reviews: FxHashSet<NodeId> = if learning.declares_product {
-        let cards = table.in_review_cards();
-        table
-            .elements
-            .iter()
-            .zip(cards)
-            .filter(|(_, card)| *card)
-            .map(|(e, _)| e.node.id)
-            .collect()
+    // What visitors' accounts add is left out of what the scorer chose, after the choice (the
+    // block model's features read the choice as it was made): a forum poster's signature and
+    // panel on every page, customer reviews on a page that declares a product.
+    let reviews = if learning.declares_product {
+        table.in_review_cards()
     } else {
-        FxHashSet::default()
+        Vec::new()
     };
-    let keep = |node: &NodeRef<'_>| keep(node) && !reviews.contains(&node.id);
+    let chrome = table.in_poster_chrome();
+    let visitors: FxHashSet<NodeId> = table
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| chrome[*i] || reviews.get(*i).copied().unwrap_or(false))
+        .map(|(_, e)| e.node.id)
+        .collect();
+    let keep = |node: &NodeRef<'_>| keep(node) && !visitors.contains(&node.id);
     let roots = chosen.iter().map(|&i| table.elements[i as usize].node);
     let readable = probably_readable.unwrap_or(false) || chars >= CHAR_THRESHOLD;
     // Readability's last resort keeps its longest attempt when that holds the threshold in raw

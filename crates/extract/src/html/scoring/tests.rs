@@ -318,3 +318,43 @@ fn like_cards_not_named_reviews_stay_on_a_product_page() {
         "{got:?}"
     );
 }
+
+/// A thread of three posts of four paragraphs (~1,600 characters in all), each with the poster's
+/// panel and signature, in an element of class `wrapper`.
+fn thread(wrapper: &str) -> String {
+    let post = |who: &str| {
+        format!(
+            "<div class=\"post\"><dl class=\"postprofile\"><dt>{who}</dt><dd>Posts: 6217</dd>\
+             <dd>Joined: Oct 05, 2011</dd></dl><div class=\"content\">{}</div><div class=\"signature\">Sent from my phone, {who}</div></div>",
+            format!("<p>{PARAGRAPH}</p>").repeat(4)
+        )
+    };
+    format!(
+        "<html><body><div class=\"{wrapper}\">{}{}{}</div></body></html>",
+        post("Sam"),
+        post("Ana"),
+        post("Lee")
+    )
+}
+
+#[test]
+fn a_forum_posters_signature_and_panel_are_left_out_of_the_thread() {
+    let got = texts(&thread("topic"));
+    assert_eq!(
+        got.iter().filter(|t| t.contains("council approved")).count(),
+        12,
+        "{got:?}"
+    );
+    assert!(got.iter().all(|t| !t.contains("Sent from my phone")), "{got:?}");
+    assert!(got.iter().all(|t| !t.contains("Posts: 6217")), "{got:?}");
+}
+
+#[test]
+fn a_wrapper_of_the_whole_thread_named_like_a_panel_stays() {
+    let got = texts(&thread("postprofile_container"));
+    assert_eq!(
+        got.iter().filter(|t| t.contains("council approved")).count(),
+        12,
+        "{got:?}"
+    );
+}
