@@ -13,8 +13,7 @@
 //! pages are unchanged (0.9902).
 //! Hand-written: the rule reads our own element table, which no crate knows.
 
-use super::table::{NONE, Table};
-use super::tags::Tag;
+use super::table::Table;
 
 /// Whether a class value names a poster's signature or panel: a word of it (split at anything
 /// not a letter or digit) starts with "signature", or is "postprofile", "userinfo" or
@@ -46,21 +45,13 @@ impl Table<'_> {
     /// For every element of the table, whether it is a poster's signature or panel, or inside
     /// one.
     pub(super) fn in_poster_chrome(&self) -> Vec<bool> {
-        let mut inside = vec![false; self.elements.len()];
-        for (i, e) in self.elements.iter().enumerate() {
-            if e.parent != NONE && inside[e.parent as usize] {
-                inside[i] = true;
-                continue;
-            }
-            if e.tag == Tag::Text || e.class == 0 || e.sums.chars >= MAX_CHROME_CHARS {
-                continue;
-            }
-            inside[i] = e
-                .node
-                .attr("class")
-                .is_some_and(|c| names_poster_chrome(&c));
-        }
-        inside
+        self.in_subtrees(|_, e| {
+            e.class != 0
+                && e.sums.chars < MAX_CHROME_CHARS
+                && e.node
+                    .attr("class")
+                    .is_some_and(|c| names_poster_chrome(&c))
+        })
     }
 }
 

@@ -18,7 +18,6 @@
 //! Hand-written: the rule reads our own element table, which no crate knows.
 
 use super::table::{NONE, Table};
-use super::tags::Tag;
 
 /// Whether a class or id value names a review: a word of it (split at anything not a letter or
 /// digit) starts with "review" ("review", "reviews", "reviewCard"); "preview" does not.
@@ -35,25 +34,15 @@ impl Table<'_> {
     /// For every element of the table, whether it is one of a run of review cards or inside
     /// one.
     pub(super) fn in_review_cards(&self) -> Vec<bool> {
-        let mut inside = vec![false; self.elements.len()];
-        for (i, e) in self.elements.iter().enumerate() {
-            if e.parent != NONE && inside[e.parent as usize] {
-                inside[i] = true;
-                continue;
-            }
-            if e.tag == Tag::Text || e.class == 0 || e.parent == NONE {
-                continue;
-            }
+        self.in_subtrees(|index, e| {
             let named = |name: &str| e.node.attr(name).is_some_and(|v| names_review(&v));
-            if !(named("class") || named("itemprop")) {
-                continue;
-            }
-            let index = u32::try_from(i).unwrap_or(NONE);
-            inside[i] = self
-                .element_children(e.parent)
-                .any(|s| s != index && self.elements[s as usize].class == e.class);
-        }
-        inside
+            e.class != 0
+                && e.parent != NONE
+                && (named("class") || named("itemprop"))
+                && self
+                    .element_children(e.parent)
+                    .any(|s| s != index && self.elements[s as usize].class == e.class)
+        })
     }
 }
 

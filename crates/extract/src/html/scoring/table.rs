@@ -513,6 +513,17 @@ impl<'a> Table<'a> {
         text
     }
 
+    /// For every element, whether it or an ancestor is one that `roots` picks (an element with
+    /// text, a class, …); an element inside a picked one is not asked.
+    pub(super) fn in_subtrees(&self, roots: impl Fn(u32, &Element<'a>) -> bool) -> Vec<bool> {
+        let mut inside = vec![false; self.elements.len()];
+        for (i, e) in self.elements.iter().enumerate() {
+            inside[i] = (e.parent != NONE && inside[e.parent as usize])
+                || (e.tag != Tag::Text && roots(u32::try_from(i).unwrap_or(NONE), e));
+        }
+        inside
+    }
+
     pub(super) fn element_children(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
         self.children(index)
             .filter(|&c| self.elements[c as usize].tag != Tag::Text)
